@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text.Json;
+using KsQuery.Contracts.Http;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace KsQuery.Host.Http;
+
+/// <summary>The conventions of API.md: problem details with a stable <c>code</c> and <c>traceId</c> for
+/// every error, 64 KiB request bodies, malformed JSON answered as 400 <c>malformed_json</c>.</summary>
+internal static class HttpConventions
+{
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    public static IServiceCollection AddHttpConventions(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            problem.Extensions.TryAdd("code", DefaultCode(status));
+            problem.Detail ??= DefaultDetail(status, context.HttpContext.Request);
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        return services;
+    }
+
+    public static WebApplication UseHttpConventions(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(LimitBody);
+        return app;
+    }
+
+    // Kestrel enforces the limit on the socket; this answers early from the header and covers other servers (tests).
+    private static Task LimitBody(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxRequestBodyBytes)
+            return ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "payload_too_large",
+                "Payload too large", $"Request bodies are limited to {MaxRequestBodyBytes / 1024} KiB.");
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+            feature.MaxRequestBodySize = MaxRequestBodyBytes;
+        return next(context);
+    }
+
+    private static string DefaultDetail(int status, HttpRequest request) => status switch
+    {
+        404 => $"Nothing is served at {request.Path}.",
+        405 => $"{request.Method} is not allowed on {request.Path}.",
+        _ => ReasonPhrases.GetReasonPhrase(status),
+    };
+
+    private static string DefaultCode(int status) => status switch
+    {
+        400 => "bad_request",
+        401 => "unauthenticated",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        429 => "too_many_requests",
+        503 => "service_unavailable",
+        _ => status >= 500 ? "internal_error" : "error",
+    };
+}
+
+/// <summary>Turns exceptions into problem details without leaking their text.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, title, detail) = exception switch
+        {
+            BadHttpRequestException { StatusCode: 413 } =>
+                (413, "payload_too_large", "Payload too large", $"Request bodies are limited to {HttpConventions.MaxRequestBodyBytes / 1024} KiB."),
+            BadHttpRequestException { StatusCode: 415 } =>
+                (415, "unsupported_media_type", "Unsupported media type", "Send the body as application/json."),
+            BadHttpRequestException { InnerException: JsonException } =>
+                (400, "malformed_json", "Malformed JSON", "The request body is not valid JSON for this operation."),
+            BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
+                (400, "malformed_json", "Malformed JSON", "A JSON request body is required."),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, "bad_request", "Bad request", "The request could not be read."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
+                (499, "client_closed_request", "Client closed request", "The client went away."),
+            _ => (500, "internal_error", "Internal error", "Something went wrong on our side; the traceId identifies it in our logs."),
+        };
+        if (status == 500)
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+
+        context.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.OpenApi;
+
+namespace KsQuery.Host.OpenApi;
+
+internal static class OpenApiSetup
+{
+    private const string Description = """
+        KS Query is a self-hosted gateway for blockchain query APIs.
+
+        **Flow:** sign up (`POST /v1/accounts`), log in (`POST /v1/auth/login`) and send the access token as
+        `Authorization: Bearer <token>` to the dashboard routes; select a chain and network (`PUT /v1/me/selection`);
+        create an API key (`POST /v1/keys`; the plaintext key is shown once); list the network's APIs
+        (`GET /v1/chains/{chain}/networks/{network}/apis`) and call them with the key in `X-Api-Key`
+        (or `Authorization: Bearer <key>`, never in the query string); watch usage per key.
+
+        **Errors** are RFC 9457 problem details with a stable `code` and a `traceId`. Bad input answers 400
+        `validation_failed` with an `errors` map; malformed or missing JSON bodies answer 400 `malformed_json`
+        (a value of the wrong JSON type counts as malformed); bodies over 64 KiB answer 413 `payload_too_large`.
+        Lists that can grow are paged with `page` (from 1) and `size` (1..100, default 20).
+        """;
+
+    public static IServiceCollection AddKsQueryOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo { Title = "KS Query", Version = "v1", Description = Description };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["AccountToken"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The accessToken from POST /v1/auth/login, for dashboard routes (/v1/me, /v1/keys, /v1/usage).",
+            };
+            document.Components.SecuritySchemes["ApiKey"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An API key (ksq_test_… or ksq_live_…) for the chain query APIs. `Authorization: Bearer <key>` works too.",
+            };
+            return Task.CompletedTask;
+        }));
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using KsQuery.Plugins.Abstractions;
+
+namespace KsQuery.Host.Plugins;
+
+/// <summary>Checks a plugin's descriptor before any of it is mapped, so a bad plugin fails alone and early.</summary>
+internal static partial class PluginValidator
+{
+    private static readonly string[] Reserved = ["accounts", "auth", "chains", "keys", "me", "usage"];
+
+    public static List<string> Validate(ChainDescriptor descriptor)
+    {
+        var problems = new List<string>();
+        if (descriptor.ContractVersion != PluginContract.Version)
+            problems.Add($"built for plugin contract version {descriptor.ContractVersion}, this host supports {PluginContract.Version}");
+        if (!IdPattern().IsMatch(descriptor.Id ?? ""))
+            problems.Add($"chain id '{descriptor.Id}' must match [a-z0-9-]{{2,32}}");
+        if (Reserved.Contains(descriptor.Id))
+            problems.Add($"chain id '{descriptor.Id}' is reserved");
+        if (descriptor.Networks is not { Count: > 0 })
+            problems.Add("declares no network");
+
+        foreach (var network in descriptor.Networks ?? [])
+        {
+            if (!IdPattern().IsMatch(network.Id ?? ""))
+                problems.Add($"network id '{network.Id}' must match [a-z0-9-]{{2,32}}");
+            foreach (var duplicate in network.Apis.GroupBy(a => a.Id).Where(g => g.Count() > 1))
+                problems.Add($"{network.Id}: api id '{duplicate.Key}' is declared twice");
+            foreach (var api in network.Apis)
+                problems.AddRange(ValidateApi(network.Id!, api));
+        }
+        return problems;
+    }
+
+    private static IEnumerable<string> ValidateApi(string network, ApiDescriptor api)
+    {
+        var routeNames = RouteParameter().Matches(api.Route).Select(m => m.Groups[1].Value).ToHashSet();
+        var pathNames = api.Parameters.Where(p => p.In == ParameterLocation.Path).Select(p => p.Name).ToHashSet();
+        if (!routeNames.SetEquals(pathNames))
+            yield return $"{network}/{api.Id}: route parameters {{{string.Join(",", routeNames)}}} differ from declared path parameters {{{string.Join(",", pathNames)}}}";
+        if (api.Route.StartsWith('/'))
+            yield return $"{network}/{api.Id}: route must be relative (no leading '/')";
+        foreach (var parameter in api.Parameters.Where(p => p.Pattern is not null))
+        {
+            string? error = null;
+            try { _ = new Regex(parameter.Pattern!); }
+            catch (ArgumentException ex) { error = ex.Message; }
+            if (error is not null)
+                yield return $"{network}/{api.Id}: parameter '{parameter.Name}' has an invalid pattern: {error}";
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9-]{2,32}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"\{([A-Za-z0-9_]+)(?::[^}]*)?\}")]
+    private static partial Regex RouteParameter();
+}

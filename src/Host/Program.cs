@@ -1,0 +1,59 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using KsQuery.Host.Health;
+using KsQuery.Host.Http;
+using KsQuery.Host.OpenApi;
+using KsQuery.Host.Plugins;
+using KsQuery.Host.Storage;
+using KsQuery.Modules.Chains;
+using KsQuery.Modules.Keys;
+using KsQuery.Modules.Usage;
+using Scalar.AspNetCore;
+using Wolverine;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var dataDirectory = builder.AddDataDirectory();
+var plugins = PluginLoader.Load(builder.Configuration, builder.Environment.ContentRootPath);
+
+builder.Services.AddHttpConventions();
+builder.Services.AddKsQueryOpenApi();
+builder.Services.AddKsQueryHealth();
+builder.Services.AddKeys(builder.Configuration);
+builder.Services.AddChains(builder.Configuration, plugins, dataDirectory);
+builder.Services.AddUsage(builder.Configuration);
+
+builder.Host.UseWolverine(opts =>
+{
+    // Handler code is generated ahead of time (codegen write) and committed: no Roslyn at run time.
+    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+    opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.Discovery.IncludeAssembly(typeof(KeysModule).Assembly);
+    opts.Discovery.IncludeAssembly(typeof(ChainsModule).Assembly);
+    opts.Discovery.IncludeAssembly(typeof(UsageModule).Assembly);
+    opts.ConfigureUsage();
+});
+
+var app = builder.Build();
+
+app.UseHttpConventions();
+app.UseAuthentication();
+app.UseUsageTracking();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference(options => options.WithTitle("KS Query API"));
+app.MapKsQueryHealth();
+
+var v1 = app.MapGroup("/v1");
+v1.MapKeys();
+v1.MapChains();
+v1.MapUsage();
+v1.MapGroup("").RequireAuthorization(KeysModule.ApiKeyPolicy).MapChainApis();
+
+app.LogPluginReport(plugins);
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>Entry point; public so tests can host it with Alba.</summary>
+public partial class Program;

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Chains.Registry;
+using KsQuery.Plugins.Abstractions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KsQuery.Modules.Chains.Calls;
+
+/// <summary>Serves one catalog API: checks the key's scope, validates parameters, calls the plugin.</summary>
+internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string network, ApiDescriptor api, PluginRuntime runtime)
+{
+    private readonly ParameterBinder _binder = new(api);
+
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var key = context.Features.Get<VerifiedKey>();
+        if (key is null)
+            return ApiProblems.Unauthorized("key_missing", "Send an API key in the X-Api-Key header.");
+        if (!string.Equals(key.Chain, chain, StringComparison.Ordinal) || !string.Equals(key.Network, network, StringComparison.Ordinal))
+            return ApiProblems.Problem(403, "key_scope_mismatch", "Forbidden",
+                $"This key is scoped to {key.Chain}/{key.Network}; it cannot call {chain}/{network}.");
+        if (!runtime.IsStarted(chain))
+            return ApiProblems.Problem(503, "upstream_unavailable", "Upstream unavailable", $"The {chain} plugin is not running; see /health.");
+
+        var validation = new Validation();
+        var parameters = _binder.Bind(context.Request, validation);
+        JsonElement? body = null;
+        if (api.Method == ApiMethod.Post)
+        {
+            var (parsed, problem) = await ReadBodyAsync(context.Request, cancellationToken);
+            if (problem is not null)
+                return problem;
+            body = parsed;
+        }
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
+
+        var result = await plugin.ExecuteAsync(new ApiCall(network, api.Id, parameters, body), cancellationToken);
+        return result.Error is { } error ? ToProblem(error) : new PluginJsonResult(result.Value, result.TypeInfo!);
+    }
+
+    private async Task<(JsonElement? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+        {
+            return api.Body is { Required: true }
+                ? (null, ApiProblems.Problem(400, "malformed_json", "Malformed JSON", "A JSON request body is required."))
+                : (null, null);
+        }
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException)
+        {
+            return (null, ApiProblems.Problem(400, "malformed_json", "Malformed JSON", "The request body is not valid JSON."));
+        }
+    }
+
+    private static IResult ToProblem(ApiError error) => error.Errors is { Count: > 0 }
+        ? TypedResults.ValidationProblem(error.Errors, detail: error.Detail, title: error.Title,
+            extensions: new Dictionary<string, object?> { ["code"] = error.Code })
+        : ApiProblems.Problem(error.Status, error.Code, error.Title, error.Detail);
+}

@@ -1,0 +1,42 @@
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Chains.Registry;
+using KsQuery.Plugins.Abstractions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace KsQuery.Modules.Chains.Calls;
+
+/// <summary>Turns every catalog entry of every available network into a real endpoint under
+/// <c>/v1/{chain}/{network}/</c>, so routing, OpenAPI and Scalar come from the framework.
+/// Network aliases get the same endpoints, hidden from the OpenAPI document.</summary>
+internal static class ChainApiEndpoints
+{
+    public static void MapChainApis(RouteGroupBuilder keyed, ChainRegistry registry, PluginRuntime runtime)
+    {
+        foreach (var chain in registry.Chains.Where(c => c.Available))
+        {
+            foreach (var network in chain.Networks)
+            {
+                var names = network.Aliases.Where(a => !string.Equals(a, network.Id, StringComparison.OrdinalIgnoreCase))
+                    .Distinct(StringComparer.OrdinalIgnoreCase).Prepend(network.Id);
+                foreach (var name in names)
+                {
+                    var isAlias = name != network.Id;
+                    var group = keyed.MapGroup(chain.Id).MapGroup(name.ToLowerInvariant());
+                    foreach (var api in network.Descriptor!.Apis)
+                    {
+                        var call = new ChainApiCall(chain.Plugin!, chain.Id, network.Id, api, runtime);
+                        var endpoint = group
+                            .MapMethods(api.Route, [api.Method == ApiMethod.Get ? HttpMethods.Get : HttpMethods.Post], call.HandleAsync)
+                            .WithMetadata(new ChainApiMetadata(chain.Id, network.Id, api.Id));
+                        if (isAlias)
+                            endpoint.ExcludeFromDescription();
+                        else
+                            endpoint.DescribeChainApi(chain, network, api);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace KsQuery.Modules.Chains.Catalog;
+
+internal static class ChainStatus
+{
+    public const string Available = "available";
+    public const string ComingSoon = "coming-soon";
+}

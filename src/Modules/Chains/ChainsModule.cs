@@ -1,0 +1,43 @@
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Chains.Calls;
+using KsQuery.Modules.Chains.Catalog;
+using KsQuery.Modules.Chains.Json;
+using KsQuery.Modules.Chains.Registry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KsQuery.Modules.Chains;
+
+/// <summary>Chain registry, network catalogs, and the mapping of plugin APIs to endpoints.</summary>
+public static class ChainsModule
+{
+    public static IServiceCollection AddChains(this IServiceCollection services, IConfiguration configuration, PluginSet plugins, DataDirectory data)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(plugins);
+        services.AddSingleton(new ChainRegistry(plugins));
+        services.AddSingleton<PluginRuntime>();
+        services.AddSingleton<IChainHealth>(sp => sp.GetRequiredService<PluginRuntime>());
+        services.AddHostedService(sp => sp.GetRequiredService<PluginRuntime>());
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ChainsJsonContext.Default));
+        return services;
+    }
+
+    /// <summary>Public routes: <c>/v1/chains</c> and the network catalogs.</summary>
+    public static RouteGroupBuilder MapChains(this RouteGroupBuilder v1)
+    {
+        v1.MapCatalog();
+        return v1;
+    }
+
+    /// <summary>Every chain API as an endpoint under <paramref name="keyed"/>, a group that already requires an API key.</summary>
+    public static RouteGroupBuilder MapChainApis(this RouteGroupBuilder keyed)
+    {
+        var services = ((IEndpointRouteBuilder)keyed).ServiceProvider;
+        ChainApiEndpoints.MapChainApis(keyed, services.GetRequiredService<ChainRegistry>(), services.GetRequiredService<PluginRuntime>());
+        return keyed;
+    }
+}

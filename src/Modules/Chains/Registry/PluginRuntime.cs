@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using KsQuery.Contracts.Http;
+using KsQuery.Plugins.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KsQuery.Modules.Chains.Registry;
+
+/// <summary>Starts every loaded plugin with its own data directory and settings, remembers which failed,
+/// and disposes them at shutdown. A plugin that fails to start is reported unhealthy; the rest serve.</summary>
+internal sealed class PluginRuntime(
+    PluginSet plugins,
+    DataDirectory data,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILoggerFactory loggers) : IHostedService, IChainHealth, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, string> _startFailures = new();
+    private readonly ConcurrentDictionary<string, bool> _started = new();
+
+    public bool IsStarted(string chainId) => _started.ContainsKey(chainId);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var loaded in plugins.Plugins)
+        {
+            var id = loaded.Plugin.Descriptor.Id;
+            var logger = loggers.CreateLogger($"KsQuery.Plugins.{id}");
+            var directory = Path.Combine(data.Path, "plugins", id);
+            Directory.CreateDirectory(directory);
+            var settings = configuration.GetSection($"Plugins:{id}").AsEnumerable(makePathsRelative: true)
+                .Where(kv => kv.Value is not null)
+                .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+            var context = new PluginContext(directory, settings, time, (level, message) => logger.Log(Map(level), "{Message}", message));
+            try
+            {
+                await loaded.Plugin.StartAsync(context, cancellationToken);
+                _started[id] = true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _startFailures[id] = ex.Message;
+                logger.LogError(ex, "Chain plugin {Chain} failed to start; its APIs answer 503", id);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var loaded in plugins.Plugins)
+        {
+            try { await loaded.Plugin.DisposeAsync(); }
+            catch (Exception) { /* shutting down: a plugin's failure to dispose must not stop the others */ }
+        }
+    }
+
+    public async Task<IReadOnlyList<PluginHealthReport>> CheckAsync(CancellationToken cancellationToken)
+    {
+        var reports = new List<PluginHealthReport>();
+        foreach (var loaded in plugins.Plugins)
+        {
+            var id = loaded.Plugin.Descriptor.Id;
+            if (_startFailures.TryGetValue(id, out var failure))
+            {
+                reports.Add(new PluginHealthReport(id, false, $"failed to start: {failure}"));
+                continue;
+            }
+            try
+            {
+                var health = await loaded.Plugin.CheckHealthAsync(cancellationToken);
+                reports.Add(new PluginHealthReport(id, health.Healthy, health.Detail));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                reports.Add(new PluginHealthReport(id, false, $"health check failed: {ex.Message}"));
+            }
+        }
+        reports.AddRange(plugins.Failures.Select(f => new PluginHealthReport(f.Name, false, $"not loaded: {f.Reason}")));
+        return reports;
+    }
+
+    private static LogLevel Map(PluginLogLevel level) => level switch
+    {
+        PluginLogLevel.Debug => LogLevel.Debug,
+        PluginLogLevel.Information => LogLevel.Information,
+        PluginLogLevel.Warning => LogLevel.Warning,
+        _ => LogLevel.Error,
+    };
+}

@@ -1,0 +1,54 @@
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Hashing;
+using KsQuery.Modules.Keys.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KsQuery.Modules.Keys.Accounts.SignUp;
+
+internal static class SignUpEndpoint
+{
+    public static RouteGroupBuilder MapSignUp(this RouteGroupBuilder accounts)
+    {
+        accounts.MapPost("/", SignUpAsync)
+            .WithName("SignUp")
+            .WithSummary("Create a dashboard account")
+            .WithDescription("Creates an account for the dashboard. Emails are compared trimmed and case-insensitively " +
+                             $"(409 `email_taken`); the password needs at least {Password.MinLength} characters " +
+                             $"(at most {Password.MaxLength}) and is stored only as an Argon2id hash.")
+            .AllowAnonymous();
+        return accounts;
+    }
+
+    internal static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
+        SignUpRequest request, IAccountStore accounts, ISecretHasher hasher, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (string.IsNullOrWhiteSpace(request.Email))
+            validation.Add("email", "email is required.");
+        else
+            validation.Require(EmailAddress.IsValid(request.Email), "email", "email is not a valid address.");
+        if (request.Password is null)
+            validation.Add("password", "password is required.");
+        else
+            validation.Require(Password.Length(request.Password) is >= Password.MinLength and <= Password.MaxLength, "password",
+                $"password must be between {Password.MinLength} and {Password.MaxLength} characters.");
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
+
+        var email = request.Email!.Trim();
+        var account = new AccountRecord(
+            Guid.NewGuid().ToString("N"),
+            email,
+            EmailAddress.Normalize(email),
+            await hasher.HashAsync(Password.Bytes(request.Password!), cancellationToken),
+            time.GetUtcNow(),
+            Selection: null);
+        if (!await accounts.TryCreateAsync(account, cancellationToken))
+            return ApiProblems.Conflict("email_taken", "An account with this email already exists.");
+
+        return TypedResults.Created((string?)null, new AccountResponse(account.Id, account.Email));
+    }
+}

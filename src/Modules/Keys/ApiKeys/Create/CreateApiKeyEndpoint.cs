@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Configuration;
+using KsQuery.Modules.Keys.Networks;
+using KsQuery.Modules.Keys.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Wolverine;
+
+namespace KsQuery.Modules.Keys.ApiKeys.Create;
+
+internal static class CreateApiKeyEndpoint
+{
+    public static RouteGroupBuilder MapCreateApiKey(this RouteGroupBuilder keys)
+    {
+        keys.MapPost("/", CreateAsync)
+            .WithName("CreateApiKey")
+            .WithSummary("Create an API key")
+            .WithDescription("Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 " +
+                             "characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); " +
+                             "`description`: up to 256; `chain`/`network`: both or neither, default to your selection (400 " +
+                             "`selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future; " +
+                             "`rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for " +
+                             "none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. " +
+                             "Keys of test networks start with `ksq_test_`, others with `ksq_live_`.");
+        return keys;
+    }
+
+    internal static async Task<Results<CreatedAtRoute<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateApiKeyRequest request, ClaimsPrincipal user, IAccountStore accounts, IApiKeyStore keys, KeyIssuer issuer,
+        IMessageBus bus, IOptions<KeysOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var validation = new Validation();
+        ApiKeyRules.CheckName(validation, request.Name);
+        ApiKeyRules.CheckDescription(validation, request.Description);
+        validation.Require(request.ExpiresAt is null || request.ExpiresAt > now, "expiresAt", "expiresAt must be in the future.");
+        validation.Require(request.RateLimitPerSecond is null or >= 1 and <= ApiKeyRules.MaxRateLimitPerSecond, "rateLimitPerSecond",
+            $"rateLimitPerSecond must be between 1 and {ApiKeyRules.MaxRateLimitPerSecond}.");
+        validation.Require(request.MonthlyQuota is null or >= 1 and <= ApiKeyRules.MaxMonthlyQuota, "monthlyQuota",
+            $"monthlyQuota must be between 1 and {ApiKeyRules.MaxMonthlyQuota}, or absent for no quota.");
+        var chainGiven = !string.IsNullOrWhiteSpace(request.Chain);
+        var networkGiven = !string.IsNullOrWhiteSpace(request.Network);
+        if (chainGiven != networkGiven)
+            validation.Add(chainGiven ? "network" : "chain", "chain and network are given together, or both left out to use your selection.");
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
+
+        var accountId = user.GetAccountId();
+        string chain, network;
+        if (chainGiven)
+        {
+            (chain, network) = (request.Chain!, request.Network!);
+        }
+        else
+        {
+            var selection = (await accounts.FindByIdAsync(accountId, cancellationToken))?.Selection;
+            if (selection is null)
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "selection_required", "Selection required",
+                    "Give chain and network, or choose them first with PUT /v1/me/selection.");
+            (chain, network) = (selection.Chain, selection.Network);
+        }
+
+        // Resolved even for the stored selection: the chain may have become unavailable since.
+        var (resolved, problem) = await NetworkLookup.ResolveAsync(bus, chain, network, cancellationToken);
+        if (problem is not null)
+            return problem;
+
+        var settings = new KeySettings(accountId, request.Name!.Trim(), ApiKeyRules.NormalizeDescription(request.Description),
+            resolved!.ChainId!, resolved.NetworkId!, resolved.IsTest, request.ExpiresAt?.ToUniversalTime(),
+            (int)(request.RateLimitPerSecond ?? options.Value.DefaultRateLimitPerSecond), request.MonthlyQuota,
+            request.Recoverable ?? false);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var (record, plaintext) = await issuer.IssueAsync(settings, cancellationToken);
+            switch (await keys.TryInsertAsync(record, cancellationToken))
+            {
+                case KeyWrite.Done:
+                    return TypedResults.CreatedAtRoute(record.ToCreatedResponse(plaintext, time.GetUtcNow()), GetApiKeyRoute.Name,
+                        new RouteValueDictionary { ["id"] = record.Id });
+                case KeyWrite.NameTaken:
+                    return ApiKeyProblems.NameTaken();
+                case KeyWrite.DuplicateId when attempt < KeyIssuer.MaxAttempts:
+                    continue;
+                default:
+                    throw new InvalidOperationException("Could not store a new API key.");
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Claims;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.LastUse;
+using KsQuery.Modules.Keys.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KsQuery.Modules.Keys.ApiKeys.List;
+
+internal static class ListApiKeysEndpoint
+{
+    public static RouteGroupBuilder MapListApiKeys(this RouteGroupBuilder keys)
+    {
+        keys.MapGet("/", ListAsync)
+            .WithName("ListApiKeys")
+            .WithSummary("List your API keys")
+            .WithDescription("Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and " +
+                             "stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is " +
+                             "`all`. Paged with `page` (from 1) and `size` (1..100, default 20).");
+        return keys;
+    }
+
+    internal static async Task<Results<Ok<PagedList<ApiKeyResponse>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time, CancellationToken cancellationToken,
+        string? status = null, string? page = null, string? size = null)
+    {
+        var validation = new Validation();
+        var filter = (status ?? ApiKeyStatusFilter.All).Trim().ToLowerInvariant();
+        validation.Require(ApiKeyStatusFilter.Values.Contains(filter), "status", "status must be active, revoked, expired or all.");
+        var (pageNumber, pageSize) = Paging.Read(ReadInt(page, "page", validation), ReadInt(size, "size", validation), validation);
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
+
+        var now = time.GetUtcNow();
+        var matching = (await keys.ListByAccountAsync(user.GetAccountId(), cancellationToken))
+            .Select(k => k.ToResponse(now, lastUse))
+            .Where(k => filter == ApiKeyStatusFilter.All || k.Status == filter)
+            .OrderByDescending(k => k.CreatedAt)
+            .ThenBy(k => k.Id, StringComparer.Ordinal)
+            .ToList();
+        var items = matching.Skip((int)Math.Min((long)(pageNumber - 1) * pageSize, int.MaxValue)).Take(pageSize).ToList();
+        return TypedResults.Ok(new PagedList<ApiKeyResponse>(items, pageNumber, pageSize, matching.Count));
+    }
+
+    // Query values are read as text so that "abc" is a validation error rather than a binding failure.
+    private static int? ReadInt(string? text, string field, Validation validation)
+    {
+        if (text is null)
+            return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            return value;
+        validation.Add(field, $"{field} must be a whole number.");
+        return null;
+    }
+}

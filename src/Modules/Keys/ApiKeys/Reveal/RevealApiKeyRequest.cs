@@ -1,0 +1,3 @@
+namespace KsQuery.Modules.Keys.ApiKeys.Reveal;
+
+internal sealed record RevealApiKeyRequest(string? Password);

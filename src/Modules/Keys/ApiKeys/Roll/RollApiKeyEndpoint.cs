@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace KsQuery.Modules.Keys.ApiKeys.Roll;
+
+internal static class RollApiKeyEndpoint
+{
+    public static RouteGroupBuilder MapRollApiKey(this RouteGroupBuilder keys)
+    {
+        keys.MapPost("/{id}/roll", RollAsync)
+            .WithName("RollApiKey")
+            .WithSummary("Replace an API key with a new one")
+            .WithDescription("Issues a new key (plaintext once) with the same name, description, network, expiry, limits and " +
+                             "recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the " +
+                             "body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. " +
+                             "Only an active key that has not been rolled already can be rolled (409 `key_not_active`). If the " +
+                             "old key was your selection's active key, the new one takes its place.");
+        return keys;
+    }
+
+    internal static async Task<Results<CreatedAtRoute<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RollAsync(
+        string id, RollApiKeyRequest? request, ClaimsPrincipal user, IApiKeyStore keys, KeyIssuer issuer, KeyRevocation revocation,
+        IMessageBus bus, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var grace = request?.GracePeriodSeconds ?? 0;
+        if (grace is < 0 or > ApiKeyRules.MaxGracePeriodSeconds)
+            return ApiProblems.Invalid("gracePeriodSeconds", $"gracePeriodSeconds must be between 0 and {ApiKeyRules.MaxGracePeriodSeconds}.");
+
+        var accountId = user.GetAccountId();
+        var key = await keys.FindAsync(id, cancellationToken);
+        if (key is null || key.AccountId != accountId)
+            return ApiKeyProblems.NotFound();
+        if (key.StatusAt(time.GetUtcNow()) != ApiKeyStatus.Active)
+            return ApiKeyProblems.NotActive("Only an active key can be rolled.");
+        if (key.RevokeAt is not null)
+            return ApiKeyProblems.NotActive($"This key has already been rolled (replaced by {key.ReplacedBy}).");
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var (replacement, plaintext) = await issuer.IssueAsync(KeyIssuer.SettingsOf(key), cancellationToken);
+            var now = time.GetUtcNow();
+            var retiring = grace == 0
+                ? key with { RevokeAt = now, RevokedAt = now, ProtectedKey = null, ReplacedBy = replacement.Id }
+                : key with { RevokeAt = now.AddSeconds(grace), ReplacedBy = replacement.Id };
+            switch (await keys.TryRollAsync(retiring, replacement, cancellationToken))
+            {
+                case KeyWrite.Done:
+                    await revocation.AnnounceAsync(bus, key.Id);
+                    await revocation.ReplaceActiveKeyAsync(accountId, key.Id, replacement.Id, cancellationToken);
+                    return TypedResults.CreatedAtRoute(replacement.ToCreatedResponse(plaintext, now), GetApiKeyRoute.Name,
+                        new RouteValueDictionary { ["id"] = replacement.Id });
+                case KeyWrite.NotFound:
+                    return ApiKeyProblems.NotFound();
+                case KeyWrite.NameTaken:
+                    return ApiKeyProblems.NameTaken();
+                case KeyWrite.DuplicateId when attempt < KeyIssuer.MaxAttempts:
+                    continue;
+                default:
+                    throw new InvalidOperationException("Could not store the replacement API key.");
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.LastUse;
+using KsQuery.Modules.Keys.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KsQuery.Modules.Keys.ApiKeys.Update;
+
+internal static class UpdateApiKeyEndpoint
+{
+    public static RouteGroupBuilder MapUpdateApiKey(this RouteGroupBuilder keys)
+    {
+        keys.MapPatch("/{id}", UpdateAsync)
+            .WithName("UpdateApiKey")
+            .WithSummary("Rename or describe an API key")
+            .WithDescription("Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; " +
+                             "an empty string removes it). Fields left out or null stay as they are.");
+        return keys;
+    }
+
+    internal static async Task<Results<Ok<ApiKeyResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, UpdateApiKeyRequest request, ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (request.Name is not null)
+            ApiKeyRules.CheckName(validation, request.Name);
+        ApiKeyRules.CheckDescription(validation, request.Description);
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
+
+        var key = await keys.FindAsync(id, cancellationToken);
+        if (key is null || key.AccountId != user.GetAccountId())
+            return ApiKeyProblems.NotFound();
+
+        var updated = key with
+        {
+            Name = request.Name?.Trim() ?? key.Name,
+            Description = request.Description is null ? key.Description : ApiKeyRules.NormalizeDescription(request.Description),
+        };
+        return await keys.TryUpdateAsync(updated, cancellationToken) switch
+        {
+            KeyWrite.Done => TypedResults.Ok(updated.ToResponse(time.GetUtcNow(), lastUse)),
+            KeyWrite.NameTaken => ApiKeyProblems.NameTaken(),
+            _ => ApiKeyProblems.NotFound(),
+        };
+    }
+}

@@ -1,0 +1,3 @@
+namespace KsQuery.Modules.Keys.ApiKeys.Update;
+
+internal sealed record UpdateApiKeyRequest(string? Name, string? Description);

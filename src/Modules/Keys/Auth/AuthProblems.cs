@@ -1,0 +1,23 @@
+using KsQuery.Contracts.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace KsQuery.Modules.Keys.Auth;
+
+internal static class AuthProblems
+{
+    public static ProblemHttpResult InvalidCredentials() =>
+        ApiProblems.Unauthorized("invalid_credentials", "The email or password is not correct.");
+
+    /// <summary>429 <c>too_many_attempts</c> with <c>Retry-After</c> in whole seconds.</summary>
+    public static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "too_many_attempts", "Too many attempts",
+            $"Too many failed attempts; try again in {seconds} seconds.");
+    }
+
+    public static string? ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+}

@@ -1,0 +1,72 @@
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Accounts;
+using KsQuery.Modules.Keys.Hashing;
+using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Throttling;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KsQuery.Modules.Keys.Auth.Login;
+
+internal static class LoginEndpoint
+{
+    public static RouteGroupBuilder MapLogin(this RouteGroupBuilder auth)
+    {
+        auth.MapPost("/login", LoginAsync)
+            .WithName("Login")
+            .WithSummary("Log in to the dashboard")
+            .WithDescription("Exchanges email and password for a bearer access token (send it as `Authorization: Bearer " +
+                             "<accessToken>` on `/v1/me`, `/v1/keys` and `/v1/usage`) and a refresh token. Unknown email and " +
+                             "wrong password get the same 401 `invalid_credentials`. Repeated failures for one account or " +
+                             "from one client address get 429 `too_many_attempts` with `Retry-After`.")
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AllowAnonymous();
+        return auth;
+    }
+
+    internal static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, HttpContext context, IAccountStore accounts, ISecretHasher hasher, LoginThrottle throttle,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Require(!string.IsNullOrWhiteSpace(request.Email), "email", "email is required.")
+            .Require(!string.IsNullOrEmpty(request.Password), "password", "password is required.");
+        if (request.Email is { Length: > EmailAddress.MaxLength })
+            validation.Add("email", "email is too long.");
+        if (request.Password is { } p && Password.Length(p) > Password.MaxLength)
+            validation.Add("password", "password is too long.");
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
+
+        var email = EmailAddress.Normalize(request.Email!);
+        var address = AuthProblems.ClientAddress(context);
+        if (throttle.RetryAfter(email, address) is { } wait)
+            return AuthProblems.TooManyAttempts(context, wait);
+
+        var password = Password.Bytes(request.Password!);
+        var account = await accounts.FindByEmailAsync(email, cancellationToken);
+        if (account is null)
+        {
+            await hasher.VerifyDummyAsync(password, cancellationToken);
+            throttle.RecordFailure(email, address);
+            return AuthProblems.InvalidCredentials();
+        }
+
+        var verification = await hasher.VerifyAsync(password, account.PasswordHash, cancellationToken);
+        if (verification == HashVerification.Failed)
+        {
+            throttle.RecordFailure(email, address);
+            return AuthProblems.InvalidCredentials();
+        }
+
+        throttle.RecordSuccess(email);
+        if (verification == HashVerification.SucceededRehashNeeded)
+            await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, cancellationToken), cancellationToken);
+
+        return TypedResults.SignIn(AccountPrincipal.Create(account), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+}

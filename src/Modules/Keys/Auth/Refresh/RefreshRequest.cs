@@ -1,0 +1,3 @@
+namespace KsQuery.Modules.Keys.Auth.Refresh;
+
+internal sealed record RefreshRequest(string? RefreshToken);

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using KsQuery.Contracts.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace KsQuery.Modules.Keys.Authentication;
+
+/// <summary>The <see cref="KeysModule.ApiKeyScheme"/> scheme: a key from <c>X-Api-Key</c> or
+/// <c>Authorization: Bearer</c> (never the query string). On success the request carries a
+/// <see cref="VerifiedKey"/> feature; on failure the code for the 401 body is kept in the request items.</summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<ApiKeyAuthenticationOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyVerifier verifier)
+    : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
+{
+    public const string KeyIdClaim = "ksq:key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!TryReadKey(Request.Headers, out var presented))
+        {
+            Context.Items[KeyRejection.CodeItem] = KeyFailureCodes.Invalid;
+            return AuthenticateResult.Fail(KeyFailureCodes.Invalid);
+        }
+
+        var result = await verifier.VerifyAsync(presented, Context.RequestAborted);
+        if (result.Key is not { } key)
+        {
+            KeyRejection.Store(Context.Items, result);
+            return result.FailureCode == KeyFailureCodes.Missing
+                ? AuthenticateResult.NoResult()
+                : AuthenticateResult.Fail(result.FailureCode!);
+        }
+
+        Context.Features.Set(key);
+        var identity = new ClaimsIdentity(
+            [new Claim(KeyIdClaim, key.KeyId), new Claim(AccountClaims.AccountId, key.AccountId)],
+            Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    /// <summary>False when the key is given more than once; a missing key yields true and null.</summary>
+    internal static bool TryReadKey(Microsoft.AspNetCore.Http.IHeaderDictionary headers, out string? key)
+    {
+        key = null;
+        var header = headers[ApiKeyAuthenticationOptions.HeaderName];
+        if (header.Count > 1)
+            return false;
+        if (header.Count == 1)
+        {
+            key = header[0]?.Trim();
+            return true;
+        }
+
+        var authorization = headers[HeaderNames.Authorization];
+        if (authorization.Count > 1)
+            return false;
+        var value = authorization.Count == 1 ? authorization[0] : null;
+        const string bearer = "Bearer ";
+        if (value is not null && value.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+            key = value[bearer.Length..].Trim();
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Hashing;
+using KsQuery.Modules.Keys.KeyFormat;
+using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Throttling;
+
+namespace KsQuery.Modules.Keys.Authentication;
+
+/// <summary>
+/// Checks a presented API key in the order of API.md: missing, format and checksum (no store access),
+/// unknown, revoked, expired, then the secret. Argon2 runs only for a key not verified before; after that
+/// the <see cref="VerifiedKeyCache"/> answers with a SHA-256 comparison and no store read.
+/// </summary>
+internal sealed class ApiKeyVerifier(
+    IApiKeyStore store,
+    ISecretHasher hasher,
+    VerifiedKeyCache cache,
+    KeySecretThrottle throttle,
+    TimeProvider time)
+{
+    // Concurrent first calls with the same key share one verification instead of each hashing.
+    private readonly ConcurrentDictionary<string, Lazy<Task<KeyVerification>>> _inFlight = new(StringComparer.Ordinal);
+
+    public async Task<KeyVerification> VerifyAsync(string? presented, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(presented))
+            return KeyVerification.Fail(KeyFailureCodes.Missing);
+        if (!ApiKeyCodec.TryParse(presented, out var parsed))
+            return KeyVerification.Fail(KeyFailureCodes.Invalid);
+
+        var fingerprint = Fingerprint(presented);
+        if (cache.TryGet(parsed.KeyId, out var cached))
+            return CheckCached(cached, fingerprint);
+
+        var flightKey = string.Concat(parsed.KeyId, ":", Convert.ToHexString(fingerprint));
+        var flight = _inFlight.GetOrAdd(flightKey, k => new Lazy<Task<KeyVerification>>(() => FlyAsync(k, parsed, fingerprint)));
+        return await flight.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<KeyVerification> FlyAsync(string flightKey, ParsedApiKey parsed, byte[] fingerprint)
+    {
+        try
+        {
+            return await VerifyUncachedAsync(parsed, fingerprint);
+        }
+        finally
+        {
+            _inFlight.TryRemove(flightKey, out _);
+        }
+    }
+
+    private KeyVerification CheckCached(CachedKey cached, byte[] fingerprint)
+    {
+        var now = time.GetUtcNow();
+        var summary = ApiKeyRecordSummary.Of(cached.Key);
+        if (cached.RevokeAt <= now)
+        {
+            cache.Evict(cached.Key.KeyId);
+            return KeyVerification.Fail(KeyFailureCodes.Revoked, summary);
+        }
+        if (cached.ExpiresAt <= now)
+        {
+            cache.Evict(cached.Key.KeyId);
+            return KeyVerification.Fail(KeyFailureCodes.Expired, summary);
+        }
+        return CryptographicOperations.FixedTimeEquals(fingerprint, cached.SecretSha256)
+            ? KeyVerification.Success(cached.Key)
+            : KeyVerification.Fail(KeyFailureCodes.Invalid, summary);
+    }
+
+    // Not tied to one caller's cancellation: other callers may be waiting on the same verification.
+    private async Task<KeyVerification> VerifyUncachedAsync(ParsedApiKey parsed, byte[] fingerprint)
+    {
+        var version = cache.Version;
+        var record = await store.FindAsync(parsed.KeyId, CancellationToken.None);
+        if (record is null || record.IsTest != parsed.IsTest)
+            return KeyVerification.Fail(KeyFailureCodes.Invalid);
+
+        var summary = ApiKeyRecordSummary.Of(record);
+        switch (record.StatusAt(time.GetUtcNow()))
+        {
+            case ApiKeyStatus.Revoked:
+                return KeyVerification.Fail(KeyFailureCodes.Revoked, summary);
+            case ApiKeyStatus.Expired:
+                return KeyVerification.Fail(KeyFailureCodes.Expired, summary);
+        }
+
+        if (throttle.IsBlocked(record.Id))
+            return KeyVerification.Fail(KeyFailureCodes.Invalid, summary);
+        if (await hasher.VerifyAsync(parsed.Secret, record.SecretHash, CancellationToken.None) == HashVerification.Failed)
+        {
+            throttle.RecordFailure(record.Id);
+            return KeyVerification.Fail(KeyFailureCodes.Invalid, summary);
+        }
+
+        var key = new VerifiedKey(record.Id, record.AccountId, record.Chain, record.Network, record.Display,
+            record.RateLimitPerSecond, record.MonthlyQuota);
+        cache.TryAdd(new CachedKey(key, fingerprint, record.ExpiresAt, record.RevokeAt), version);
+        return KeyVerification.Success(key);
+    }
+
+    /// <summary>SHA-256 of the whole presented key (prefix included), compared in constant time.</summary>
+    private static byte[] Fingerprint(string presented)
+    {
+        Span<byte> ascii = stackalloc byte[ApiKeyCodec.KeyLength];
+        var written = Encoding.ASCII.GetBytes(presented, ascii);
+        return SHA256.HashData(ascii[..written]);
+    }
+}

@@ -1,0 +1,23 @@
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Storage;
+
+namespace KsQuery.Modules.Keys.Authentication;
+
+/// <summary>The outcome of checking a presented key: the verified key, or a failure code (with the stored
+/// key when one was found, so a rejection can be tied to its owner).</summary>
+internal sealed record KeyVerification(VerifiedKey? Key, string? FailureCode, ApiKeyRecordSummary? Record)
+{
+    public bool Succeeded => Key is not null;
+
+    public static KeyVerification Success(VerifiedKey key) => new(key, null, null);
+
+    public static KeyVerification Fail(string code, ApiKeyRecordSummary? record = null) => new(null, code, record);
+}
+
+/// <summary>Who a rejected key belongs to.</summary>
+internal sealed record ApiKeyRecordSummary(string Id, string AccountId, string Display)
+{
+    public static ApiKeyRecordSummary Of(ApiKeyRecord key) => new(key.Id, key.AccountId, key.Display);
+
+    public static ApiKeyRecordSummary Of(VerifiedKey key) => new(key.KeyId, key.AccountId, key.Display);
+}

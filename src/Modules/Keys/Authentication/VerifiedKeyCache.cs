@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using KsQuery.Contracts.Http;
+
+namespace KsQuery.Modules.Keys.Authentication;
+
+/// <summary>Keys whose secret has been verified once, with a SHA-256 of that secret, so later calls need
+/// neither Argon2 nor a store read. Entries are evicted on revoke/roll; expiry is checked on every use.</summary>
+internal sealed class VerifiedKeyCache : IVerifiedKeyCache
+{
+    private readonly ConcurrentDictionary<string, CachedKey> _entries = new(StringComparer.Ordinal);
+    private long _evictions;
+
+    /// <summary>Take this before reading the store; <see cref="TryAdd"/> drops entries read before a later eviction.</summary>
+    public long Version => Interlocked.Read(ref _evictions);
+
+    public int Count => _entries.Count;
+
+    public bool TryGet(string keyId, out CachedKey entry) => _entries.TryGetValue(keyId, out entry!);
+
+    public void TryAdd(CachedKey entry, long versionBeforeRead)
+    {
+        _entries[entry.Key.KeyId] = entry;
+        // A revoke may have evicted between our store read and now; then the entry is stale.
+        if (Interlocked.Read(ref _evictions) != versionBeforeRead)
+            _entries.TryRemove(new KeyValuePair<string, CachedKey>(entry.Key.KeyId, entry));
+    }
+
+    public void Evict(string keyId)
+    {
+        Interlocked.Increment(ref _evictions);
+        _entries.TryRemove(keyId, out _);
+    }
+}
+
+/// <summary>A verified key: what the request pipeline needs, the secret's SHA-256, and when it stops working.</summary>
+internal sealed record CachedKey(VerifiedKey Key, byte[] SecretSha256, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokeAt);

@@ -1,0 +1,17 @@
+namespace KsQuery.Modules.Keys.Configuration;
+
+/// <summary>Configuration section <c>Keys</c>.</summary>
+internal sealed class KeysOptions
+{
+    public const string Section = "Keys";
+
+    /// <summary><c>rateLimitPerSecond</c> of a new key when the request leaves it out.</summary>
+    public int DefaultRateLimitPerSecond { get; set; } = 100;
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How often in-memory <c>lastUsedAt</c> values are written to the store.</summary>
+    public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

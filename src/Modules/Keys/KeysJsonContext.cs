@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Accounts;
+using KsQuery.Modules.Keys.Accounts.SignUp;
+using KsQuery.Modules.Keys.ApiKeys;
+using KsQuery.Modules.Keys.ApiKeys.Create;
+using KsQuery.Modules.Keys.ApiKeys.Reveal;
+using KsQuery.Modules.Keys.ApiKeys.Roll;
+using KsQuery.Modules.Keys.ApiKeys.Update;
+using KsQuery.Modules.Keys.Auth.Login;
+using KsQuery.Modules.Keys.Auth.Refresh;
+using KsQuery.Modules.Keys.Me;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+
+namespace KsQuery.Modules.Keys;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SignUpRequest))]
+[JsonSerializable(typeof(AccountResponse))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(RefreshRequest))]
+[JsonSerializable(typeof(AccessTokenResponse))]
+[JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(SelectionRequest))]
+[JsonSerializable(typeof(CreateApiKeyRequest))]
+[JsonSerializable(typeof(CreatedApiKeyResponse))]
+[JsonSerializable(typeof(ApiKeyResponse))]
+[JsonSerializable(typeof(PagedList<ApiKeyResponse>))]
+[JsonSerializable(typeof(UpdateApiKeyRequest))]
+[JsonSerializable(typeof(RollApiKeyRequest))]
+[JsonSerializable(typeof(RevealApiKeyRequest))]
+[JsonSerializable(typeof(RevealedApiKeyResponse))]
+internal sealed partial class KeysJsonContext : JsonSerializerContext;

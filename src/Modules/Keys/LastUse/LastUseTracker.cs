@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+
+namespace KsQuery.Modules.Keys.LastUse;
+
+/// <summary><c>lastUsedAt</c> per key, kept in memory and written to the store in batches by
+/// <see cref="LastUseFlusher"/>: a keyed call never causes a store write of its own.</summary>
+internal sealed class LastUseTracker : IKeyActivity
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
+
+    public void Record(string keyId, DateTimeOffset at) =>
+        _pending.AddOrUpdate(keyId, at, (_, existing) => at > existing ? at : existing);
+
+    /// <summary>The newest use not yet written, if any.</summary>
+    public DateTimeOffset? Pending(string keyId) => _pending.TryGetValue(keyId, out var at) ? at : null;
+
+    public DateTimeOffset? Latest(string keyId, DateTimeOffset? stored) =>
+        Pending(keyId) is { } pending && (stored is null || pending > stored) ? pending : stored;
+
+    public IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> Snapshot() => _pending.ToArray();
+
+    /// <summary>Forgets written values unless a newer use arrived meanwhile.</summary>
+    public void Acknowledge(IEnumerable<KeyValuePair<string, DateTimeOffset>> written)
+    {
+        foreach (var entry in written)
+            _pending.TryRemove(entry);
+    }
+}

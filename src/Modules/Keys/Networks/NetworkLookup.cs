@@ -1,0 +1,27 @@
+using KsQuery.Contracts.Http;
+using KsQuery.Contracts.Messages;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine;
+
+namespace KsQuery.Modules.Keys.Networks;
+
+/// <summary>Asks the Chains module (through Wolverine, from an endpoint) for a chain/network as typed by a client.</summary>
+internal static class NetworkLookup
+{
+    /// <summary>The canonical network, or the 404/409 problem of API.md.</summary>
+    public static async Task<(NetworkResolution? Network, ProblemHttpResult? Problem)> ResolveAsync(
+        IMessageBus bus, string chain, string network, CancellationToken cancellationToken)
+    {
+        var resolution = await bus.InvokeAsync<NetworkResolution>(new ResolveNetwork(chain.Trim(), network.Trim()), cancellationToken);
+        return resolution.Outcome switch
+        {
+            NetworkResolutionOutcome.Found => (resolution, null),
+            NetworkResolutionOutcome.ChainNotFound => (null, ApiProblems.NotFound("chain_not_found", $"There is no chain '{Shorten(chain)}'.")),
+            NetworkResolutionOutcome.NetworkNotFound => (null, ApiProblems.NotFound("network_not_found", $"Chain '{Shorten(chain)}' has no network '{Shorten(network)}'.")),
+            _ => (null, ApiProblems.Conflict("chain_not_available", $"Chain '{Shorten(chain)}' is not available yet.")),
+        };
+    }
+
+    // Echo client input only in bounded length.
+    private static string Shorten(string value) => value.Length <= 64 ? value.Trim() : value.Trim()[..64] + "…";
+}

@@ -1,0 +1,37 @@
+namespace KsQuery.Modules.Keys.Storage;
+
+/// <summary>A stored API key. Only an Argon2id hash of the secret is kept; <see cref="ProtectedKey"/> holds
+/// the Data-Protection-encrypted plaintext of recoverable keys.</summary>
+internal sealed record ApiKeyRecord
+{
+    public required string Id { get; init; }
+    public required string AccountId { get; init; }
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    public required string Chain { get; init; }
+    public required string Network { get; init; }
+    public required bool IsTest { get; init; }
+    public required string Display { get; init; }
+    public required string SecretHash { get; init; }
+    public bool Recoverable { get; init; }
+    public string? ProtectedKey { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>When a rolled key stops working (end of its grace period); revocation is evaluated lazily.</summary>
+    public DateTimeOffset? RevokeAt { get; init; }
+
+    public DateTimeOffset? RevokedAt { get; init; }
+    public string? ReplacedBy { get; init; }
+    public required int RateLimitPerSecond { get; init; }
+    public long? MonthlyQuota { get; init; }
+    public DateTimeOffset? LastUsedAt { get; init; }
+
+    /// <summary>Keys that keep their name reserved: not revoked and not being rolled away.</summary>
+    public bool HoldsName => RevokedAt is null && RevokeAt is null;
+
+    public ApiKeyStatus StatusAt(DateTimeOffset now) =>
+        RevokedAt is not null || RevokeAt <= now ? ApiKeyStatus.Revoked
+        : ExpiresAt <= now ? ApiKeyStatus.Expired
+        : ApiKeyStatus.Active;
+}

@@ -1,0 +1,24 @@
+namespace KsQuery.Modules.Keys.Storage;
+
+internal enum KeyWrite { Done, NameTaken, DuplicateId, NotFound }
+
+/// <summary>API keys of the Keys module. Name uniqueness (per account, among keys that
+/// <see cref="ApiKeyRecord.HoldsName">hold their name</see>, case-insensitive) is enforced here so a
+/// server database can do it with a partial unique index. Writes return once committed.</summary>
+internal interface IApiKeyStore
+{
+    Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken);
+
+    Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a stored key (same id), checking the name when it changes.</summary>
+    Task<KeyWrite> TryUpdateAsync(ApiKeyRecord key, CancellationToken cancellationToken);
+
+    /// <summary>Atomically stores the retiring key and inserts its replacement.</summary>
+    Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken);
+
+    /// <summary>Raises <c>lastUsedAt</c> of existing keys (never lowers it).</summary>
+    Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken);
+}

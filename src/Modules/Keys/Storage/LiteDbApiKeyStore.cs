@@ -1,0 +1,178 @@
+using LiteDB;
+
+namespace KsQuery.Modules.Keys.Storage;
+
+internal sealed class LiteDbApiKeyStore : IApiKeyStore
+{
+    public const string CollectionName = "keys_api_keys";
+
+    private readonly ILiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _keys;
+
+    // Serializes the check-then-write of name uniqueness; LiteDB has no partial unique index.
+    private readonly Lock _writes = new();
+
+    public LiteDbApiKeyStore(ILiteDatabase database)
+    {
+        _database = database;
+        _keys = database.GetCollection(CollectionName);
+        _keys.EnsureIndex("accountId");
+    }
+
+    public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Find(id));
+    }
+
+    public Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(List(accountId));
+    }
+
+    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+        {
+            if (_keys.FindById(key.Id) is not null)
+                return Task.FromResult(KeyWrite.DuplicateId);
+            if (key.HoldsName && NameTaken(key.AccountId, key.Name, exceptId: null))
+                return Task.FromResult(KeyWrite.NameTaken);
+            _keys.Insert(ToDocument(key));
+            return Task.FromResult(KeyWrite.Done);
+        }
+    }
+
+    public Task<KeyWrite> TryUpdateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+        {
+            var existing = Find(key.Id);
+            if (existing is null || existing.AccountId != key.AccountId)
+                return Task.FromResult(KeyWrite.NotFound);
+            if (key.HoldsName && NameTaken(key.AccountId, key.Name, exceptId: key.Id))
+                return Task.FromResult(KeyWrite.NameTaken);
+            _keys.Update(ToDocument(key with { LastUsedAt = Later(existing.LastUsedAt, key.LastUsedAt) }));
+            return Task.FromResult(KeyWrite.Done);
+        }
+    }
+
+    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+        {
+            var existing = Find(retiring.Id);
+            if (existing is null || existing.AccountId != retiring.AccountId)
+                return Task.FromResult(KeyWrite.NotFound);
+            if (_keys.FindById(replacement.Id) is not null)
+                return Task.FromResult(KeyWrite.DuplicateId);
+            if (NameTaken(replacement.AccountId, replacement.Name, exceptId: retiring.Id))
+                return Task.FromResult(KeyWrite.NameTaken);
+
+            // Both documents commit together or not at all (LiteDB transactions are per thread; this block is synchronous).
+            _database.BeginTrans();
+            try
+            {
+                _keys.Update(ToDocument(retiring with { LastUsedAt = Later(existing.LastUsedAt, retiring.LastUsedAt) }));
+                _keys.Insert(ToDocument(replacement));
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
+            return Task.FromResult(KeyWrite.Done);
+        }
+    }
+
+    public Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+        {
+            foreach (var (id, at) in lastUse)
+            {
+                var doc = _keys.FindById(id);
+                if (doc is null || doc["_id"].AsString != id)
+                    continue;
+                var stored = Bson.ReadOptionalTime(doc["lastUsedAt"]);
+                if (stored >= at)
+                    continue;
+                doc["lastUsedAt"] = Bson.Time(at);
+                _keys.Update(doc);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private ApiKeyRecord? Find(string id)
+    {
+        var key = FromDocument(_keys.FindById(id));
+        // LiteDB's default collation ignores case; ids are case-sensitive.
+        return key is not null && key.Id == id ? key : null;
+    }
+
+    private IReadOnlyList<ApiKeyRecord> List(string accountId) =>
+        _keys.Find(Query.EQ("accountId", accountId))
+            .Select(FromDocument)
+            .Where(k => k!.AccountId == accountId)
+            .ToList()!;
+
+    private bool NameTaken(string accountId, string name, string? exceptId) =>
+        List(accountId).Any(k => k.HoldsName && k.Id != exceptId && string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static BsonDocument ToDocument(ApiKeyRecord key) => new()
+    {
+        ["_id"] = key.Id,
+        ["accountId"] = key.AccountId,
+        ["name"] = key.Name,
+        ["description"] = Bson.Text(key.Description),
+        ["chain"] = key.Chain,
+        ["network"] = key.Network,
+        ["isTest"] = key.IsTest,
+        ["display"] = key.Display,
+        ["secretHash"] = key.SecretHash,
+        ["recoverable"] = key.Recoverable,
+        ["protectedKey"] = Bson.Text(key.ProtectedKey),
+        ["createdAt"] = Bson.Time(key.CreatedAt),
+        ["expiresAt"] = Bson.Time(key.ExpiresAt),
+        ["revokeAt"] = Bson.Time(key.RevokeAt),
+        ["revokedAt"] = Bson.Time(key.RevokedAt),
+        ["replacedBy"] = Bson.Text(key.ReplacedBy),
+        ["rateLimitPerSecond"] = key.RateLimitPerSecond,
+        ["monthlyQuota"] = Bson.Number(key.MonthlyQuota),
+        ["lastUsedAt"] = Bson.Time(key.LastUsedAt),
+    };
+
+    private static ApiKeyRecord? FromDocument(BsonDocument? doc) => doc is null
+        ? null
+        : new ApiKeyRecord
+        {
+            Id = doc["_id"].AsString,
+            AccountId = doc["accountId"].AsString,
+            Name = doc["name"].AsString,
+            Description = Bson.ReadOptionalText(doc["description"]),
+            Chain = doc["chain"].AsString,
+            Network = doc["network"].AsString,
+            IsTest = doc["isTest"].AsBoolean,
+            Display = doc["display"].AsString,
+            SecretHash = doc["secretHash"].AsString,
+            Recoverable = doc["recoverable"].AsBoolean,
+            ProtectedKey = Bson.ReadOptionalText(doc["protectedKey"]),
+            CreatedAt = Bson.ReadTime(doc["createdAt"]),
+            ExpiresAt = Bson.ReadOptionalTime(doc["expiresAt"]),
+            RevokeAt = Bson.ReadOptionalTime(doc["revokeAt"]),
+            RevokedAt = Bson.ReadOptionalTime(doc["revokedAt"]),
+            ReplacedBy = Bson.ReadOptionalText(doc["replacedBy"]),
+            RateLimitPerSecond = doc["rateLimitPerSecond"].AsInt32,
+            MonthlyQuota = Bson.ReadOptionalNumber(doc["monthlyQuota"]),
+            LastUsedAt = Bson.ReadOptionalTime(doc["lastUsedAt"]),
+        };
+}

@@ -1,0 +1,21 @@
+namespace KsQuery.Modules.Keys.Throttling;
+
+/// <summary>Failure throttles (configuration section <c>Keys:Throttling</c>); 0 failures disables one.</summary>
+internal sealed class ThrottleOptions
+{
+    public const string Section = "Keys:Throttling";
+
+    /// <summary>Failed logins (or reveal passwords) per account within <see cref="LoginWindow"/> before 429.</summary>
+    public int LoginFailuresPerAccount { get; set; } = 5;
+
+    /// <summary>Failed logins per client address within <see cref="LoginWindow"/> before 429.</summary>
+    public int LoginFailuresPerAddress { get; set; } = 20;
+
+    public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Wrong secrets per API-key id within <see cref="KeySecretWindow"/> before further unverified
+    /// attempts for that id are refused without hashing.</summary>
+    public int KeySecretFailuresPerKey { get; set; } = 10;
+
+    public TimeSpan KeySecretWindow { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace KsQuery.Plugins.Abstractions;
+
+/// <summary>The outcome of <see cref="IChainPlugin.ExecuteAsync"/>: a JSON value or a typed error.</summary>
+public sealed class ApiResult
+{
+    private ApiResult(object? value, JsonTypeInfo? typeInfo, ApiError? error)
+    {
+        Value = value;
+        TypeInfo = typeInfo;
+        Error = error;
+    }
+
+    /// <summary>The value to write as JSON; null for an error.</summary>
+    public object? Value { get; }
+
+    /// <summary>How to serialize <see cref="Value"/> (from the plugin's source-generated JsonSerializerContext).</summary>
+    public JsonTypeInfo? TypeInfo { get; }
+
+    /// <summary>The error, or null on success.</summary>
+    public ApiError? Error { get; }
+
+    /// <summary>A 200 answer with <paramref name="value"/> serialized by <paramref name="typeInfo"/>.</summary>
+    public static ApiResult Ok<T>(T value, JsonTypeInfo<T> typeInfo) => new(value, typeInfo, null);
+
+    /// <summary>An error answer; the host writes it as problem details.</summary>
+    public static ApiResult Fail(ApiError error) => new(null, null, error);
+}
+
+/// <summary>A failure the client should see, written by the host as RFC 9457 problem details.</summary>
+/// <param name="Status">HTTP status: 400, 404, 409, 501, 502 or 503 are the usual ones.</param>
+/// <param name="Code">Stable snake_case code, e.g. <c>block_not_found</c>.</param>
+/// <param name="Title">Short human title.</param>
+/// <param name="Detail">What happened, for a human; never exception text.</param>
+/// <param name="Errors">For 400 <c>validation_failed</c>: field name to messages.</param>
+public sealed record ApiError(
+    int Status,
+    string Code,
+    string Title,
+    string Detail,
+    IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    /// <summary>404 with a typed code such as <c>block_not_found</c>.</summary>
+    public static ApiError NotFound(string code, string detail) => new(404, code, "Not found", detail);
+
+    /// <summary>400 <c>validation_failed</c> for one field.</summary>
+    public static ApiError Invalid(string field, string message) =>
+        new(400, "validation_failed", "Validation failed", message, new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>501 for an API the configured data source cannot serve.</summary>
+    public static ApiError NotSupported(string code, string detail) => new(501, code, "Not supported by this source", detail);
+
+    /// <summary>502 (or 503 when <paramref name="unavailable"/>) <c>upstream_unavailable</c>.</summary>
+    public static ApiError Upstream(string detail, bool unavailable = false) =>
+        new(unavailable ? 503 : 502, "upstream_unavailable", "Upstream unavailable", detail);
+}

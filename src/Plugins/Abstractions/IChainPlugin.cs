@@ -1,0 +1,22 @@
+namespace KsQuery.Plugins.Abstractions;
+
+/// <summary>A chain plugin: describes one blockchain, its networks and their APIs, and executes calls.
+/// The host maps every <see cref="ApiDescriptor"/> to an HTTP endpoint, validates parameters against
+/// their declared pattern and range, authenticates the caller, and only then calls <see cref="ExecuteAsync"/>.</summary>
+public interface IChainPlugin : IAsyncDisposable
+{
+    /// <summary>The chain, its networks and their API catalogs. Must be available right after construction
+    /// (before <see cref="StartAsync"/>) and must not change afterwards.</summary>
+    ChainDescriptor Descriptor { get; }
+
+    /// <summary>Prepares the plugin: opens its data, builds caches, starts background work.
+    /// Called once, before any call is executed. Throwing here marks the plugin unhealthy; the host runs on.</summary>
+    ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken);
+
+    /// <summary>Executes one API call. Parameters have already been validated against their descriptors.
+    /// Return <see cref="ApiResult.Ok{T}"/> or <see cref="ApiResult.Fail"/>; do not throw for expected failures.</summary>
+    ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken);
+
+    /// <summary>Reports whether the plugin can serve calls right now.</summary>
+    ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,53 @@
+using KsQuery.Plugins.Abstractions;
+using KsQuery.Plugins.KalpDlt;
+using KsQuery.Plugins.KalpDlt.Apis;
+using KsQuery.Plugins.KalpDlt.Catalog;
+using KsQuery.Plugins.KalpDlt.Ledger;
+
+[assembly: ChainPlugin(typeof(KalpDltPlugin))]
+
+namespace KsQuery.Plugins.KalpDlt;
+
+/// <summary>The KALP DLT chain plugin: network <c>testnet</c>, served from a local, deterministic Fabric-style ledger.</summary>
+public sealed class KalpDltPlugin : IChainPlugin
+{
+    private LocalTestNet? _testNet;
+    private KalpApiExecutor? _executor;
+
+    public ChainDescriptor Descriptor { get; } = KalpCatalog.Create();
+
+    public ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken)
+    {
+        if (_testNet is not null)
+        {
+            throw new InvalidOperationException("The KALP DLT plugin is already started.");
+        }
+        var testNet = LocalTestNet.Open(context, LedgerSettings.From(context), cancellationToken);
+        _executor = new KalpApiExecutor(testNet.Ledger);
+        _testNet = testNet;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken) =>
+        _executor is { } executor
+            ? executor.ExecuteAsync(call, cancellationToken)
+            : ValueTask.FromResult(ApiResult.Fail(ApiError.Upstream("The KALP DLT ledger is not open.", unavailable: true)));
+
+    public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_testNet?.Ledger.Latest is { } latest
+            ? PluginHealth.Ok($"local ledger open at height {latest.Number + 1}")
+            : PluginHealth.Failing("the local ledger is not open"));
+
+    public async ValueTask DisposeAsync()
+    {
+        var testNet = Interlocked.Exchange(ref _testNet, null);
+        _executor = null;
+        if (testNet is not null)
+        {
+            await testNet.DisposeAsync();
+        }
+    }
+
+    /// <summary>For tests: the running local ledger.</summary>
+    internal LocalTestNet? TestNet => _testNet;
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text;
+using Host.Tests.Support;
+
+namespace Host.Tests.Flow;
+
+/// <summary>Accounts and keys survive a restart on the same data directory, and no secret is stored in plain text.</summary>
+public sealed class RestartTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task Accounts_and_keys_work_after_the_host_restarts_and_the_plaintext_key_is_not_in_the_data_file()
+    {
+        const string password = "a long enough password";
+        string key;
+        string keyId;
+        await using (var first = await TestHost.StartAsync(_data.Path))
+        {
+            var api = new ApiClient(first);
+            var token = await api.SignUpAndLogInAsync("restart@example.com", password);
+            await api.SelectAsync(token);
+            (keyId, key) = await api.CreateKeyAsync(token, "tradingbot", "API key for tradingbot");
+            var (status, _, _) = await api.GetAsync("/v1/kalp/testnet/network", apiKey: key);
+            status.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var files = Directory.GetFiles(_data.Path, "*.db", SearchOption.AllDirectories);
+        files.ShouldNotBeEmpty();
+        foreach (var file in files)
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            ContainsUtf8(bytes, key).ShouldBeFalse($"{file} holds the plaintext key");
+            ContainsUtf8(bytes, key[9..]).ShouldBeFalse($"{file} holds the key body");
+            ContainsUtf8(bytes, password).ShouldBeFalse($"{file} holds the plaintext password");
+        }
+
+        await using var second = await TestHost.StartAsync(_data.Path);
+        var again = new ApiClient(second);
+        var (loginStatus, login, _) = await again.PostAsync("/v1/auth/login", new { email = "restart@example.com", password });
+        loginStatus.ShouldBe(HttpStatusCode.OK);
+        var newToken = login.GetProperty("accessToken").GetString()!;
+
+        var (callStatus, call, _) = await again.GetAsync("/v1/kalp/testnet/network", apiKey: key);
+        callStatus.ShouldBe(HttpStatusCode.OK, call.ToString());
+
+        var (getStatus, stored, _) = await again.GetAsync($"/v1/keys/{keyId}", newToken);
+        getStatus.ShouldBe(HttpStatusCode.OK);
+        stored.GetProperty("name").GetString().ShouldBe("tradingbot");
+    }
+
+    private static bool ContainsUtf8(byte[] haystack, string needle) =>
+        haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0
+        || haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(needle)) >= 0;
+}

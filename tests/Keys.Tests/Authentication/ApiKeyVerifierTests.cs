@@ -1,0 +1,238 @@
+using Keys.Tests.Support;
+using KsQuery.Modules.Keys.Authentication;
+using KsQuery.Modules.Keys.KeyFormat;
+using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Throttling;
+using Microsoft.Extensions.Options;
+
+namespace Keys.Tests.Authentication;
+
+public class ApiKeyVerifierTests
+{
+    private readonly ManualTimeProvider _time = new();
+    private readonly CountingKeyStore _store = new();
+    private readonly CountingHasher _hasher = new();
+    private readonly VerifiedKeyCache _cache = new();
+    private readonly ApiKeyVerifier _verifier;
+
+    public ApiKeyVerifierTests()
+    {
+        var throttle = new KeySecretThrottle(Options.Create(new ThrottleOptions { KeySecretFailuresPerKey = 3, KeySecretWindow = TimeSpan.FromMinutes(1) }), _time);
+        _verifier = new ApiKeyVerifier(_store, _hasher, _cache, throttle, _time);
+    }
+
+    private async Task<(ApiKeyMaterial Material, ApiKeyRecord Record)> StoreKeyAsync(
+        bool isTest = true, DateTimeOffset? expiresAt = null, DateTimeOffset? revokeAt = null, DateTimeOffset? revokedAt = null)
+    {
+        var material = ApiKeyCodec.Generate(isTest);
+        var record = new ApiKeyRecord
+        {
+            Id = material.KeyId,
+            AccountId = "acc-1",
+            Name = "main",
+            Chain = "kalp",
+            Network = "testnet",
+            IsTest = isTest,
+            Display = material.Display,
+            SecretHash = await _hasher.HashAsync(material.Secret, default),
+            CreatedAt = _time.GetUtcNow(),
+            ExpiresAt = expiresAt,
+            RevokeAt = revokeAt,
+            RevokedAt = revokedAt,
+            RateLimitPerSecond = 100,
+            MonthlyQuota = 5000,
+        };
+        _store.Put(record);
+        return (material, record);
+    }
+
+    [Fact]
+    public async Task Missing_key_is_key_missing_without_store_or_hash()
+    {
+        (await _verifier.VerifyAsync(null, default)).FailureCode.ShouldBe("key_missing");
+        (await _verifier.VerifyAsync("", default)).FailureCode.ShouldBe("key_missing");
+        _store.Finds.ShouldBe(0);
+        _hasher.Verifications.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Bad_checksum_is_rejected_before_any_store_lookup_or_hash()
+    {
+        var (material, _) = await StoreKeyAsync();
+        var last = material.Plaintext[^1];
+        var mistyped = material.Plaintext[..^1] + (last == 'a' ? 'b' : 'a');
+
+        var result = await _verifier.VerifyAsync(mistyped, default);
+
+        result.FailureCode.ShouldBe("key_invalid");
+        _store.Finds.ShouldBe(0);
+        _hasher.Verifications.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task First_call_hashes_once_and_later_calls_need_no_hash_and_no_store_read()
+    {
+        var (material, record) = await StoreKeyAsync();
+
+        var first = await _verifier.VerifyAsync(material.Plaintext, default);
+        first.Succeeded.ShouldBeTrue();
+        first.Key!.KeyId.ShouldBe(record.Id);
+        first.Key.AccountId.ShouldBe("acc-1");
+        first.Key.Chain.ShouldBe("kalp");
+        first.Key.RateLimitPerSecond.ShouldBe(100);
+        first.Key.MonthlyQuota.ShouldBe(5000);
+        _hasher.Verifications.ShouldBe(1);
+        _store.Finds.ShouldBe(1);
+
+        for (var i = 0; i < 50; i++)
+            (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+
+        _hasher.Verifications.ShouldBe(1);
+        _store.Finds.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Concurrent_first_calls_share_one_verification()
+    {
+        var (material, _) = await StoreKeyAsync();
+        _hasher.VerifyDelay = TimeSpan.FromMilliseconds(100);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _verifier.VerifyAsync(material.Plaintext, default)));
+
+        results.ShouldAllBe(r => r.Succeeded);
+        _hasher.Verifications.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Unknown_key_id_is_key_invalid()
+    {
+        var unknown = ApiKeyCodec.Generate(true).Plaintext;
+        (await _verifier.VerifyAsync(unknown, default)).FailureCode.ShouldBe("key_invalid");
+        _store.Finds.ShouldBe(1);
+        _hasher.Verifications.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Wrong_secret_for_a_known_id_is_key_invalid()
+    {
+        var (material, record) = await StoreKeyAsync();
+        var forged = Forge(material);
+
+        var result = await _verifier.VerifyAsync(forged, default);
+
+        result.FailureCode.ShouldBe("key_invalid");
+        result.Record!.Id.ShouldBe(record.Id);
+        _hasher.Verifications.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Wrong_secret_for_a_cached_key_costs_no_hash()
+    {
+        var (material, _) = await StoreKeyAsync();
+        (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+
+        (await _verifier.VerifyAsync(Forge(material), default)).FailureCode.ShouldBe("key_invalid");
+
+        _hasher.Verifications.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_secrets_for_one_key_stop_costing_hashes()
+    {
+        var (material, _) = await StoreKeyAsync();
+        for (var i = 0; i < 10; i++)
+            (await _verifier.VerifyAsync(Forge(material), default)).FailureCode.ShouldBe("key_invalid");
+
+        _hasher.Verifications.ShouldBe(3);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+        _hasher.Verifications.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Key_of_the_other_prefix_is_key_invalid()
+    {
+        var (material, _) = await StoreKeyAsync(isTest: true);
+        // Same id and secret under the other prefix, with a checksum that matches it.
+        var sameIdLive = ApiKeyCodec.Format(false, IdOf(material), material.Secret).Plaintext;
+
+        (await _verifier.VerifyAsync(sameIdLive, default)).FailureCode.ShouldBe("key_invalid");
+        _hasher.Verifications.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Revoked_key_is_key_revoked()
+    {
+        var (material, _) = await StoreKeyAsync(revokedAt: _time.GetUtcNow());
+        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_revoked");
+        _hasher.Verifications.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Revocation_takes_effect_on_the_next_call_after_eviction()
+    {
+        var (material, record) = await StoreKeyAsync();
+        (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+
+        _store.Put(record with { RevokedAt = _time.GetUtcNow() });
+        _cache.Evict(record.Id);
+
+        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_revoked");
+    }
+
+    [Fact]
+    public async Task Expired_key_is_key_expired_even_when_cached()
+    {
+        var (material, _) = await StoreKeyAsync(expiresAt: _time.GetUtcNow().AddMinutes(10));
+        (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+
+        _time.Advance(TimeSpan.FromMinutes(10));
+
+        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_expired");
+        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_expired");
+        _hasher.Verifications.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Rolled_key_works_until_its_grace_period_ends()
+    {
+        var (material, _) = await StoreKeyAsync(revokeAt: _time.GetUtcNow().AddSeconds(30));
+        (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+
+        _time.Advance(TimeSpan.FromSeconds(29));
+        (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_revoked");
+    }
+
+    [Fact]
+    public void Cache_drops_an_entry_read_before_a_later_eviction()
+    {
+        var material = ApiKeyCodec.Generate(true);
+        var entry = new CachedKey(new KsQuery.Contracts.Http.VerifiedKey(material.KeyId, "a", "c", "n", material.Display, 1, null), new byte[32], null, null);
+        var version = _cache.Version;
+
+        _cache.Evict(material.KeyId);
+        _cache.TryAdd(entry, version);
+
+        _cache.TryGet(material.KeyId, out _).ShouldBeFalse();
+        _cache.TryAdd(entry, _cache.Version);
+        _cache.TryGet(material.KeyId, out _).ShouldBeTrue();
+    }
+
+    private static ulong IdOf(ApiKeyMaterial material)
+    {
+        Base62.TryDecode(material.KeyId, ulong.MaxValue, out var id).ShouldBeTrue();
+        return id;
+    }
+
+    /// <summary>A well-formed key (valid checksum) with the same id and another secret.</summary>
+    private static string Forge(ApiKeyMaterial material)
+    {
+        var secret = (byte[])material.Secret.Clone();
+        secret[0] ^= 0xFF;
+        return ApiKeyCodec.Format(material.IsTest, IdOf(material), secret).Plaintext;
+    }
+}

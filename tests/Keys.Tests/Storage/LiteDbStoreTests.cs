@@ -1,0 +1,126 @@
+using Keys.Tests.Support;
+using KsQuery.Modules.Keys.Storage;
+using LiteDB;
+
+namespace Keys.Tests.Storage;
+
+public sealed class LiteDbStoreTests : IDisposable
+{
+    private readonly LiteDatabase _database = new(":memory:");
+    private readonly ManualTimeProvider _time = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private ApiKeyRecord Key(string id, string name, string account = "acc-1") => new()
+    {
+        Id = id,
+        AccountId = account,
+        Name = name,
+        Chain = "kalp",
+        Network = "testnet",
+        IsTest = true,
+        Display = "ksq_test_abcd…wxyz",
+        SecretHash = "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+        CreatedAt = _time.GetUtcNow(),
+        RateLimitPerSecond = 10,
+    };
+
+    [Fact]
+    public async Task Accounts_are_unique_by_normalized_email()
+    {
+        var store = new LiteDbAccountStore(_database);
+        var account = new AccountRecord("a1", "Ann@Example.com", "ann@example.com", "hash", _time.GetUtcNow(), null);
+
+        (await store.TryCreateAsync(account, default)).ShouldBeTrue();
+        (await store.TryCreateAsync(account with { Id = "a2" }, default)).ShouldBeFalse();
+
+        var found = await store.FindByEmailAsync("ann@example.com", default);
+        found.ShouldNotBeNull().Email.ShouldBe("Ann@Example.com");
+        found.CreatedAt.ShouldBe(account.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Account_selection_and_password_hash_update()
+    {
+        var store = new LiteDbAccountStore(_database);
+        await store.TryCreateAsync(new AccountRecord("a1", "a@b.co", "a@b.co", "old", _time.GetUtcNow(), null), default);
+
+        await store.UpdateSelectionAsync("a1", new AccountSelection("kalp", "testnet", "k1"), default);
+        await store.UpdatePasswordHashAsync("a1", "new", default);
+
+        var account = (await store.FindByIdAsync("a1", default)).ShouldNotBeNull();
+        account.Selection.ShouldBe(new AccountSelection("kalp", "testnet", "k1"));
+        account.PasswordHash.ShouldBe("new");
+    }
+
+    [Fact]
+    public async Task Key_round_trips_every_field()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        var key = Key("AbCdEfGhIjK", "main") with
+        {
+            Description = "d",
+            Recoverable = true,
+            ProtectedKey = "cipher",
+            ExpiresAt = _time.GetUtcNow().AddDays(1).AddTicks(7),
+            MonthlyQuota = 1_000_000_000_000,
+        };
+        (await store.TryInsertAsync(key, default)).ShouldBe(KeyWrite.Done);
+
+        (await store.FindAsync(key.Id, default)).ShouldBe(key);
+    }
+
+    [Fact]
+    public async Task Key_ids_are_case_sensitive()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        await store.TryInsertAsync(Key("AbCdEfGhIjK", "main"), default);
+
+        (await store.FindAsync("abcdefghijk", default)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Names_are_unique_per_account_among_keys_that_are_not_revoked()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        (await store.TryInsertAsync(Key("k1", "Main"), default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(Key("k2", "main"), default)).ShouldBe(KeyWrite.NameTaken);
+        (await store.TryInsertAsync(Key("k3", "main", account: "acc-2"), default)).ShouldBe(KeyWrite.Done);
+
+        var first = (await store.FindAsync("k1", default))!;
+        (await store.TryUpdateAsync(first with { RevokedAt = _time.GetUtcNow() }, default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(Key("k2", "main"), default)).ShouldBe(KeyWrite.Done);
+
+        (await store.TryUpdateAsync(Key("k4", "other"), default)).ShouldBe(KeyWrite.NotFound);
+        await store.TryInsertAsync(Key("k5", "other"), default);
+        (await store.TryUpdateAsync((await store.FindAsync("k5", default))! with { Name = "MAIN" }, default)).ShouldBe(KeyWrite.NameTaken);
+    }
+
+    [Fact]
+    public async Task Roll_stores_both_keys_and_lets_the_new_one_take_the_name()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        var old = Key("k1", "main");
+        await store.TryInsertAsync(old, default);
+
+        var retiring = old with { RevokeAt = _time.GetUtcNow().AddMinutes(5), ReplacedBy = "k2" };
+        (await store.TryRollAsync(retiring, Key("k2", "main"), default)).ShouldBe(KeyWrite.Done);
+
+        (await store.FindAsync("k1", default))!.RevokeAt.ShouldBe(retiring.RevokeAt);
+        (await store.FindAsync("k2", default)).ShouldNotBeNull();
+        (await store.ListByAccountAsync("acc-1", default)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Last_used_is_only_ever_raised()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        await store.TryInsertAsync(Key("k1", "main"), default);
+        var later = _time.GetUtcNow().AddMinutes(5);
+
+        await store.SetLastUsedAsync([new("k1", later), new("missing", later)], default);
+        await store.SetLastUsedAsync([new("k1", later.AddMinutes(-1))], default);
+
+        (await store.FindAsync("k1", default))!.LastUsedAt.ShouldBe(later);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using KsQuery.Modules.Keys.Hashing;
+
+namespace Keys.Tests.Support;
+
+/// <summary>A fast stand-in for Argon2 (SHA-256 with a marker) that counts how often it is asked.</summary>
+internal sealed class CountingHasher : ISecretHasher
+{
+    private int _hashes;
+    private int _verifications;
+
+    public int Hashes => _hashes;
+    public int Verifications => _verifications;
+    public TimeSpan VerifyDelay { get; set; }
+
+    public Task<string> HashAsync(ReadOnlyMemory<byte> secret, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _hashes);
+        return Task.FromResult("fake$" + Convert.ToBase64String(SHA256.HashData(secret.Span)));
+    }
+
+    public async Task<HashVerification> VerifyAsync(ReadOnlyMemory<byte> secret, string hash, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _verifications);
+        if (VerifyDelay > TimeSpan.Zero)
+            await Task.Delay(VerifyDelay, cancellationToken);
+        return hash == "fake$" + Convert.ToBase64String(SHA256.HashData(secret.Span))
+            ? HashVerification.Succeeded
+            : HashVerification.Failed;
+    }
+
+    public Task VerifyDummyAsync(ReadOnlyMemory<byte> secret, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _verifications);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using KsQuery.Modules.Keys.Storage;
+
+namespace Keys.Tests.Support;
+
+/// <summary>An in-memory key store that counts reads.</summary>
+internal sealed class CountingKeyStore : IApiKeyStore
+{
+    private readonly ConcurrentDictionary<string, ApiKeyRecord> _keys = new(StringComparer.Ordinal);
+    private int _finds;
+
+    public int Finds => _finds;
+
+    public void Put(ApiKeyRecord key) => _keys[key.Id] = key;
+
+    public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _finds);
+        return Task.FromResult(_keys.GetValueOrDefault(id));
+    }
+
+    public Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ApiKeyRecord>>(_keys.Values.Where(k => k.AccountId == accountId).ToList());
+
+    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken) =>
+        Task.FromResult(_keys.TryAdd(key.Id, key) ? KeyWrite.Done : KeyWrite.DuplicateId);
+
+    public Task<KeyWrite> TryUpdateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        _keys[key.Id] = key;
+        return Task.FromResult(KeyWrite.Done);
+    }
+
+    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken)
+    {
+        _keys[retiring.Id] = retiring;
+        _keys[replacement.Id] = replacement;
+        return Task.FromResult(KeyWrite.Done);
+    }
+
+    public Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken)
+    {
+        foreach (var (id, at) in lastUse)
+            if (_keys.TryGetValue(id, out var key))
+                _keys[id] = key with { LastUsedAt = at };
+        return Task.CompletedTask;
+    }
+}
