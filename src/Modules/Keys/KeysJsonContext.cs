@@ -26,6 +26,7 @@ namespace KsQuery.Modules.Keys;
 [JsonSerializable(typeof(CreateApiKeyRequest))]
 [JsonSerializable(typeof(CreatedApiKeyResponse))]
 [JsonSerializable(typeof(ApiKeyResponse))]
+[JsonSerializable(typeof(KsQuery.Modules.Keys.ApiKeys.Get.ApiKeyDetailResponse))]
 [JsonSerializable(typeof(PagedList<ApiKeyResponse>))]
 [JsonSerializable(typeof(UpdateApiKeyRequest))]
 [JsonSerializable(typeof(RollApiKeyRequest))]

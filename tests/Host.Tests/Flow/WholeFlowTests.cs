@@ -95,5 +95,11 @@ public sealed class WholeFlowTests : IAsyncLifetime
         var byApi = usage.GetProperty("byApi").EnumerateArray().ToDictionary(a => a.GetProperty("apiId").GetString()!, a => a.GetProperty("requests").GetInt64());
         byApi["network-info"].ShouldBe(2);
         byApi["block"].ShouldBe(1);
+
+        var (keyStatus, keyDetail, _) = await _api.GetAsync($"/v1/keys/{keyId}", token);
+        keyStatus.ShouldBe(HttpStatusCode.OK);
+        keyDetail.GetProperty("status").GetString().ShouldBe("revoked");
+        keyDetail.GetProperty("usage").GetProperty("requests").GetInt64().ShouldBe(3);
+        keyDetail.GetProperty("lastUsedAt").ValueKind.ShouldBe(JsonValueKind.String);
     }
 }

@@ -23,10 +23,15 @@ internal sealed class FakeMessageBus : IMessageBus
         _ => new(NetworkResolutionOutcome.ChainNotFound, null, null, false),
     };
 
-    public Task<T> InvokeAsync<T>(object message, CancellationToken cancellation = default, TimeSpan? timeout = null) =>
-        message is ResolveNetwork resolve && Resolve(resolve) is T answer
-            ? Task.FromResult(answer)
-            : throw new NotSupportedException(message.GetType().Name);
+    /// <summary>What the Usage module answers for a key's totals; tests may set it.</summary>
+    public KeyUsageTotals UsageTotals { get; set; } = new(0, 0, null);
+
+    public Task<T> InvokeAsync<T>(object message, CancellationToken cancellation = default, TimeSpan? timeout = null) => message switch
+    {
+        ResolveNetwork resolve when Resolve(resolve) is T answer => Task.FromResult(answer),
+        GetKeyUsageTotals when UsageTotals is T totals => Task.FromResult(totals),
+        _ => throw new NotSupportedException(message.GetType().Name),
+    };
 
     public Task<T> InvokeAsync<T>(object message, DeliveryOptions options, CancellationToken cancellation = default, TimeSpan? timeout = null) =>
         InvokeAsync<T>(message, cancellation, timeout);

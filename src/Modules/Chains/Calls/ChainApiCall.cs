@@ -18,8 +18,11 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
         if (key is null)
             return ApiProblems.Unauthorized("key_missing", "Send an API key in the X-Api-Key header.");
         if (!string.Equals(key.Chain, chain, StringComparison.Ordinal) || !string.Equals(key.Network, network, StringComparison.Ordinal))
+        {
+            context.Features.Set(new KeyRejection("key_scope_mismatch", key.KeyId, key.AccountId, key.Display));
             return ApiProblems.Problem(403, "key_scope_mismatch", "Forbidden",
                 $"This key is scoped to {key.Chain}/{key.Network}; it cannot call {chain}/{network}.");
+        }
         if (!runtime.IsStarted(chain))
             return ApiProblems.Problem(503, "upstream_unavailable", "Upstream unavailable", $"The {chain} plugin is not running; see /health.");
 

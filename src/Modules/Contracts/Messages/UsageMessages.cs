@@ -1,6 +1,8 @@
 namespace KsQuery.Contracts.Messages;
 
-/// <summary>Published once for every keyed call that got an answer, successful or not.</summary>
+/// <summary>Published once for every answered keyed call whose key could be identified, successful or not.</summary>
+/// <param name="Rejection">Set when the call was refused for its key (revoked, expired, wrong secret, scope,
+/// rate limit, quota); null when the key was verified and the call went on to the chain API.</param>
 public sealed record KeyedCallCompleted(
     string KeyId,
     string AccountId,
@@ -9,4 +11,21 @@ public sealed record KeyedCallCompleted(
     string ApiId,
     int Status,
     double DurationMs,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    KeyedCallRejection? Rejection = null);
+
+/// <summary>Who tried what with a refused key, for the owner's rejections log.</summary>
+/// <param name="KeyVerified">True when the key itself was valid (scope, rate limit or quota refused the call).</param>
+public sealed record KeyedCallRejection(
+    string Code,
+    bool KeyVerified,
+    string Display,
+    string Method,
+    string Path,
+    string? ClientAddress,
+    string? UserAgent);
+
+/// <summary>Asks the Usage module for one key's all-time totals.</summary>
+public sealed record GetKeyUsageTotals(string KeyId);
+
+public sealed record KeyUsageTotals(long Requests, long Errors, DateTimeOffset? LastCallAt);

@@ -10,7 +10,7 @@ namespace KsQuery.Modules.Keys.Authentication;
 
 /// <summary>The <see cref="KeysModule.ApiKeyScheme"/> scheme: a key from <c>X-Api-Key</c> or
 /// <c>Authorization: Bearer</c> (never the query string). On success the request carries a
-/// <see cref="VerifiedKey"/> feature; on failure the code for the 401 body is kept in the request items.</summary>
+/// <see cref="VerifiedKey"/> feature; on failure a <see cref="KeyRejection"/> feature says why (and whose key it was, when known).</summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options,
     ILoggerFactory logger,
@@ -24,14 +24,14 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         if (!TryReadKey(Request.Headers, out var presented))
         {
-            Context.Items[KeyRejection.CodeItem] = KeyFailureCodes.Invalid;
+            Context.Features.Set(new KeyRejection(KeyFailureCodes.Invalid, null, null, null));
             return AuthenticateResult.Fail(KeyFailureCodes.Invalid);
         }
 
         var result = await verifier.VerifyAsync(presented, Context.RequestAborted);
         if (result.Key is not { } key)
         {
-            KeyRejection.Store(Context.Items, result);
+            Context.Features.Set(new KeyRejection(result.FailureCode!, result.Record?.Id, result.Record?.AccountId, result.Record?.Display));
             return result.FailureCode == KeyFailureCodes.Missing
                 ? AuthenticateResult.NoResult()
                 : AuthenticateResult.Fail(result.FailureCode!);

@@ -24,7 +24,7 @@ internal sealed class KeysAuthorizationResultWriter : IAuthorizationMiddlewareRe
         if (authorizeResult.Challenged)
         {
             var code = apiKey
-                ? context.Items[KeyRejection.CodeItem] as string ?? KeyFailureCodes.Missing
+                ? context.Features.Get<KeyRejection>()?.Code ?? KeyFailureCodes.Missing
                 : "unauthenticated";
             var detail = apiKey
                 ? KeyFailureCodes.Detail(code)

@@ -2,8 +2,13 @@ using KsQuery.Contracts.Messages;
 
 namespace KsQuery.Modules.Keys.LastUse;
 
-/// <summary>Wolverine handler: notes the last use of a key for <c>lastUsedAt</c> (memory only).</summary>
+/// <summary>Wolverine handler: notes the last use of a key for <c>lastUsedAt</c> (memory only). A call made with
+/// a key that failed authentication (revoked, expired, wrong secret) is not a use of it; it is in the rejections log.</summary>
 public static class LastUseHandler
 {
-    public static void Handle(KeyedCallCompleted message, IKeyActivity activity) => activity.Record(message.KeyId, message.At);
+    public static void Handle(KeyedCallCompleted message, IKeyActivity activity)
+    {
+        if (message.Rejection is null or { KeyVerified: true })
+            activity.Record(message.KeyId, message.At);
+    }
 }

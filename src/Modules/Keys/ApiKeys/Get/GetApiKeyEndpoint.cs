@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
+using KsQuery.Contracts.Messages;
 using KsQuery.Modules.Keys.LastUse;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Wolverine;
 
 namespace KsQuery.Modules.Keys.ApiKeys.Get;
 
@@ -16,17 +18,20 @@ internal static class GetApiKeyEndpoint
         keys.MapGet("/{id}", GetAsync)
             .WithName(GetApiKeyRoute.Name)
             .WithSummary("Read one API key")
-            .WithDescription("One of your keys, masked. Usage totals are at `GET /v1/keys/{id}/usage`. Another account's key " +
+            .WithDescription("One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); " +
+                             "per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account's key " +
                              "answers 404 `key_not_found`, like an unknown id.");
         return keys;
     }
 
-    internal static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ApiKeyDetailResponse>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time, IMessageBus bus,
+        CancellationToken cancellationToken)
     {
         var key = await keys.FindAsync(id, cancellationToken);
         if (key is null || key.AccountId != user.GetAccountId())
             return ApiKeyProblems.NotFound();
-        return TypedResults.Ok(key.ToResponse(time.GetUtcNow(), lastUse));
+        var totals = await bus.InvokeAsync<KeyUsageTotals>(new GetKeyUsageTotals(key.Id), cancellationToken);
+        return TypedResults.Ok(ApiKeyDetailResponse.From(key.ToResponse(time.GetUtcNow(), lastUse), new ApiKeyUsageTotals(totals.Requests, totals.Errors)));
     }
 }
