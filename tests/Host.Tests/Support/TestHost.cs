@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Host.Tests.Support;
 
@@ -7,7 +8,7 @@ namespace Host.Tests.Support;
 /// Argon2 and the local ledger are sized down through configuration so tests stay fast.</summary>
 public static class TestHost
 {
-    public static async Task<IAlbaHost> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null)
+    public static async Task<IAlbaHost> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         JasperFxEnvironment.AutoStartHost = true;
         var all = new Dictionary<string, string?>
@@ -28,6 +29,8 @@ public static class TestHost
         {
             foreach (var (key, value) in all)
                 builder.UseSetting(key, value);
+            if (clock is not null)
+                builder.ConfigureServices(services => services.AddSingleton(clock));
         });
     }
 }
