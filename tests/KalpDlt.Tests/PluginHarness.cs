@@ -36,6 +36,11 @@ internal sealed class PluginHarness : IAsyncDisposable
         {
             settings["BlockIntervalSeconds"] = intervalSeconds.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        return await StartAsync(directory, settings, time);
+    }
+
+    public static async Task<PluginHarness> StartAsync(string directory, Dictionary<string, string?> settings, TimeProvider? time = null)
+    {
         var log = new ConcurrentQueue<string>();
         var plugin = new KalpDltPlugin();
         await plugin.StartAsync(new PluginContext(directory, settings, time ?? TimeProvider.System, (level, line) => log.Enqueue($"{level}: {line}")), CancellationToken.None);

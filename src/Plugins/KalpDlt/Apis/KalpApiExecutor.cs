@@ -4,14 +4,14 @@ using KsQuery.Plugins.KalpDlt.Ledger;
 
 namespace KsQuery.Plugins.KalpDlt.Apis;
 
-/// <summary>Routes a call to its API by id.</summary>
-internal sealed class KalpApiExecutor(ILedgerReader reader)
+/// <summary>Routes a call to its API by id, answered from the local ledger.</summary>
+internal sealed class KalpApiExecutor(ILedgerReader reader) : IApiExecutor
 {
     public async ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        if (!string.Equals(call.NetworkId, KalpNetwork.NetworkId, StringComparison.OrdinalIgnoreCase))
+        if (IApiExecutor.WrongNetwork(call) is { } wrongNetwork)
         {
-            return ApiResult.Fail(ApiError.NotFound("network_not_found", $"KALP DLT has no network '{call.NetworkId}'."));
+            return wrongNetwork;
         }
         var args = new CallReader(call);
         try
@@ -35,7 +35,7 @@ internal sealed class KalpApiExecutor(ILedgerReader reader)
                 KalpApiIds.ContractQuery => await ContractQueryApi.QueryAsync(reader, args, cancellationToken),
                 KalpApiIds.Events => await EventApis.ListAsync(reader, args, cancellationToken),
                 KalpApiIds.AnalyticsChaincode => await AnalyticsApis.ChaincodeAsync(reader, args, cancellationToken),
-                _ => ApiResult.Fail(ApiError.NotFound("api_not_found", $"The KALP DLT catalog has no API '{call.ApiId}'.")),
+                _ => IApiExecutor.UnknownApi(call),
             };
         }
         catch (InvalidParameterException ex)

@@ -24,7 +24,16 @@ internal static class KalpCatalog
         KalpNetwork.ChainId,
         KalpNetwork.ChainName,
         PluginContract.Version,
-        [new NetworkDescriptor(KalpNetwork.NetworkId, KalpNetwork.NetworkName, IsTest: true, Apis(), ["TESTNET", "DEVNET", "NEWTESTNET"])]);
+        [new NetworkDescriptor(KalpNetwork.NetworkId, KalpNetwork.NetworkName, IsTest: true, WithSourceErrors(Apis()), ["TESTNET", "DEVNET", "NEWTESTNET"])]);
+
+    /// <summary>With the Kalp gateway configured, three APIs can fail upstream and the others answer 501.</summary>
+    private static ApiDescriptor[] WithSourceErrors(ApiDescriptor[] apis) =>
+        apis.Select(api => api with
+        {
+            Errors = [.. api.Errors ?? [], api.Id is KalpApiIds.ContractQuery or KalpApiIds.Token or KalpApiIds.Balance
+                ? KalpErrorCodes.UpstreamUnavailable
+                : KalpErrorCodes.NotSupportedBySource],
+        }).ToArray();
 
     private static ApiDescriptor[] Apis() =>
     [

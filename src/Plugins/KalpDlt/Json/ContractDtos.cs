@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace KsQuery.Plugins.KalpDlt.Json;
 
 internal sealed record ContractDto(
@@ -15,6 +17,7 @@ internal sealed record ContractDto(
     DateTime? LastTxAt);
 
 /// <param name="TotalSupply">Base units, as a decimal string.</param>
+/// <param name="Holders">Addresses with a positive balance; null when served by the Kalp gateway, which cannot count them.</param>
 internal sealed record TokenDto(
     string ContractId,
     string Name,
@@ -22,7 +25,7 @@ internal sealed record TokenDto(
     int Decimals,
     string TotalSupply,
     string TotalSupplyFormatted,
-    int Holders);
+    int? Holders);
 
 /// <param name="Balance">Base units, as a decimal string.</param>
 /// <param name="Formatted">Whole tokens, trailing zeros trimmed.</param>
@@ -33,3 +36,6 @@ internal sealed record ContractQueryTextDto(string ContractId, string Function, 
 
 /// <summary>A contract query whose result is a number (Decimals).</summary>
 internal sealed record ContractQueryNumberDto(string ContractId, string Function, int Result);
+
+/// <summary>A contract query answered by the Kalp gateway for a function outside KRC-20: the gateway's value as it came.</summary>
+internal sealed record ContractQueryJsonDto(string ContractId, string Function, JsonElement Result);

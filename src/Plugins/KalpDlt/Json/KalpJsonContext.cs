@@ -14,6 +14,7 @@ namespace KsQuery.Plugins.KalpDlt.Json;
 [JsonSerializable(typeof(ContractDto))]
 [JsonSerializable(typeof(ContractQueryTextDto))]
 [JsonSerializable(typeof(ContractQueryNumberDto))]
+[JsonSerializable(typeof(ContractQueryJsonDto))]
 [JsonSerializable(typeof(TokenDto))]
 [JsonSerializable(typeof(BalanceDto))]
 [JsonSerializable(typeof(PageDto<EventDto>))]

@@ -1,7 +1,8 @@
 namespace KsQuery.Plugins.KalpDlt.Ledger;
 
-/// <summary>The seam every API reads through. Today the local Test Net ledger implements it;
-/// a Kalp gateway reader (contract queries, tokens, balances) is the planned second implementation.</summary>
+/// <summary>The seam every local-ledger API reads through; the local Test Net ledger implements it. The Kalp gateway
+/// source (<c>Gateway/</c>) does not: it can evaluate contract functions only, so it has its own executor behind
+/// <see cref="Apis.IApiExecutor"/> instead of half-implementing this interface.</summary>
 internal interface ILedgerReader
 {
     ValueTask<ChainHead> GetHeadAsync(CancellationToken cancellationToken);

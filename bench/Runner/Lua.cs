@@ -1,0 +1,24 @@
+namespace Bench.Runner;
+
+/// <summary>wrk scripts: a fixed key header, random block numbers, keys rotated per request.</summary>
+internal static class Lua
+{
+    public static string Header(string key) => $"wrk.headers[\"X-Api-Key\"] = \"{key}\"\n";
+
+    public static string RandomPaths(string prefix, long count, string? key) =>
+        (key is null ? "" : Header(key)) +
+        $$"""
+        math.randomseed(42)
+        request = function() return wrk.format("GET", "{{prefix}}" .. math.random(0, {{count - 1}})) end
+        """;
+
+    public static string RotatingKeys(string path, IReadOnlyList<string> keys) =>
+        "local keys = {" + string.Join(",", keys.Select(k => $"\"{k}\"")) + "}\n" +
+        $$"""
+        local i = 0
+        request = function()
+          i = i % #keys + 1
+          return wrk.format("GET", "{{path}}", { ["X-Api-Key"] = keys[i] })
+        end
+        """;
+}

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bench.Runner;
+using Konscious.Security.Cryptography;
+
+// bench/run: KS Query and a bare Kestrel baseline side by side on loopback, interleaved rounds, medians and ratios.
+var options = BenchOptions.Parse(args);
+var root = options.Root;
+var data = Directory.CreateTempSubdirectory("ksq-bench-").FullName;
+var report = new Report();
+Console.WriteLine($"KS Query benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, ledger {options.Blocks} blocks, {options.ExtraKeys} extra keys");
+
+var hostDll = Path.Combine(root, "src/Host/bin/Release/net10.0/KsQuery.Host.dll");
+var baselineDll = Path.Combine(root, "bench/Baseline/bin/Release/net10.0/Baseline.dll");
+var ksqEnvironment = new Dictionary<string, string>
+{
+    ["KSQUERY_DATA"] = data,
+    ["Plugins__kalp__Blocks"] = options.Blocks.ToString(CultureInfo.InvariantCulture),
+};
+
+var ksq = ServiceProcess.Start(hostDll, ksqEnvironment);
+ServiceProcess? baseline = null;
+try
+{
+    await ksq.WaitUntilServingAsync("/health", TimeSpan.FromSeconds(60));
+    var setup = new Setup(ksq.Url);
+    await setup.LogInAsync();
+
+    var creations = new List<double>();
+    for (var i = 0; i < 10; i++)
+        creations.Add((await setup.CreateKeyAsync($"creation-{i}")).Took.TotalMilliseconds);
+    for (var i = 0; i < options.ExtraKeys; i++)
+        await setup.CreateKeyAsync($"extra-{i}");
+    var (_, valid, _) = await setup.CreateKeyAsync("bench-valid");
+    var (exactId, exact, _) = await setup.CreateKeyAsync("bench-exact");
+    var (_, floodTarget, _) = await setup.CreateKeyAsync("bench-flood-target");
+
+    // The baseline answers the very bodies KS Query answers.
+    var bodies = Directory.CreateTempSubdirectory("ksq-bench-bodies-").FullName;
+    await File.WriteAllTextAsync(Path.Combine(bodies, "network.json"), await setup.GetRawAsync("/v1/kalp/testnet/network", valid));
+    await File.WriteAllTextAsync(Path.Combine(bodies, "block.json"), await setup.GetRawAsync("/v1/kalp/testnet/blocks/1", valid));
+    await File.WriteAllTextAsync(Path.Combine(bodies, "unauthorized.json"), await setup.GetRawAsync("/v1/kalp/testnet/network", KeyForge.UnknownId()));
+    baseline = ServiceProcess.Start(baselineDll, new Dictionary<string, string>
+    {
+        ["BASELINE_NETWORK_JSON"] = Path.Combine(bodies, "network.json"),
+        ["BASELINE_BLOCK_JSON"] = Path.Combine(bodies, "block.json"),
+        ["BASELINE_UNAUTHORIZED_JSON"] = Path.Combine(bodies, "unauthorized.json"),
+    });
+    await baseline.WaitUntilServingAsync("/network", TimeSpan.FromSeconds(30));
+
+    async Task<(LoadResult Base, LoadResult Ksq)> Compare(string name, string basePath, string ksqPath, string baseLua, string ksqLua)
+    {
+        var bases = new List<LoadResult>();
+        var ksqs = new List<LoadResult>();
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            bases.Add(await LoadTools.WrkAsync(baseline!.Url + basePath, baseLua, options.Connections, options.Seconds));
+            ksqs.Add(await LoadTools.WrkAsync(ksq.Url + ksqPath, ksqLua, options.Connections, options.Seconds));
+            Console.WriteLine($"  {name} round {round + 1}: baseline {bases[^1].RequestsPerSecond:F0} req/s, KS Query {ksqs[^1].RequestsPerSecond:F0} req/s");
+        }
+        return (Median(bases), Median(ksqs));
+    }
+
+    var networkKeyed = Lua.Header(valid);
+    var (b1, k1) = await Compare("1 network", "/network", "/v1/kalp/testnet/network", "", networkKeyed);
+    report.Ratio("1. keyed GET /network, cached key", k1, b1, 0.85);
+    report.Check("1. p99 within 1 ms of the baseline", $"{k1.P99Ms:F2} ms vs {b1.P99Ms:F2} ms", k1.P99Ms <= b1.P99Ms + 1.0, "<= baseline + 1 ms");
+    report.Check("1. all answers 200", $"{k1.Non2xx} non-2xx", k1.Non2xx == 0, "0");
+
+    var height = options.Blocks;
+    var (b2, k2) = await Compare("2 blocks", "/", "/", Lua.RandomPaths("/blocks/", height, null), Lua.RandomPaths("/v1/kalp/testnet/blocks/", height, valid));
+    report.Ratio("2. keyed GET /blocks/{n}, random n", k2, b2, 0.50);
+    report.Check("2. all answers 200", $"{k2.Non2xx} non-2xx", k2.Non2xx == 0, "0");
+
+    var badKeys = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? KeyForge.BadChecksum(KeyForge.UnknownId()) : KeyForge.UnknownId()).ToArray();
+    var (b3, k3) = await Compare("3 bad keys", "/unauthorized", "/", "", Lua.RotatingKeys("/v1/kalp/testnet/network", badKeys));
+    report.Ratio("3. bad checksum / unknown id keys", k3, b3, 0.80);
+
+    var half = Math.Max(1, options.Connections / 2);
+    var wrongSecrets = Enumerable.Range(0, 200).Select(_ => KeyForge.WrongSecret(floodTarget)).ToArray();
+    var undisturbed = new List<double>();
+    var disturbed = new List<double>();
+    for (var round = 0; round < options.Rounds; round++)
+    {
+        undisturbed.Add((await LoadTools.WrkAsync(ksq.Url + "/v1/kalp/testnet/network", networkKeyed, half, options.Seconds)).RequestsPerSecond);
+        var validRun = LoadTools.WrkAsync(ksq.Url + "/v1/kalp/testnet/network", networkKeyed, half, options.Seconds);
+        var floodRun = LoadTools.WrkAsync(ksq.Url + "/", Lua.RotatingKeys("/v1/kalp/testnet/network", wrongSecrets), half, options.Seconds);
+        await Task.WhenAll(validRun, floodRun);
+        disturbed.Add(validRun.Result.RequestsPerSecond);
+        Console.WriteLine($"  4 flood round {round + 1}: valid alone {undisturbed[^1]:F0} req/s, valid beside the flood {disturbed[^1]:F0} req/s (flood {floodRun.Result.RequestsPerSecond:F0} req/s)");
+    }
+    var floodRatio = MedianOf(disturbed) / MedianOf(undisturbed);
+    report.Check("4. valid traffic beside a wrong-secret flood", $"{floodRatio:P0} of undisturbed", floodRatio >= 0.50, ">= 50%");
+
+    const int exactRequests = 20_000;
+    var completed = await LoadTools.ApacheBenchAsync(ksq.Url + "/v1/kalp/testnet/network", exact, exactRequests, options.Connections);
+    var counted = await SettledCountAsync(setup, exactId);
+    report.Check("5. usage total equals answers counted by the client", $"{counted} counted, {completed} answered", counted == completed && completed == exactRequests, "exactly equal");
+
+    var rss = ksq.ResidentBytes();
+    report.Check("6. resident memory after the load", $"{rss / 1024 / 1024} MB", rss <= 300L * 1024 * 1024, "<= 300 MB");
+
+    await ksq.DisposeAsync();
+    ksq = ServiceProcess.Start(hostDll, ksqEnvironment);
+    var startup = await ksq.WaitUntilServingAsync("/v1/chains", TimeSpan.FromSeconds(30));
+    report.Check("6. start to first 200, existing data directory", $"{startup.TotalSeconds:F2} s", startup.TotalSeconds <= 1.5, "<= 1.5 s");
+
+    var argon2 = Argon2MedianMs(memoryKiB: 19456, iterations: 2, parallelism: 1);
+    var creation = MedianOf(creations);
+    report.Check("6. key creation median vs one Argon2id hash", $"{creation:F0} ms vs {argon2:F0} ms ({creation / argon2:F2}x)", creation <= 1.3 * argon2, "<= 1.3x");
+}
+finally
+{
+    if (baseline is not null)
+        await baseline.DisposeAsync();
+    await ksq.DisposeAsync();
+    try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+}
+
+return report.Print();
+
+static LoadResult Median(List<LoadResult> results) => new(
+    MedianOf(results.Select(r => r.RequestsPerSecond)),
+    MedianOf(results.Select(r => r.P50Ms)),
+    MedianOf(results.Select(r => r.P99Ms)),
+    results.Sum(r => r.Requests),
+    results.Sum(r => r.Non2xx));
+
+static double MedianOf(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+static double Argon2MedianMs(int memoryKiB, int iterations, int parallelism)
+{
+    var times = new List<double>();
+    for (var i = 0; i < 7; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var argon2 = new Argon2id(new byte[24]) { Salt = new byte[16], MemorySize = memoryKiB, Iterations = iterations, DegreeOfParallelism = parallelism };
+        argon2.GetBytes(32);
+        times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    return MedianOf(times);
+}
+
+// Usage events are handled off the request path; wait until the count stops moving.
+static async Task<long> SettledCountAsync(Setup setup, string keyId)
+{
+    long last = -1;
+    for (var i = 0; i < 100; i++)
+    {
+        var now = await setup.RequestsOfKeyAsync(keyId);
+        if (now == last)
+            return now;
+        last = now;
+        await Task.Delay(200);
+    }
+    return last;
+}

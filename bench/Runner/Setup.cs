@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Bench.Runner;
+
+/// <summary>Creates the benchmark's account and keys through the public API, as a developer would.</summary>
+internal sealed class Setup(string url)
+{
+    private readonly HttpClient _http = new() { BaseAddress = new Uri(url) };
+    private string _token = "";
+
+    public async Task LogInAsync()
+    {
+        var credentials = new { email = "bench@example.com", password = "benchmark password" };
+        await _http.PostAsJsonAsync("/v1/accounts", credentials);
+        var login = await Json(await _http.PostAsJsonAsync("/v1/auth/login", credentials));
+        _token = login.GetProperty("accessToken").GetString()!;
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        (await _http.PutAsJsonAsync("/v1/me/selection", new { chain = "kalp", network = "testnet" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Creates a key; returns its id, plaintext and how long the request took.</summary>
+    public async Task<(string Id, string Key, TimeSpan Took)> CreateKeyAsync(string name)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await _http.PostAsJsonAsync("/v1/keys", new { name, rateLimitPerSecond = 1_000_000 });
+        var took = Stopwatch.GetElapsedTime(started);
+        var body = await Json(response);
+        return (body.GetProperty("id").GetString()!, body.GetProperty("key").GetString()!, took);
+    }
+
+    public async Task<long> RequestsOfKeyAsync(string keyId) =>
+        (await Json(await _http.GetAsync($"/v1/keys/{keyId}/usage"))).GetProperty("requests").GetInt64();
+
+    public async Task<string> GetRawAsync(string path, string apiKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Api-Key", apiKey);
+        var response = await _http.SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
