@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Bench.Runner;
 
-internal sealed record BenchOptions(string Root, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys)
+internal sealed record BenchOptions(string Root, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int Warmup)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -19,6 +19,7 @@ internal sealed record BenchOptions(string Root, int Rounds, int Seconds, int Co
             Int("--seconds", 5),
             Int("--connections", 32),
             Int("--blocks", 3000),
-            Int("--extra-keys", 0));
+            Int("--extra-keys", 0),
+            Int("--warmup", 8));
     }
 }

@@ -1,9 +1,17 @@
+using KsQuery.Contracts.Http;
 using KsQuery.Modules.Usage.Aggregation;
+using KsQuery.Modules.Usage.Alerts;
 using KsQuery.Modules.Usage.Json;
 using KsQuery.Modules.Usage.KeyUsage;
+using KsQuery.Modules.Usage.Limits;
+using KsQuery.Modules.Usage.Queries;
+using KsQuery.Modules.Usage.Rejections;
 using KsQuery.Modules.Usage.Storage;
+using KsQuery.Modules.Usage.Summary;
+using KsQuery.Modules.Usage.Timeseries;
 using KsQuery.Modules.Usage.Tracking;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,33 +20,53 @@ using Wolverine;
 
 namespace KsQuery.Modules.Usage;
 
-/// <summary>Usage counting, quotas and statistics of keyed calls.</summary>
+/// <summary>Usage counting, rate limits and quotas, statistics, the rejected-call log and misuse alerts of keyed calls.</summary>
 public static class UsageModule
 {
     public static IServiceCollection AddUsage(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<UsageOptions>(configuration.GetSection("Usage"));
+        services.AddMetrics();
+        services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section))
+            .Validate(o => o.IsValid(out _), "Usage settings are out of range: FlushInterval 1 ms..10 min, positive intervals and retention, " +
+                "MaxStored/MaxPerKeyPerFlush >= 1, Alerts:SpikeWindowMinutes 1..60, SpikeBaselineMinutes 1..1440, SpikeFactor >= 1, " +
+                "SpikeMinRejections >= 1, MaxAddressesPerKey >= 1.")
+            .ValidateOnStart();
         services.AddSingleton<IUsageStore, LiteDbUsageStore>();
         services.AddSingleton<UsageAggregator>();
-        services.AddSingleton(sp => new UsageCounter(sp.GetRequiredService<UsageAggregator>()));
+        services.AddSingleton<KeyAlertMonitor>();
+        services.AddSingleton(sp => new UsageCounter(sp.GetRequiredService<UsageAggregator>(), sp.GetRequiredService<KeyAlertMonitor>()));
+        services.AddSingleton<QuotaTracker>();
+        services.AddSingleton<KeyLimits>();
+        services.AddSingleton<UnidentifiedRejections>();
+        services.AddSingleton<UsageTrackingMiddleware>();
+        services.AddSingleton<UsageQueries>();
         services.AddHostedService<UsageFlusher>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, UsageJsonContext.Default));
         return services;
     }
 
-    /// <summary>Wolverine settings of the module (local queue for usage events).</summary>
+    /// <summary>Wolverine settings of the module. Usage events go to Wolverine's default in-memory local queue; a graceful
+    /// stop drains it before the flusher's last write.</summary>
     public static void ConfigureUsage(this WolverineOptions options)
     {
     }
 
-    /// <summary>Place after authentication and before authorization so rejected calls are seen.</summary>
-    public static IApplicationBuilder UseUsageTracking(this IApplicationBuilder app) =>
-        app.Use(UsageTrackingMiddleware.InvokeAsync);
+    /// <summary>Place after authentication and before authorization: rate limits and quotas apply to verified keys before
+    /// the endpoint runs, and refused calls are seen and counted.</summary>
+    public static IApplicationBuilder UseUsageTracking(this IApplicationBuilder app)
+    {
+        var middleware = app.ApplicationServices.GetRequiredService<UsageTrackingMiddleware>();
+        return app.Use(middleware.InvokeAsync);
+    }
 
     public static RouteGroupBuilder MapUsage(this RouteGroupBuilder v1)
     {
         v1.MapKeyUsage();
+        v1.MapGroup("/usage").WithTags("Usage").RequireAuthorization(Policies.Account)
+            .MapUsageSummary()
+            .MapUsageTimeseries()
+            .MapUsageRejections();
         return v1;
     }
 }

@@ -1,8 +1,11 @@
 namespace KsQuery.Contracts.Messages;
 
 /// <summary>Published once for every answered keyed call whose key could be identified, successful or not.</summary>
+/// <param name="At">When the call arrived (UTC); its minute bucket and quota month are taken from this instant.</param>
 /// <param name="Rejection">Set when the call was refused for its key (revoked, expired, wrong secret, scope,
 /// rate limit, quota); null when the key was verified and the call went on to the chain API.</param>
+/// <param name="ClientAddress">The caller's address as the server saw it, for the owner's "new client address" alert.</param>
+/// <param name="UserAgent">The caller's <c>User-Agent</c>, shortened to 256 characters.</param>
 public sealed record KeyedCallCompleted(
     string KeyId,
     string AccountId,
@@ -12,7 +15,9 @@ public sealed record KeyedCallCompleted(
     int Status,
     double DurationMs,
     DateTimeOffset At,
-    KeyedCallRejection? Rejection = null);
+    KeyedCallRejection? Rejection = null,
+    string? ClientAddress = null,
+    string? UserAgent = null);
 
 /// <summary>Who tried what with a refused key, for the owner's rejections log.</summary>
 /// <param name="KeyVerified">True when the key itself was valid (scope, rate limit or quota refused the call).</param>

@@ -2,16 +2,37 @@ using KsQuery.Modules.Usage.Storage;
 
 namespace KsQuery.Modules.Usage.Aggregation;
 
-internal sealed record KeyTotals(long Requests, long Errors, DateTimeOffset? LastUsedAt, IReadOnlyList<ApiTotals> ByApi)
+/// <summary>Sums of buckets. <c>Errors</c> are answers with status >= 400 (refusals included); <c>Rejections</c> are
+/// calls refused for their key; <c>LastUsedAt</c> ignores calls refused at authentication (they are not a use of the key).</summary>
+internal sealed record KeyTotals(
+    long Requests,
+    long Errors,
+    long Rejections,
+    DateTimeOffset? LastUsedAt,
+    IReadOnlyList<ApiTotals> ByApi,
+    IReadOnlyDictionary<string, long> ByStatus)
 {
     public static KeyTotals From(IReadOnlyCollection<StoredBucket> buckets) => new(
         buckets.Sum(b => b.Requests),
-        buckets.Where(b => b.Status >= 400).Sum(b => b.Requests),
-        buckets.Count == 0 ? null : buckets.Max(b => b.LastAt),
-        buckets.GroupBy(b => b.ApiId)
-            .Select(g => new ApiTotals(g.Key, g.Sum(b => b.Requests), g.Where(b => b.Status >= 400).Sum(b => b.Requests)))
+        buckets.Where(b => b.IsError).Sum(b => b.Requests),
+        buckets.Where(b => !b.Served).Sum(b => b.Requests),
+        buckets.Select(b => b.LastUsedAt).Where(t => t is not null).DefaultIfEmpty().Max() is { } last ? StoredTime.Utc(last) : null,
+        buckets.GroupBy(b => (b.Chain, b.Network, b.ApiId))
+            .Select(g => new ApiTotals(g.Key.Chain, g.Key.Network, g.Key.ApiId, g.Sum(b => b.Requests), g.Where(b => b.IsError).Sum(b => b.Requests)))
             .OrderByDescending(a => a.Requests).ThenBy(a => a.ApiId, StringComparer.Ordinal)
-            .ToList());
+            .ToList(),
+        ByStatusOf(buckets));
+
+    public static SortedDictionary<string, long> ByStatusOf(IEnumerable<StoredBucket> buckets)
+    {
+        var byStatus = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var bucket in buckets)
+        {
+            var status = bucket.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            byStatus[status] = byStatus.GetValueOrDefault(status) + bucket.Requests;
+        }
+        return byStatus;
+    }
 }
 
-internal sealed record ApiTotals(string ApiId, long Requests, long Errors);
+internal sealed record ApiTotals(string Chain, string Network, string ApiId, long Requests, long Errors);

@@ -1,35 +1,90 @@
 using KsQuery.Contracts.Messages;
 using KsQuery.Modules.Usage.Storage;
+using Microsoft.Extensions.Options;
 
 namespace KsQuery.Modules.Usage.Aggregation;
 
-/// <summary>Keeps counts not yet written in memory; the flusher moves them to the store in one batch.
-/// Reads add the pending counts to the stored ones, under the same lock as the flush, so nothing is
-/// counted twice or missed while a flush runs.</summary>
-internal sealed class UsageAggregator(IUsageStore store)
+/// <summary>Keeps what is not yet written in memory (counts per key, API, status, outcome and minute; rejections;
+/// alerts; new client addresses); the flusher moves it to the store in one batch. Dashboard reads flush first and
+/// then read the store, so they see every call handled so far; <see cref="BucketsFor"/> (used off the dashboard)
+/// adds the pending counts to the stored ones under the same lock as the flush, so nothing is counted twice or missed.</summary>
+internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> options)
 {
     private readonly Lock _gate = new();
-    private Dictionary<BucketKey, BucketCounts> _pending = [];
+    private readonly int _maxRejectionsPerKey = options.Value.Rejections.MaxPerKeyPerFlush;
+    private Dictionary<BucketKey, BucketCounts> _buckets = [];
+    private List<StoredRejection> _rejections = [];
+    private Dictionary<string, int> _rejectionsPerKey = new(StringComparer.Ordinal);
+    private List<StoredAlert> _alerts = [];
+    private List<StoredAddress> _addresses = [];
+    private long _unloggedRejections;
+
+    /// <summary>Refusals of identified keys that were counted but not logged individually (per-key cap per flush).</summary>
+    public long UnloggedRejections => Interlocked.Read(ref _unloggedRejections);
 
     public void Add(KeyedCallCompleted call)
     {
-        var key = new BucketKey(call.KeyId, call.ApiId, call.Status, Minute(call.At));
+        var rejection = call.Rejection;
+        var key = new BucketKey(call.KeyId, call.ApiId, call.Status, rejection?.Code ?? "", BucketCounts.MinuteOf(call.At));
+        var isUse = rejection is null or { KeyVerified: true };
         lock (_gate)
         {
-            if (!_pending.TryGetValue(key, out var counts))
-                _pending[key] = counts = new BucketCounts { AccountId = call.AccountId, Chain = call.Chain, Network = call.Network };
-            counts.Add(call.DurationMs, call.At);
+            if (!_buckets.TryGetValue(key, out var counts))
+                _buckets[key] = counts = new BucketCounts { AccountId = call.AccountId, Chain = call.Chain, Network = call.Network };
+            counts.Add(call.DurationMs, call.At, isUse);
+
+            if (rejection is null)
+                return;
+            var logged = _rejectionsPerKey.GetValueOrDefault(call.KeyId);
+            if (logged >= _maxRejectionsPerKey)
+            {
+                _unloggedRejections++;
+                return;
+            }
+            _rejectionsPerKey[call.KeyId] = logged + 1;
+            _rejections.Add(new StoredRejection
+            {
+                At = call.At.UtcDateTime,
+                AccountId = call.AccountId,
+                KeyId = call.KeyId,
+                Display = rejection.Display,
+                Code = rejection.Code,
+                Status = call.Status,
+                Ip = rejection.ClientAddress,
+                UserAgent = rejection.UserAgent,
+                Method = rejection.Method,
+                Path = rejection.Path,
+            });
         }
     }
 
+    public void AddAlert(StoredAlert alert)
+    {
+        lock (_gate)
+            _alerts.Add(alert);
+    }
+
+    public void AddAddress(StoredAddress address)
+    {
+        lock (_gate)
+            _addresses.Add(address);
+    }
+
+    /// <summary>Writes everything pending in one transaction; on failure it stays pending for the next attempt.</summary>
     public void Flush()
     {
         lock (_gate)
         {
-            if (_pending.Count == 0)
+            _rejections.Sort((a, b) => a.At.CompareTo(b.At));
+            var batch = new UsageBatch(_buckets, _rejections, _alerts, _addresses);
+            if (batch.IsEmpty)
                 return;
-            store.Merge(_pending);
-            _pending = [];
+            store.Write(batch);
+            _buckets = [];
+            _rejections = [];
+            _rejectionsPerKey = new(StringComparer.Ordinal);
+            _alerts = [];
+            _addresses = [];
         }
     }
 
@@ -39,12 +94,17 @@ internal sealed class UsageAggregator(IUsageStore store)
         List<StoredBucket> buckets;
         lock (_gate)
         {
-            buckets = store.BucketsForKey(keyId).ToList();
-            buckets.AddRange(_pending.Where(p => p.Key.KeyId == keyId).Select(p => StoredBucket.From(p.Key, p.Value)));
+            buckets = [.. store.Buckets(new BucketFilter(KeyId: keyId, From: from, To: to))];
+            foreach (var (key, counts) in _buckets)
+            {
+                if (key.KeyId == keyId && (from is null || key.Minute >= from) && (to is null || key.Minute < to))
+                    buckets.Add(StoredBucket.From(key, counts));
+            }
         }
-        return buckets.Where(b => (from is null || b.Minute >= from.Value.UtcDateTime) && (to is null || b.Minute < to.Value.UtcDateTime)).ToList();
+        return buckets;
     }
 
-    private static DateTimeOffset Minute(DateTimeOffset at) =>
-        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    /// <summary>Calls of the key that were served (not refused) since <paramref name="from"/>: what its monthly quota counts.</summary>
+    public long ServedSince(string keyId, DateTimeOffset from) =>
+        BucketsFor(keyId, from).Where(b => b.Served).Sum(b => b.Requests);
 }

@@ -8,7 +8,9 @@ public static class GetKeyUsageTotalsHandler
 {
     public static KeyUsageTotals Handle(GetKeyUsageTotals query, UsageCounter counter)
     {
-        var totals = KeyTotals.From(counter.Aggregator.BucketsFor(query.KeyId));
-        return new KeyUsageTotals(totals.Requests, totals.Errors, totals.LastUsedAt);
+        var buckets = counter.Aggregator.BucketsFor(query.KeyId);
+        var totals = KeyTotals.From(buckets);
+        DateTimeOffset? lastCall = buckets.Count == 0 ? null : buckets.Max(b => b.LastAt).ToUniversalTime();
+        return new KeyUsageTotals(totals.Requests, totals.Errors, lastCall);
     }
 }

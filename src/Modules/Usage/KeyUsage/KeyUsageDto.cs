@@ -1,14 +1,21 @@
+using KsQuery.Modules.Usage.Alerts;
+
 namespace KsQuery.Modules.Usage.KeyUsage;
 
 public sealed record KeyUsageDto(
     string KeyId,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
     long Requests,
     long Errors,
+    long Rejections,
     DateTimeOffset? LastUsedAt,
     IReadOnlyList<ApiUsageDto> ByApi,
-    QuotaDto Quota);
+    IReadOnlyDictionary<string, long> ByStatus,
+    QuotaDto Quota,
+    IReadOnlyList<UsageAlertDto> Alerts);
 
 public sealed record ApiUsageDto(string ApiId, long Requests, long Errors);
 
-/// <summary>Monthly quota state; <c>limit</c> is null when the key has no quota. Months are UTC calendar months.</summary>
-public sealed record QuotaDto(long? Limit, long Used, DateTimeOffset ResetsAt);
+/// <summary>Monthly quota state; <c>limit</c> and <c>remaining</c> are null when the key has no quota. Months are UTC calendar months.</summary>
+public sealed record QuotaDto(long? Limit, long Used, long? Remaining, DateTimeOffset ResetsAt);

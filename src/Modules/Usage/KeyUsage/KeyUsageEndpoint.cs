@@ -2,6 +2,10 @@ using System.Security.Claims;
 using KsQuery.Contracts.Http;
 using KsQuery.Contracts.Messages;
 using KsQuery.Modules.Usage.Aggregation;
+using KsQuery.Modules.Usage.Alerts;
+using KsQuery.Modules.Usage.Limits;
+using KsQuery.Modules.Usage.Queries;
+using KsQuery.Modules.Usage.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +14,7 @@ using Wolverine;
 
 namespace KsQuery.Modules.Usage.KeyUsage;
 
-/// <summary><c>GET /v1/keys/{id}/usage?from&amp;to</c>: one key's totals, per API, and its quota state.</summary>
+/// <summary><c>GET /v1/keys/{id}/usage?from&amp;to</c>: one key's totals, per API and status, its quota state and alerts.</summary>
 internal static class KeyUsageEndpoint
 {
     public static void MapKeyUsage(this RouteGroupBuilder v1) =>
@@ -19,32 +23,44 @@ internal static class KeyUsageEndpoint
             .WithTags("Usage")
             .WithName("GetKeyUsage")
             .WithSummary("Usage of one of your keys")
-            .WithDescription("Requests and errors (status >= 400) of every answered call made with the key, optionally only in [from, to) " +
-                "(ISO-8601, minute resolution), broken down by API, with the key's monthly quota state (UTC calendar month). " +
-                "Counts are kept in memory and written every second; they include calls answered a moment ago. 404 `key_not_found` for a key that is not yours.");
+            .WithDescription("Requests, errors (status >= 400) and rejections (refused for the key) of every answered call made with the key " +
+                "in [`from`, `to`) (ISO-8601, minute resolution; absent means unbounded), by API and by status; `lastUsedAt` is the " +
+                "latest use in the range (calls refused at authentication are not a use). `quota`: the monthly quota (`limit`, null for " +
+                "none), calls `used` this UTC calendar month, `remaining` and `resetsAt` (start of next month). What counts against the " +
+                "quota: every call that passed the key, scope, rate-limit and quota checks and reached the chain API, whatever it " +
+                "answered; refused calls (401, 403, 429) do not. `alerts`: the key's newest misuse signals in the range. " +
+                AlertRules.Description + " " + UsageDocs.Counting + " 404 `key_not_found` for a key that is not yours.");
 
     private static async Task<Results<Ok<KeyUsageDto>, ProblemHttpResult, ValidationProblem>> GetKeyUsage(
-        string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IMessageBus bus, UsageCounter counter, TimeProvider time,
-        CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, IMessageBus bus, UsageQueries queries, QuotaTracker quota, TimeProvider time,
+        CancellationToken cancellationToken, string? from = null, string? to = null)
     {
-        if (from is not null && to is not null && from >= to)
-            return ApiProblems.Invalid("from", "from must be before to.");
+        var validation = new Validation();
+        var (start, end) = QueryValues.ReadRange(from, to, validation);
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
 
         var lookup = await bus.InvokeAsync<AccountKeyLookup>(new FindAccountKey(user.GetAccountId(), id), cancellationToken);
         if (lookup.Key is not { } key)
             return ApiProblems.NotFound("key_not_found", $"You have no key '{id}'.");
 
-        var totals = KeyTotals.From(counter.Aggregator.BucketsFor(key.Id, from, to));
+        var totals = KeyTotals.From(queries.Buckets(new BucketFilter(KeyId: key.Id, From: start, To: end)));
         var now = time.GetUtcNow();
-        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var usedThisMonth = counter.Aggregator.BucketsFor(key.Id, monthStart).Sum(b => b.Requests);
+        var used = quota.Used(key.Id, now);
+        var alerts = queries.Alerts(key.AccountId, key.Id, start, end).Select(UsageAlertDto.From).ToList();
 
         return TypedResults.Ok(new KeyUsageDto(
             key.Id,
+            start,
+            end,
             totals.Requests,
             totals.Errors,
+            totals.Rejections,
             totals.LastUsedAt,
             totals.ByApi.Select(a => new ApiUsageDto(a.ApiId, a.Requests, a.Errors)).ToList(),
-            new QuotaDto(key.MonthlyQuota, usedThisMonth, monthStart.AddMonths(1))));
+            totals.ByStatus,
+            new QuotaDto(key.MonthlyQuota, used, key.MonthlyQuota is { } limit ? Math.Max(0, limit - used) : null,
+                QuotaTracker.MonthOf(now).AddMonths(1)),
+            alerts));
     }
 }

@@ -1,12 +1,21 @@
-using KsQuery.Modules.Usage.Aggregation;
-
 namespace KsQuery.Modules.Usage.Storage;
 
-/// <summary>Where usage counts live; LiteDB today, a server database for multi-instance deployments later.</summary>
+/// <summary>Where usage lives; LiteDB today, a server database for multi-instance deployments later (ROADMAP 4).</summary>
 internal interface IUsageStore
 {
-    /// <summary>Adds the counts to the stored buckets in one transaction.</summary>
-    void Merge(IReadOnlyDictionary<BucketKey, BucketCounts> counts);
+    /// <summary>Adds the batch's counts to the stored buckets and appends its rejections, alerts and addresses, in one transaction.</summary>
+    void Write(UsageBatch batch);
 
-    IEnumerable<StoredBucket> BucketsForKey(string keyId);
+    IReadOnlyList<StoredBucket> Buckets(BucketFilter filter);
+
+    /// <summary>An account's rejections with <c>At</c> in [from, to), newest first.</summary>
+    (IReadOnlyList<StoredRejection> Items, long Total) Rejections(string accountId, DateTimeOffset? from, DateTimeOffset? to, int skip, int take);
+
+    /// <summary>An account's (or one key's) alerts with <c>At</c> in [from, to), newest first, at most <paramref name="max"/>.</summary>
+    IReadOnlyList<StoredAlert> Alerts(string accountId, string? keyId, DateTimeOffset? from, DateTimeOffset? to, int max);
+
+    IReadOnlyList<string> Addresses(string keyId);
+
+    /// <summary>Deletes rejections and alerts older than <paramref name="before"/>, then the oldest rejections past <paramref name="maxRejections"/>.</summary>
+    void Trim(DateTimeOffset before, int maxRejections);
 }

@@ -1,28 +1,47 @@
-using KsQuery.Modules.Usage.Aggregation;
 using LiteDB;
 
 namespace KsQuery.Modules.Usage.Storage;
 
+/// <summary>The module's collections in the host's LiteDB file: <c>usage_buckets</c>, <c>usage_rejections</c>,
+/// <c>usage_alerts</c>, <c>usage_addresses</c>.</summary>
 internal sealed class LiteDbUsageStore : IUsageStore
 {
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<StoredBucket> _buckets;
+    private readonly ILiteCollection<StoredRejection> _rejections;
+    private readonly ILiteCollection<StoredAlert> _alerts;
+    private readonly ILiteCollection<StoredAddress> _addresses;
+
+    // LiteDB's shared BsonMapper builds a type's mapping lazily and can expose a half-built one to a second thread
+    // doing the same (several hosts in one process, as in tests); the first mapping of these types happens here, one at a time.
+    private static readonly Lock MappingGate = new();
 
     public LiteDbUsageStore(ILiteDatabase database)
     {
         _database = database;
-        _buckets = database.GetCollection<StoredBucket>("usage_buckets");
-        _buckets.EnsureIndex(b => b.KeyId);
-        _buckets.EnsureIndex(b => b.AccountId);
-        _buckets.EnsureIndex(b => b.Minute);
+        lock (MappingGate)
+        {
+            _buckets = database.GetCollection<StoredBucket>("usage_buckets");
+            _buckets.EnsureIndex(b => b.KeyId);
+            _buckets.EnsureIndex(b => b.AccountId);
+            _buckets.EnsureIndex(b => b.Minute);
+            _rejections = database.GetCollection<StoredRejection>("usage_rejections");
+            _rejections.EnsureIndex(r => r.AccountId);
+            _rejections.EnsureIndex(r => r.At);
+            _alerts = database.GetCollection<StoredAlert>("usage_alerts");
+            _alerts.EnsureIndex(a => a.AccountId);
+            _alerts.EnsureIndex(a => a.At);
+            _addresses = database.GetCollection<StoredAddress>("usage_addresses");
+            _addresses.EnsureIndex(a => a.KeyId);
+        }
     }
 
-    public void Merge(IReadOnlyDictionary<BucketKey, BucketCounts> counts)
+    public void Write(UsageBatch batch)
     {
         _database.BeginTrans();
         try
         {
-            foreach (var (key, delta) in counts)
+            foreach (var (key, delta) in batch.Buckets)
             {
                 var stored = _buckets.FindById(key.Id);
                 if (stored is null)
@@ -30,13 +49,15 @@ internal sealed class LiteDbUsageStore : IUsageStore
                     _buckets.Insert(StoredBucket.From(key, delta));
                     continue;
                 }
-                stored.Requests += delta.Requests;
-                stored.TotalMs += delta.TotalMs;
-                stored.MaxMs = Math.Max(stored.MaxMs, delta.MaxMs);
-                if (delta.LastAt > stored.LastAt)
-                    stored.LastAt = delta.LastAt;
+                stored.Merge(delta);
                 _buckets.Update(stored);
             }
+            if (batch.Rejections.Count > 0)
+                _rejections.InsertBulk(batch.Rejections);
+            if (batch.Alerts.Count > 0)
+                _alerts.InsertBulk(batch.Alerts);
+            foreach (var address in batch.Addresses)
+                _addresses.Upsert(address);
             _database.Commit();
         }
         catch
@@ -46,5 +67,75 @@ internal sealed class LiteDbUsageStore : IUsageStore
         }
     }
 
-    public IEnumerable<StoredBucket> BucketsForKey(string keyId) => _buckets.Find(b => b.KeyId == keyId);
+    public IReadOnlyList<StoredBucket> Buckets(BucketFilter filter)
+    {
+        var query = _buckets.Query();
+        if (filter.KeyId is { } keyId)
+            query = query.Where(b => b.KeyId == keyId);
+        if (filter.AccountId is { } accountId)
+            query = query.Where(b => b.AccountId == accountId);
+        if (filter.From is { } from)
+        {
+            var start = from.UtcDateTime;
+            query = query.Where(b => b.Minute >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = to.UtcDateTime;
+            query = query.Where(b => b.Minute < end);
+        }
+        return query.ToList();
+    }
+
+    public (IReadOnlyList<StoredRejection> Items, long Total) Rejections(string accountId, DateTimeOffset? from, DateTimeOffset? to, int skip, int take)
+    {
+        var query = _rejections.Query().Where(r => r.AccountId == accountId);
+        if (from is { } f)
+        {
+            var start = f.UtcDateTime;
+            query = query.Where(r => r.At >= start);
+        }
+        if (to is { } t)
+        {
+            var end = t.UtcDateTime;
+            query = query.Where(r => r.At < end);
+        }
+        var total = query.LongCount();
+        var items = query.OrderByDescending(r => r.Id).Skip(skip).Limit(take).ToList();
+        return (items, total);
+    }
+
+    public IReadOnlyList<StoredAlert> Alerts(string accountId, string? keyId, DateTimeOffset? from, DateTimeOffset? to, int max)
+    {
+        var query = _alerts.Query().Where(a => a.AccountId == accountId);
+        if (keyId is not null)
+            query = query.Where(a => a.KeyId == keyId);
+        if (from is { } f)
+        {
+            var start = f.UtcDateTime;
+            query = query.Where(a => a.At >= start);
+        }
+        if (to is { } t)
+        {
+            var end = t.UtcDateTime;
+            query = query.Where(a => a.At < end);
+        }
+        return query.OrderByDescending(a => a.Id).Limit(max).ToList();
+    }
+
+    public IReadOnlyList<string> Addresses(string keyId) =>
+        _addresses.Query().Where(a => a.KeyId == keyId).Select(a => a.Address).ToList();
+
+    public void Trim(DateTimeOffset before, int maxRejections)
+    {
+        var cutoff = before.UtcDateTime;
+        _rejections.DeleteMany(r => r.At < cutoff);
+        _alerts.DeleteMany(a => a.At < cutoff);
+        var excess = _rejections.LongCount() - maxRejections;
+        if (excess <= 0)
+            return;
+        var last = _rejections.Query().OrderBy(r => r.Id).Select(r => r.Id).Skip((int)Math.Min(excess - 1, int.MaxValue)).FirstOrDefault();
+        if (last is not null)
+            _rejections.DeleteMany(Query.LTE("_id", last));
+    }
 }

@@ -12,11 +12,23 @@ internal sealed class StoredBucket
     public string Network { get; set; } = "";
     public string ApiId { get; set; } = "";
     public int Status { get; set; }
+
+    /// <summary>Refusal code, empty (or null in buckets written before it existed) for served calls.</summary>
+    public string? Code { get; set; }
+
     public DateTime Minute { get; set; }
     public long Requests { get; set; }
     public double TotalMs { get; set; }
     public double MaxMs { get; set; }
     public DateTimeOffset LastAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+    public long[]? Histogram { get; set; }
+
+    public bool Served => string.IsNullOrEmpty(Code);
+
+    public bool IsError => Status >= 400;
+
+    public DateTimeOffset MinuteUtc => new(StoredTime.Utc(Minute), TimeSpan.Zero);
 
     public static StoredBucket From(BucketKey key, BucketCounts counts) => new()
     {
@@ -27,10 +39,38 @@ internal sealed class StoredBucket
         Network = counts.Network,
         ApiId = key.ApiId,
         Status = key.Status,
+        Code = key.Code,
         Minute = key.Minute.UtcDateTime,
         Requests = counts.Requests,
         TotalMs = counts.TotalMs,
         MaxMs = counts.MaxMs,
         LastAt = counts.LastAt,
+        LastUsedAt = counts.LastUsedAt,
+        Histogram = [.. counts.Histogram],
     };
+
+    public void Merge(BucketCounts delta)
+    {
+        Requests += delta.Requests;
+        TotalMs += delta.TotalMs;
+        MaxMs = Math.Max(MaxMs, delta.MaxMs);
+        if (delta.LastAt > LastAt)
+            LastAt = delta.LastAt;
+        if (delta.LastUsedAt is { } used && (LastUsedAt is null || used > LastUsedAt))
+            LastUsedAt = used;
+        Histogram = LatencyHistogram.Merge(Histogram ?? [], delta.Histogram);
+    }
+}
+
+internal static class StoredTime
+{
+    /// <summary>LiteDB hands dates back in local time; this is the same instant as UTC.</summary>
+    public static DateTime Utc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => value.ToUniversalTime(),
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        _ => value,
+    };
+
+    public static DateTimeOffset Utc(DateTimeOffset value) => value.ToUniversalTime();
 }

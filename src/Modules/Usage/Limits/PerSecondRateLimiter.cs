@@ -1,0 +1,107 @@
+using System.Threading.RateLimiting;
+
+namespace KsQuery.Modules.Usage.Limits;
+
+/// <summary>One key's per-second limit: a fixed one-second window aligned to whole UTC seconds of the
+/// <see cref="TimeProvider"/>, no queue (a call over the limit is refused at once). It is a
+/// <see cref="RateLimiter"/> so the framework's <see cref="PartitionedRateLimiter"/> partitions, caches and retires it;
+/// it exists because the framework's own window and token-bucket limiters read <c>Stopwatch</c> time and cannot be
+/// given a <see cref="TimeProvider"/>, which tests (and a future shared clock) need.</summary>
+internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider time) : RateLimiter
+{
+    private readonly Lock _gate = new();
+    private readonly DateTimeOffset _created = time.GetUtcNow();
+    private long _window = long.MinValue;
+    private int _used;
+    private long _successful;
+    private long _failed;
+
+    public int PermitsPerSecond { get; } = permitsPerSecond;
+
+    /// <summary>Time until the current window ends (at most one second).</summary>
+    public static TimeSpan UntilNextWindow(DateTimeOffset now) =>
+        TimeSpan.FromTicks(TimeSpan.TicksPerSecond - now.UtcTicks % TimeSpan.TicksPerSecond);
+
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var now = time.GetUtcNow();
+                var window = WindowOf(now);
+                if (window == _window && _used > 0)
+                    return null;
+                var idleSince = _window == long.MinValue ? _created : new DateTimeOffset((_window + 1) * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+                return now > idleSince ? now - idleSince : TimeSpan.Zero;
+            }
+        }
+    }
+
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_gate)
+        {
+            Roll(time.GetUtcNow());
+            return new RateLimiterStatistics
+            {
+                CurrentAvailablePermits = PermitsPerSecond - _used,
+                CurrentQueuedCount = 0,
+                TotalSuccessfulLeases = _successful,
+                TotalFailedLeases = _failed,
+            };
+        }
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(permitCount);
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            Roll(now);
+            if (permitCount == 0 ? _used < PermitsPerSecond : _used + permitCount <= PermitsPerSecond)
+            {
+                _used += permitCount;
+                _successful++;
+                return WindowLease.Acquired;
+            }
+            _failed++;
+            return new WindowLease(false, UntilNextWindow(now));
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AttemptAcquireCore(permitCount));
+
+    private void Roll(DateTimeOffset now)
+    {
+        var window = WindowOf(now);
+        if (window == _window)
+            return;
+        _window = window;
+        _used = 0;
+    }
+
+    private static long WindowOf(DateTimeOffset now) => now.UtcTicks / TimeSpan.TicksPerSecond;
+
+    private sealed class WindowLease(bool acquired, TimeSpan retryAfter) : RateLimitLease
+    {
+        public static readonly WindowLease Acquired = new(true, TimeSpan.Zero);
+
+        public override bool IsAcquired { get; } = acquired;
+
+        public override IEnumerable<string> MetadataNames => IsAcquired ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            if (!IsAcquired && metadataName == MetadataName.RetryAfter.Name)
+            {
+                metadata = retryAfter;
+                return true;
+            }
+            metadata = null;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace KsQuery.Modules.Usage.Limits;
+
+/// <summary>Writes <c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c>, <c>RateLimit-Reset</c> (delta seconds, rounded up),
+/// <c>RateLimit-Policy</c> and, on a refusal, <c>Retry-After</c> (seconds, rounded up).</summary>
+internal static class RateLimitHeaders
+{
+    public const string Limit = "RateLimit-Limit";
+    public const string Remaining = "RateLimit-Remaining";
+    public const string Reset = "RateLimit-Reset";
+    public const string Policy = "RateLimit-Policy";
+
+    public static void Write(IHeaderDictionary headers, LimitDecision decision)
+    {
+        headers[Limit] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers[Remaining] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers[Reset] = Seconds(decision.Reset);
+        headers[Policy] = decision.Policy;
+        if (decision.RetryAfter is { } retryAfter)
+            headers[HeaderNames.RetryAfter] = Seconds(retryAfter);
+    }
+
+    /// <summary>Whole seconds rounded up, at least 1 (a reset "now" is already the next window).</summary>
+    public static string Seconds(TimeSpan span) =>
+        Math.Max(1, (long)Math.Ceiling(span.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+}

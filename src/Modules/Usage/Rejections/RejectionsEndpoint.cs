@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Usage.Queries;
+using KsQuery.Modules.Usage.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KsQuery.Modules.Usage.Rejections;
+
+/// <summary><c>GET /v1/usage/rejections?from&amp;to&amp;page&amp;size</c>.</summary>
+internal static class RejectionsEndpoint
+{
+    public static RouteGroupBuilder MapUsageRejections(this RouteGroupBuilder usage)
+    {
+        usage.MapGet("/rejections", GetRejections)
+            .WithName("GetUsageRejections")
+            .WithSummary("Refused calls of your keys")
+            .WithDescription("Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret " +
+                "for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `rate_limited`, `quota_exceeded`, each with time, " +
+                "HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see " +
+                "who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601); paged with `page` (from 1) and `size` (1..100, " +
+                "default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most " +
+                "`Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush " +
+                "interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. " +
+                "Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed.");
+        return usage;
+    }
+
+    private static Results<Ok<PagedList<RejectionDto>>, ValidationProblem> GetRejections(ClaimsPrincipal user, UsageQueries queries,
+        string? from = null, string? to = null, string? page = null, string? size = null)
+    {
+        var validation = new Validation();
+        var (start, end) = QueryValues.ReadRange(from, to, validation);
+        var (pageNumber, pageSize) = Paging.Read(QueryValues.ReadInt(page, "page", validation), QueryValues.ReadInt(size, "size", validation), validation);
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
+
+        var skip = (int)Math.Min((long)(pageNumber - 1) * pageSize, int.MaxValue);
+        var (items, total) = queries.Rejections(user.GetAccountId(), start, end, skip, pageSize);
+        return TypedResults.Ok(new PagedList<RejectionDto>(items.Select(ToDto).ToList(), pageNumber, pageSize, total));
+    }
+
+    private static RejectionDto ToDto(StoredRejection r) => new(new DateTimeOffset(StoredTime.Utc(r.At), TimeSpan.Zero), r.Code, r.Status,
+        r.KeyId, r.Display, r.Ip, r.UserAgent, r.Method, r.Path);
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Usage.Aggregation;
+using KsQuery.Modules.Usage.Alerts;
+using KsQuery.Modules.Usage.Queries;
+using KsQuery.Modules.Usage.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KsQuery.Modules.Usage.Summary;
+
+/// <summary><c>GET /v1/usage/summary?from&amp;to</c>.</summary>
+internal static class SummaryEndpoint
+{
+    public static RouteGroupBuilder MapUsageSummary(this RouteGroupBuilder usage)
+    {
+        usage.MapGet("/summary", GetSummary)
+            .WithName("GetUsageSummary")
+            .WithSummary("Usage of all your keys")
+            .WithDescription("Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution; both optional, " +
+                "absent means unbounded): `requests` counts each answered call once, served or refused; `errors` those answered with " +
+                "status >= 400 (refusals included); `rejections` those refused for their key (revoked, expired, wrong secret, scope, " +
+                "rate limit, quota). Broken down `byKey`, `byApi` and `byStatus` (each adds up to `requests`). `alerts` lists the " +
+                $"newest misuse signals raised in the range (at most {UsageQueries.MaxAlerts}). " + AlertRules.Description + " " +
+                UsageDocs.Counting);
+        return usage;
+    }
+
+    private static Results<Ok<UsageSummaryDto>, ValidationProblem> GetSummary(ClaimsPrincipal user, UsageQueries queries,
+        string? from = null, string? to = null)
+    {
+        var validation = new Validation();
+        var (start, end) = QueryValues.ReadRange(from, to, validation);
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
+
+        var accountId = user.GetAccountId();
+        var buckets = queries.Buckets(new BucketFilter(AccountId: accountId, From: start, To: end));
+        var totals = KeyTotals.From(buckets);
+        var byKey = buckets.GroupBy(b => b.KeyId, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var key = KeyTotals.From(g.ToList());
+                return new KeySummaryDto(g.Key, key.Requests, key.Errors, key.Rejections, key.LastUsedAt);
+            })
+            .OrderByDescending(k => k.Requests).ThenBy(k => k.KeyId, StringComparer.Ordinal)
+            .ToList();
+        var alerts = queries.Alerts(accountId, null, start, end).Select(UsageAlertDto.From).ToList();
+
+        return TypedResults.Ok(new UsageSummaryDto(start, end, totals.Requests, totals.Errors, totals.Rejections, byKey,
+            totals.ByApi.Select(a => new ApiSummaryDto(a.Chain, a.Network, a.ApiId, a.Requests, a.Errors)).ToList(),
+            totals.ByStatus, alerts));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using KsQuery.Contracts.Http;
+using KsQuery.Contracts.Messages;
+using KsQuery.Modules.Usage.Aggregation;
+using KsQuery.Modules.Usage.Queries;
+using KsQuery.Modules.Usage.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Wolverine;
+
+namespace KsQuery.Modules.Usage.Timeseries;
+
+/// <summary><c>GET /v1/usage/timeseries?keyId&amp;from&amp;to&amp;interval=minute|hour|day</c>.</summary>
+internal static class TimeseriesEndpoint
+{
+    public static RouteGroupBuilder MapUsageTimeseries(this RouteGroupBuilder usage)
+    {
+        usage.MapGet("/timeseries", GetTimeseries)
+            .WithName("GetUsageTimeseries")
+            .WithSummary("Usage over time")
+            .WithDescription("One point per `interval` (`minute`, `hour` or `day`, UTC; default `hour`) from `from` (rounded down) to `to` " +
+                "(rounded up, exclusive), empty intervals included: `requests`, `errors` (status >= 400) and latency percentiles " +
+                "`p50Ms`/`p95Ms` of the answered calls (null for an empty interval). Percentiles come from a log-scale histogram kept " +
+                "per minute; a value is the upper bound of its histogram slot, at most ~19% above the exact percentile. `keyId` " +
+                "limits it to one of your keys (404 `key_not_found` otherwise); without it, all your keys. `to` defaults to now and " +
+                "`from` to 60 minutes, 24 hours or 30 days before `to`; at most " + $"{TimeseriesInterval.MaxPoints} points per request. " +
+                UsageDocs.Counting);
+        return usage;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TimeseriesPointDto>>, ProblemHttpResult, ValidationProblem>> GetTimeseries(
+        ClaimsPrincipal user, UsageQueries queries, IMessageBus bus, TimeProvider time, CancellationToken cancellationToken,
+        string? keyId = null, string? from = null, string? to = null, string? interval = null)
+    {
+        var validation = new Validation();
+        var (start, end) = QueryValues.ReadRange(from, to, validation);
+        var step = TimeseriesInterval.Parse(interval);
+        validation.Require(step is not null, "interval", "interval must be minute, hour or day.");
+        validation.Require(keyId is null || keyId.Trim().Length > 0, "keyId", "keyId must not be empty.");
+        if (!validation.IsValid)
+            return ApiProblems.Invalid(validation.Errors);
+
+        var last = step!.Ceiling(end ?? time.GetUtcNow());
+        var first = step.Floor(start ?? last - step.Step * step.DefaultPoints);
+        if (first >= last)
+            first = last - step.Step;
+        if ((last - first).Ticks / step.Step.Ticks > TimeseriesInterval.MaxPoints)
+            return ApiProblems.Invalid("from", $"At most {TimeseriesInterval.MaxPoints} {step.Name}s per request: narrow from/to or use a wider interval.");
+
+        var accountId = user.GetAccountId();
+        if (keyId is not null)
+        {
+            var lookup = await bus.InvokeAsync<AccountKeyLookup>(new FindAccountKey(accountId, keyId), cancellationToken);
+            if (lookup.Key is null)
+                return ApiProblems.NotFound("key_not_found", $"You have no key '{keyId}'.");
+        }
+
+        var buckets = queries.Buckets(new BucketFilter(AccountId: accountId, KeyId: keyId, From: first, To: last))
+            .GroupBy(b => step.Floor(b.MinuteUtc))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var points = new List<TimeseriesPointDto>();
+        for (var at = first; at < last; at += step.Step)
+            points.Add(Point(at, buckets.GetValueOrDefault(at)));
+        return TypedResults.Ok<IReadOnlyList<TimeseriesPointDto>>(points);
+    }
+
+    private static TimeseriesPointDto Point(DateTimeOffset start, List<StoredBucket>? buckets)
+    {
+        if (buckets is null)
+            return new TimeseriesPointDto(start, 0, 0, null, null);
+        long[] histogram = [];
+        foreach (var bucket in buckets)
+            histogram = LatencyHistogram.Merge(histogram, bucket.Histogram);
+        var maxMs = buckets.Max(b => b.MaxMs);
+        return new TimeseriesPointDto(start, buckets.Sum(b => b.Requests), buckets.Where(b => b.IsError).Sum(b => b.Requests),
+            LatencyHistogram.Percentile(histogram, 0.50, maxMs), LatencyHistogram.Percentile(histogram, 0.95, maxMs));
+    }
+}

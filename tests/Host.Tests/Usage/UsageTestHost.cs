@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.Json;
+using Host.Tests.Support;
+using JasperFx.CommandLine;
+using KsQuery.Modules.Keys.KeyFormat;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Host.Tests.Usage;
+
+/// <summary>The real host with a clock the test moves by hand (replacing the <see cref="TimeProvider"/> singleton that the
+/// modules only <c>TryAdd</c>), optionally with the SampleChain plugin (a second network, for scope mismatches).</summary>
+internal static class UsageTestHost
+{
+    public static async Task<IAlbaHost> StartAsync(string dataDirectory, ManualClock clock, bool withSampleChain = false,
+        IDictionary<string, string?>? settings = null)
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        var all = new Dictionary<string, string?>
+        {
+            ["KSQUERY_DATA"] = dataDirectory,
+            ["KSQUERY_PLUGINS"] = withSampleChain
+                ? TestPlugins.Install(Path.Combine(dataDirectory, "plugins"), "SampleChain")
+                : Path.Combine(dataDirectory, "no-plugins"),
+            ["Plugins:kalp:Blocks"] = "240",
+            ["Plugins:kalp:BlockIntervalSeconds"] = "0",
+            ["Keys:Argon2:MemoryKiB"] = "1024",
+            ["Keys:Argon2:Iterations"] = "1",
+            ["Keys:Argon2:Parallelism"] = "1",
+            ["Usage:FlushInterval"] = "00:00:01",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+
+        return await AlbaHost.For<Program>(builder =>
+        {
+            foreach (var (key, value) in all)
+                builder.UseSetting(key, value);
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
+        });
+    }
+
+    /// <summary>A keyed call as a given client: address and user agent are set on the connection and request.</summary>
+    public static async Task<KeyedAnswer> CallAsync(this IAlbaHost host, string path, string? key,
+        string ip = "203.0.113.10", string? userAgent = "usage-tests/1.0", string method = "GET")
+    {
+        var context = await host.Server.SendAsync(c =>
+        {
+            c.Request.Method = method;
+            c.Request.Path = path;
+            if (key is not null)
+                c.Request.Headers["X-Api-Key"] = key;
+            if (userAgent is not null)
+                c.Request.Headers.UserAgent = userAgent;
+            c.Connection.RemoteIpAddress = IPAddress.Parse(ip);
+        });
+        var text = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        var body = string.IsNullOrWhiteSpace(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return new KeyedAnswer(context.Response.StatusCode, body, context.Response.Headers);
+    }
+
+    /// <summary>Creates a key with the given settings on the caller's selection (or chain/network); returns (id, plaintext).</summary>
+    public static async Task<(string Id, string Key)> CreateKeyWithAsync(this ApiClient api, string token, string name,
+        int? rateLimitPerSecond = null, long? monthlyQuota = null, DateTimeOffset? expiresAt = null, string? chain = null, string? network = null)
+    {
+        var (status, body, _) = await api.PostAsync("/v1/keys", new { name, rateLimitPerSecond, monthlyQuota, expiresAt, chain, network }, token);
+        status.ShouldBe(HttpStatusCode.Created, body.ToString());
+        return (body.GetProperty("id").GetString()!, body.GetProperty("key").GetString()!);
+    }
+
+    /// <summary>The same key id with another (well-formed) secret: identified, but wrong.</summary>
+    public static string WithWrongSecret(string key)
+    {
+        ApiKeyCodec.TryParse(key, out var parsed).ShouldBeTrue();
+        Base62.TryDecode(parsed.KeyId, ulong.MaxValue, out var publicId).ShouldBeTrue();
+        var secret = (byte[])parsed.Secret.Clone();
+        secret[0] ^= 0x5A;
+        return ApiKeyCodec.Format(parsed.IsTest, publicId, secret).Plaintext;
+    }
+
+    /// <summary>A well-formed key whose id no account has: it cannot be identified.</summary>
+    public static string UnknownKey() => ApiKeyCodec.Generate(isTest: true).Plaintext;
+}
+
+internal sealed record KeyedAnswer(int Status, JsonElement Body, IHeaderDictionary Headers)
+{
+    public string Code => Body.GetProperty("code").GetString()!;
+
+    public string Header(string name) => Headers[name].ToString();
+}
+
+/// <summary>A clock the test moves by hand; timers still run on real time (the flusher keeps flushing).</summary>
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private long _ticks = start.UtcTicks;
+
+    /// <summary>Now, rounded down to the minute, plus 5 s: a short test stays in one minute and one second window.</summary>
+    public ManualClock() : this(StartOfMinute(DateTimeOffset.UtcNow).AddSeconds(5))
+    {
+    }
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+
+    public void Set(DateTimeOffset at) => Interlocked.Exchange(ref _ticks, at.UtcTicks);
+
+    private static DateTimeOffset StartOfMinute(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+}

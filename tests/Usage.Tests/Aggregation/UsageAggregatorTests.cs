@@ -1,0 +1,66 @@
+using KsQuery.Modules.Usage;
+using KsQuery.Modules.Usage.Storage;
+using Usage.Tests.Support;
+
+namespace Usage.Tests.Aggregation;
+
+public sealed class UsageAggregatorTests
+{
+    private static readonly DateTimeOffset T0 = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Concurrent_events_and_flushes_count_every_call_exactly_once()
+    {
+        using var usage = new Support.Usage();
+        var flushing = true;
+        var flusher = Task.Run(() =>
+        {
+            while (Volatile.Read(ref flushing))
+                usage.Aggregator.Flush();
+        });
+
+        Parallel.For(0, 20_000, i =>
+        {
+            var at = T0.AddSeconds(i % 300);
+            usage.Aggregator.Add(i % 5 == 0 ? Support.Usage.Refused($"k{i % 3}", at) : Support.Usage.Served($"k{i % 3}", at, i % 7 == 0 ? 404 : 200));
+        });
+        Volatile.Write(ref flushing, false);
+        await flusher;
+        usage.Aggregator.Flush();
+
+        var buckets = usage.Store.Buckets(new BucketFilter(AccountId: "acct"));
+        buckets.Sum(b => b.Requests).ShouldBe(20_000);
+        buckets.Where(b => !b.Served).Sum(b => b.Requests).ShouldBe(4_000);
+        buckets.Sum(b => b.Histogram!.Sum()).ShouldBe(20_000);
+        buckets.Select(b => b.MinuteUtc).Distinct().Count().ShouldBe(5);
+    }
+
+    [Fact]
+    public void The_rejections_log_takes_at_most_the_per_key_cap_per_flush_but_counts_stay_exact()
+    {
+        using var usage = new Support.Usage(new UsageOptions { Rejections = { MaxPerKeyPerFlush = 3 } });
+        for (var i = 0; i < 10; i++)
+            usage.Aggregator.Add(Support.Usage.Refused("k1", T0.AddSeconds(i)));
+        usage.Aggregator.Add(Support.Usage.Refused("k2", T0));
+        usage.Aggregator.Flush();
+        usage.Aggregator.Add(Support.Usage.Refused("k1", T0.AddSeconds(30)));
+        usage.Aggregator.Flush();
+
+        usage.Store.Rejections("acct", null, null, 0, 100).Total.ShouldBe(3 + 1 + 1);
+        usage.Aggregator.UnloggedRejections.ShouldBe(7);
+        usage.Store.Buckets(new BucketFilter(KeyId: "k1")).Sum(b => b.Requests).ShouldBe(11);
+    }
+
+    [Fact]
+    public void Served_since_adds_pending_to_stored_and_leaves_out_refused_calls()
+    {
+        using var usage = new Support.Usage();
+        usage.Aggregator.Add(Support.Usage.Served("k", T0));
+        usage.Aggregator.Add(Support.Usage.Served("k", T0.AddDays(-40)));
+        usage.Aggregator.Add(Support.Usage.Refused("k", T0));
+        usage.Aggregator.Flush();
+        usage.Aggregator.Add(Support.Usage.Served("k", T0.AddMinutes(3), status: 502));
+
+        usage.Aggregator.ServedSince("k", new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)).ShouldBe(2);
+    }
+}
