@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Bench.Runner;
 
-internal sealed record BenchOptions(string Root, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int Warmup)
+internal sealed record BenchOptions(string Root, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int Warmup, string Scenarios)
 {
+    /// <summary>Whether scenario <paramref name="number"/> (1..5) is selected by <c>--scenarios 1,3</c>; 6 always runs.</summary>
+    public bool Runs(int number) => Scenarios == "all" || Scenarios.Split(',').Contains(number.ToString(CultureInfo.InvariantCulture));
+
     public static BenchOptions Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -20,6 +23,7 @@ internal sealed record BenchOptions(string Root, int Rounds, int Seconds, int Co
             Int("--connections", 32),
             Int("--blocks", 3000),
             Int("--extra-keys", 0),
-            Int("--warmup", 8));
+            Int("--warmup", 8),
+            Value("--scenarios", "all"));
     }
 }

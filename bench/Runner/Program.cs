@@ -75,39 +75,54 @@ try
     await LoadTools.WrkAsync(ksq.Url + "/v1/kalp/testnet/network", networkKeyed, options.Connections, options.Warmup);
     await LoadTools.WrkAsync(ksq.Url + "/", Lua.RandomPaths("/v1/kalp/testnet/blocks/", height, valid), options.Connections, options.Warmup);
     await LoadTools.WrkAsync(ksq.Url + "/", Lua.RotatingKeys("/v1/kalp/testnet/network", [KeyForge.UnknownId(), KeyForge.BadChecksum(valid)]), options.Connections, options.Warmup);
-    var (b1, k1) = await Compare("1 network", "/network", "/v1/kalp/testnet/network", "", networkKeyed);
-    report.Ratio("1. keyed GET /network, cached key", k1, b1, 0.85);
-    report.Check("1. p99 within 1 ms of the baseline", $"{k1.P99Ms:F2} ms vs {b1.P99Ms:F2} ms", k1.P99Ms <= b1.P99Ms + 1.0, "<= baseline + 1 ms");
-    report.Check("1. all answers 200", $"{k1.Non2xx} non-2xx", k1.Non2xx == 0, "0");
-
-    var (b2, k2) = await Compare("2 blocks", "/", "/", Lua.RandomPaths("/blocks/", height, null), Lua.RandomPaths("/v1/kalp/testnet/blocks/", height, valid));
-    report.Ratio("2. keyed GET /blocks/{n}, random n", k2, b2, 0.50);
-    report.Check("2. all answers 200", $"{k2.Non2xx} non-2xx", k2.Non2xx == 0, "0");
-
-    var badKeys = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? KeyForge.BadChecksum(KeyForge.UnknownId()) : KeyForge.UnknownId()).ToArray();
-    var (b3, k3) = await Compare("3 bad keys", "/unauthorized", "/", "", Lua.RotatingKeys("/v1/kalp/testnet/network", badKeys));
-    report.Ratio("3. bad checksum / unknown id keys", k3, b3, 0.80);
-
-    var half = Math.Max(1, options.Connections / 2);
-    var wrongSecrets = Enumerable.Range(0, 200).Select(_ => KeyForge.WrongSecret(floodTarget)).ToArray();
-    var undisturbed = new List<double>();
-    var disturbed = new List<double>();
-    for (var round = 0; round < options.Rounds; round++)
+    if (options.Runs(1))
     {
-        undisturbed.Add((await LoadTools.WrkAsync(ksq.Url + "/v1/kalp/testnet/network", networkKeyed, half, options.Seconds)).RequestsPerSecond);
-        var validRun = LoadTools.WrkAsync(ksq.Url + "/v1/kalp/testnet/network", networkKeyed, half, options.Seconds);
-        var floodRun = LoadTools.WrkAsync(ksq.Url + "/", Lua.RotatingKeys("/v1/kalp/testnet/network", wrongSecrets), half, options.Seconds);
-        await Task.WhenAll(validRun, floodRun);
-        disturbed.Add(validRun.Result.RequestsPerSecond);
-        Console.WriteLine($"  4 flood round {round + 1}: valid alone {undisturbed[^1]:F0} req/s, valid beside the flood {disturbed[^1]:F0} req/s (flood {floodRun.Result.RequestsPerSecond:F0} req/s)");
+        var (b1, k1) = await Compare("1 network", "/network", "/v1/kalp/testnet/network", "", networkKeyed);
+        report.Ratio("1. keyed GET /network, cached key", k1, b1, 0.85);
+        report.Check("1. p99 within 1 ms of the baseline", $"{k1.P99Ms:F2} ms vs {b1.P99Ms:F2} ms", k1.P99Ms <= b1.P99Ms + 1.0, "<= baseline + 1 ms");
+        report.Check("1. all answers 200", $"{k1.Non2xx} non-2xx", k1.Non2xx == 0, "0");
     }
-    var floodRatio = MedianOf(disturbed) / MedianOf(undisturbed);
-    report.Check("4. valid traffic beside a wrong-secret flood", $"{floodRatio:P0} of undisturbed", floodRatio >= 0.50, ">= 50%");
 
-    const int exactRequests = 20_000;
-    var completed = await LoadTools.ApacheBenchAsync(ksq.Url + "/v1/kalp/testnet/network", exact, exactRequests, options.Connections);
-    var counted = await SettledCountAsync(setup, exactId);
-    report.Check("5. usage total equals answers counted by the client", $"{counted} counted, {completed} answered", counted == completed && completed == exactRequests, "exactly equal");
+    if (options.Runs(2))
+    {
+        var (b2, k2) = await Compare("2 blocks", "/", "/", Lua.RandomPaths("/blocks/", height, null), Lua.RandomPaths("/v1/kalp/testnet/blocks/", height, valid));
+        report.Ratio("2. keyed GET /blocks/{n}, random n", k2, b2, 0.50);
+        report.Check("2. all answers 200", $"{k2.Non2xx} non-2xx", k2.Non2xx == 0, "0");
+    }
+
+    if (options.Runs(3))
+    {
+        var badKeys = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? KeyForge.BadChecksum(KeyForge.UnknownId()) : KeyForge.UnknownId()).ToArray();
+        var (b3, k3) = await Compare("3 bad keys", "/unauthorized", "/", "", Lua.RotatingKeys("/v1/kalp/testnet/network", badKeys));
+        report.Ratio("3. bad checksum / unknown id keys", k3, b3, 0.80);
+    }
+
+    if (options.Runs(4))
+    {
+        var half = Math.Max(1, options.Connections / 2);
+        var wrongSecrets = Enumerable.Range(0, 200).Select(_ => KeyForge.WrongSecret(floodTarget)).ToArray();
+        var undisturbed = new List<double>();
+        var disturbed = new List<double>();
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            undisturbed.Add((await LoadTools.WrkAsync(ksq.Url + "/v1/kalp/testnet/network", networkKeyed, half, options.Seconds)).RequestsPerSecond);
+            var validRun = LoadTools.WrkAsync(ksq.Url + "/v1/kalp/testnet/network", networkKeyed, half, options.Seconds);
+            var floodRun = LoadTools.WrkAsync(ksq.Url + "/", Lua.RotatingKeys("/v1/kalp/testnet/network", wrongSecrets), half, options.Seconds);
+            await Task.WhenAll(validRun, floodRun);
+            disturbed.Add(validRun.Result.RequestsPerSecond);
+            Console.WriteLine($"  4 flood round {round + 1}: valid alone {undisturbed[^1]:F0} req/s, valid beside the flood {disturbed[^1]:F0} req/s (flood {floodRun.Result.RequestsPerSecond:F0} req/s)");
+        }
+        var floodRatio = MedianOf(disturbed) / MedianOf(undisturbed);
+        report.Check("4. valid traffic beside a wrong-secret flood", $"{floodRatio:P0} of undisturbed", floodRatio >= 0.50, ">= 50%");
+    }
+
+    if (options.Runs(5))
+    {
+        const int exactRequests = 20_000;
+        var completed = await LoadTools.ApacheBenchAsync(ksq.Url + "/v1/kalp/testnet/network", exact, exactRequests, options.Connections);
+        var counted = await SettledCountAsync(setup, exactId);
+        report.Check("5. usage total equals answers counted by the client", $"{counted} counted, {completed} answered", counted == completed && completed == exactRequests, "exactly equal");
+    }
 
     var rss = ksq.ResidentBytes();
     report.Check("6. resident memory after the load", $"{rss / 1024 / 1024} MB", rss <= 300L * 1024 * 1024, "<= 300 MB");
