@@ -49,7 +49,7 @@ var v1 = app.MapGroup("/v1");
 v1.MapKeys();
 v1.MapChains();
 v1.MapUsage();
-v1.MapGroup("").RequireAuthorization(KeysModule.ApiKeyPolicy).MapChainApis();
+v1.MapGroup("").RequireApiKey().MapChainApis();
 
 app.LogPluginReport(plugins);
 

@@ -39,8 +39,11 @@ internal static class HttpConventions
     }
 
     // Kestrel enforces the limit on the socket; this answers early from the header and covers other servers (tests).
+    // Requests without a body (every GET of the keyed path) pass straight through.
     private static Task LimitBody(HttpContext context, RequestDelegate next)
     {
+        if (context.Request.ContentLength is 0 || (context.Request.ContentLength is null && !context.Request.Headers.ContainsKey("Transfer-Encoding")))
+            return next(context);
         if (context.Request.ContentLength > MaxRequestBodyBytes)
             return ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "payload_too_large",
                 "Payload too large", $"Request bodies are limited to {MaxRequestBodyBytes / 1024} KiB.");

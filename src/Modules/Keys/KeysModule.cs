@@ -38,16 +38,8 @@ public static class KeysModule
     /// <summary>Authentication scheme of keyed chain API calls.</summary>
     public const string ApiKeyScheme = "ApiKey";
 
-    /// <summary>Authorization policy for keyed chain API calls (API-key scheme).</summary>
-    public const string ApiKeyPolicy = "api-key";
-
     /// <summary>Authorization policy for dashboard routes (account bearer tokens).</summary>
     public const string AccountPolicy = "account";
-
-    /// <summary>Default scheme: picks the API-key scheme for endpoints that require <see cref="ApiKeyPolicy"/> and
-    /// the bearer scheme otherwise, so middleware between authentication and authorization already sees the
-    /// verified key (the authorization step reuses the result; handlers authenticate once per request).</summary>
-    private const string SelectorScheme = "KsQuery";
 
     /// <summary>Data Protection application name: tokens and recoverable keys stay readable across restarts and instances.</summary>
     public const string DataProtectionApplicationName = "KsQuery";
@@ -89,12 +81,10 @@ public static class KeysModule
         services.AddSingleton<IKeyActivity>(lastUse);
         services.AddHostedService<LastUseFlusher>();
 
-        services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = SelectorScheme;
-                o.DefaultChallengeScheme = SelectorScheme;
-            })
-            .AddPolicyScheme(SelectorScheme, "API key or account token", o => o.ForwardDefaultSelector = SelectScheme)
+        // The API-key scheme is the default so UseAuthentication verifies the key of a keyed call before the usage
+        // middleware applies its limits; on every other endpoint it answers NoResult at once and the account policy
+        // authenticates with the bearer scheme.
+        services.AddAuthentication(ApiKeyScheme)
             .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o =>
             {
                 o.BearerTokenExpiration = keys.AccessTokenLifetime;
@@ -106,13 +96,19 @@ public static class KeysModule
             .AddPolicy(AccountPolicy, p => p
                 .AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
-                .RequireClaim(AccountClaims.AccountId))
-            .AddPolicy(ApiKeyPolicy, p => p
-                .AddAuthenticationSchemes(ApiKeyScheme)
-                .RequireAuthenticatedUser());
+                .RequireClaim(AccountClaims.AccountId));
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, KeysAuthorizationResultWriter>());
 
         return services;
+    }
+
+    /// <summary>Refuses every call of <paramref name="keyed"/> without a verified API key (401 with the reason of
+    /// API.md: <c>key_missing</c>, <c>key_invalid</c>, <c>key_revoked</c>, <c>key_expired</c>). Its endpoints must carry
+    /// <see cref="ChainApiMetadata"/>, which is what makes the API-key scheme authenticate them.</summary>
+    public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder keyed)
+    {
+        keyed.AddEndpointFilter(ApiKeyRequirement.InvokeAsync);
+        return keyed;
     }
 
     public static RouteGroupBuilder MapKeys(this RouteGroupBuilder v1)
@@ -129,13 +125,5 @@ public static class KeysModule
             .MapRollApiKey()
             .MapRevealApiKey();
         return v1;
-    }
-
-    private static string SelectScheme(HttpContext context)
-    {
-        var authorize = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>();
-        return authorize is not null && authorize.Any(a => a.Policy == ApiKeyPolicy || a.AuthenticationSchemes == ApiKeyScheme)
-            ? ApiKeyScheme
-            : BearerTokenDefaults.AuthenticationScheme;
     }
 }

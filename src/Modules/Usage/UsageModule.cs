@@ -9,6 +9,7 @@ using KsQuery.Modules.Usage.Rejections;
 using KsQuery.Modules.Usage.Storage;
 using KsQuery.Modules.Usage.Summary;
 using KsQuery.Modules.Usage.Timeseries;
+using KsQuery.Contracts.Messages;
 using KsQuery.Modules.Usage.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,22 +36,25 @@ public static class UsageModule
         services.AddSingleton<IUsageStore, LiteDbUsageStore>();
         services.AddSingleton<UsageAggregator>();
         services.AddSingleton<KeyAlertMonitor>();
-        services.AddSingleton(sp => new UsageCounter(sp.GetRequiredService<UsageAggregator>(), sp.GetRequiredService<KeyAlertMonitor>()));
+        services.AddSingleton<UsageEventBuffer>();
+        services.AddSingleton(sp => new UsageCounter(sp.GetRequiredService<UsageAggregator>(), sp.GetRequiredService<KeyAlertMonitor>(),
+            sp.GetRequiredService<UsageEventBuffer>()));
         services.AddSingleton<QuotaTracker>();
         services.AddSingleton<KeyLimits>();
         services.AddSingleton<UnidentifiedRejections>();
         services.AddSingleton<UsageTrackingMiddleware>();
         services.AddSingleton<UsageQueries>();
         services.AddHostedService<UsageFlusher>();
+        services.AddHostedService<UsageEventPump>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, UsageJsonContext.Default));
         return services;
     }
 
-    /// <summary>Wolverine settings of the module. Usage events go to Wolverine's default in-memory local queue; a graceful
-    /// stop drains it before the flusher's last write.</summary>
-    public static void ConfigureUsage(this WolverineOptions options)
-    {
-    }
+    /// <summary>Wolverine settings of the module. Usage event batches go to an in-memory local queue handled one batch at
+    /// a time, in publication order (dashboard reads rely on that to wait for exactly the calls answered before them);
+    /// a graceful stop drains it before the flusher's last write.</summary>
+    public static void ConfigureUsage(this WolverineOptions options) =>
+        options.LocalQueueFor<KeyedCallsCompleted>().Sequential();
 
     /// <summary>Place after authentication and before authorization: rate limits and quotas apply to verified keys before
     /// the endpoint runs, and refused calls are seen and counted.</summary>

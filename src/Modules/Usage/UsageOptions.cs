@@ -9,6 +9,10 @@ public sealed class UsageOptions
     /// A graceful stop writes everything; a hard kill (SIGKILL, power loss) loses at most this much.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary><c>Usage:PublishWindow</c>: usage events of keyed calls are gathered this long and published to the
+    /// Usage module (and the Keys module's last-use tracking) as one Wolverine message. Dashboard reads do not wait for it.</summary>
+    public TimeSpan PublishWindow { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary><c>Usage:UnidentifiedReportInterval</c>: how often calls refused with a key that could not be identified
     /// (missing, malformed, unknown) are summarised in the log; they belong to no account, so they are only counted.</summary>
     public TimeSpan UnidentifiedReportInterval { get; set; } = TimeSpan.FromMinutes(1);
@@ -22,6 +26,8 @@ public sealed class UsageOptions
         error = "";
         if (FlushInterval <= TimeSpan.Zero || FlushInterval > TimeSpan.FromMinutes(10))
             error = "Usage:FlushInterval must be between 00:00:00.001 and 00:10:00.";
+        else if (PublishWindow < TimeSpan.Zero || PublishWindow > TimeSpan.FromSeconds(1))
+            error = "Usage:PublishWindow must be between 00:00:00 and 00:00:01.";
         else if (UnidentifiedReportInterval <= TimeSpan.Zero)
             error = "Usage:UnidentifiedReportInterval must be positive.";
         else if (Rejections.Retention <= TimeSpan.Zero || Rejections.MaxStored < 1 || Rejections.MaxPerKeyPerFlush < 1)

@@ -16,8 +16,8 @@ public class LastUseTrackerTests
     public void Keeps_the_latest_use_and_merges_with_the_stored_value()
     {
         var tracker = new LastUseTracker();
-        LastUseHandler.Handle(new KeyedCallCompleted("k1", "a", "kalp", "testnet", "blocks", 200, 1, T0.AddSeconds(5)), tracker);
-        LastUseHandler.Handle(new KeyedCallCompleted("k1", "a", "kalp", "testnet", "blocks", 200, 1, T0.AddSeconds(2)), tracker);
+        LastUseHandler.Handle(new KeyedCallsCompleted([new KeyedCallCompleted("k1", "a", "kalp", "testnet", "blocks", 200, 1, T0.AddSeconds(5))]), tracker);
+        LastUseHandler.Handle(new KeyedCallsCompleted([new KeyedCallCompleted("k1", "a", "kalp", "testnet", "blocks", 200, 1, T0.AddSeconds(2))]), tracker);
 
         tracker.Pending("k1").ShouldBe(T0.AddSeconds(5));
         tracker.Latest("k1", T0).ShouldBe(T0.AddSeconds(5));

@@ -82,12 +82,13 @@ internal sealed class KeysTestHost : IAsyncDisposable
         app.UseAuthorization();
         var v1 = app.MapGroup("/v1");
         v1.MapKeys();
-        v1.MapGroup("").RequireAuthorization(KeysModule.ApiKeyPolicy)
+        v1.MapGroup("").RequireApiKey()
             .MapGet("/{chain}/{network}/ping", (HttpContext context) =>
             {
                 var key = context.Features.Get<VerifiedKey>()!;
                 return $"{key.KeyId} {key.Chain}/{key.Network} {key.RateLimitPerSecond}";
-            });
+            })
+            .WithMetadata(new ChainApiMetadata("any", "any", "ping"));
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

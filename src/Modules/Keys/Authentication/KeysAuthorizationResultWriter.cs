@@ -6,8 +6,8 @@ using Microsoft.Net.Http.Headers;
 
 namespace KsQuery.Modules.Keys.Authentication;
 
-/// <summary>Writes 401/403 answers of authorization as problem details with the codes of API.md:
-/// the API-key scheme's stored failure code, or <c>unauthenticated</c> for dashboard routes.</summary>
+/// <summary>Writes 401/403 answers of authorization (dashboard routes) as problem details with the codes of API.md.
+/// Keyed chain APIs are refused by <see cref="ApiKeyRequirement"/> instead.</summary>
 internal sealed class KeysAuthorizationResultWriter : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
@@ -20,17 +20,11 @@ internal sealed class KeysAuthorizationResultWriter : IAuthorizationMiddlewareRe
             return;
         }
 
-        var apiKey = policy.AuthenticationSchemes.Contains(KeysModule.ApiKeyScheme);
         if (authorizeResult.Challenged)
         {
-            var code = apiKey
-                ? context.Features.Get<KeyRejection>()?.Code ?? KeyFailureCodes.Missing
-                : "unauthenticated";
-            var detail = apiKey
-                ? KeyFailureCodes.Detail(code)
-                : "Send a valid access token as Authorization: Bearer <accessToken> (POST /v1/auth/login).";
-            context.Response.Headers[HeaderNames.WWWAuthenticate] = apiKey ? KeysModule.ApiKeyScheme : "Bearer";
-            await ApiProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, code, "Unauthorized", detail);
+            context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+            await ApiProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthorized",
+                "Send a valid access token as Authorization: Bearer <accessToken> (POST /v1/auth/login).");
             return;
         }
 

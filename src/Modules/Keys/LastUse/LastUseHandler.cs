@@ -6,9 +6,12 @@ namespace KsQuery.Modules.Keys.LastUse;
 /// a key that failed authentication (revoked, expired, wrong secret) is not a use of it; it is in the rejections log.</summary>
 public static class LastUseHandler
 {
-    public static void Handle(KeyedCallCompleted message, IKeyActivity activity)
+    public static void Handle(KeyedCallsCompleted message, IKeyActivity activity)
     {
-        if (message.Rejection is null or { KeyVerified: true })
-            activity.Record(message.KeyId, message.At);
+        foreach (var call in message.Calls)
+        {
+            if (call.Rejection is null or { KeyVerified: true })
+                activity.Record(call.KeyId, call.At);
+        }
     }
 }

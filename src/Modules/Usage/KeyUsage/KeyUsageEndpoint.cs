@@ -44,10 +44,10 @@ internal static class KeyUsageEndpoint
         if (lookup.Key is not { } key)
             return ApiProblems.NotFound("key_not_found", $"You have no key '{id}'.");
 
-        var totals = KeyTotals.From(queries.Buckets(new BucketFilter(KeyId: key.Id, From: start, To: end)));
+        var totals = KeyTotals.From(await queries.BucketsAsync(new BucketFilter(KeyId: key.Id, From: start, To: end), cancellationToken));
         var now = time.GetUtcNow();
         var used = quota.Used(key.Id, now);
-        var alerts = queries.Alerts(key.AccountId, key.Id, start, end).Select(UsageAlertDto.From).ToList();
+        var alerts = (await queries.AlertsAsync(key.AccountId, key.Id, start, end, cancellationToken)).Select(UsageAlertDto.From).ToList();
 
         return TypedResults.Ok(new KeyUsageDto(
             key.Id,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using KsQuery.Contracts.Http;
@@ -10,6 +11,9 @@ namespace KsQuery.Modules.Usage.Limits;
 /// limit, then the call is counted against the quota. All in memory: no store access per request.</summary>
 internal sealed class KeyLimits : IDisposable
 {
+    // RateLimit-Policy values by (rate, quota, month length): a handful of distinct strings, built once each.
+    private static readonly ConcurrentDictionary<(int Rate, long? Quota, long MonthSeconds), string> Policies = new();
+
     private readonly QuotaTracker _quota;
     private readonly PartitionedRateLimiter<VerifiedKey> _limiter;
 
@@ -49,18 +53,19 @@ internal sealed class KeyLimits : IDisposable
     {
         var rateReset = PerSecondRateLimiter.UntilNextWindow(now);
         var monthEnd = QuotaTracker.MonthOf(now).AddMonths(1);
-        var policy = key.MonthlyQuota is { } q
-            ? string.Create(CultureInfo.InvariantCulture, $"{key.RateLimitPerSecond};w=1, {q};w={(long)(monthEnd - QuotaTracker.MonthOf(now)).TotalSeconds}")
-            : string.Create(CultureInfo.InvariantCulture, $"{key.RateLimitPerSecond};w=1");
+        var policy = Policies.GetOrAdd((key.RateLimitPerSecond, key.MonthlyQuota, (long)(monthEnd - QuotaTracker.MonthOf(now)).TotalSeconds),
+            static p => p.Quota is { } q
+                ? string.Create(CultureInfo.InvariantCulture, $"{p.Rate};w=1, {q};w={p.MonthSeconds}")
+                : string.Create(CultureInfo.InvariantCulture, $"{p.Rate};w=1"));
 
         var quotaRemaining = key.MonthlyQuota is { } limit ? Math.Max(0, limit - quotaUsed) : long.MaxValue;
         var quotaBinds = refusal == LimitDecision.QuotaExceeded || (refusal is null && quotaRemaining < rateRemaining);
         return quotaBinds
             ? new LimitDecision(refusal, key.MonthlyQuota!.Value, quotaRemaining, monthEnd - now,
                 refusal is null ? null : monthEnd - now, policy,
-                string.Create(CultureInfo.InvariantCulture, $"This key's monthly quota of {key.MonthlyQuota} calls is used up; it resets at {monthEnd:yyyy-MM-ddTHH:mm:ssZ}."))
+                refusal is null ? "" : string.Create(CultureInfo.InvariantCulture, $"This key's monthly quota of {key.MonthlyQuota} calls is used up; it resets at {monthEnd:yyyy-MM-ddTHH:mm:ssZ}."))
             : new LimitDecision(refusal, key.RateLimitPerSecond, rateRemaining, rateReset,
                 refusal is null ? null : rateReset, policy,
-                string.Create(CultureInfo.InvariantCulture, $"This key allows {key.RateLimitPerSecond} calls per second; retry in a second."));
+                refusal is null ? "" : string.Create(CultureInfo.InvariantCulture, $"This key allows {key.RateLimitPerSecond} calls per second; retry in a second."));
     }
 }

@@ -28,8 +28,8 @@ internal static class RejectionsEndpoint
         return usage;
     }
 
-    private static Results<Ok<PagedList<RejectionDto>>, ValidationProblem> GetRejections(ClaimsPrincipal user, UsageQueries queries,
-        string? from = null, string? to = null, string? page = null, string? size = null)
+    private static async Task<Results<Ok<PagedList<RejectionDto>>, ValidationProblem>> GetRejections(ClaimsPrincipal user, UsageQueries queries,
+        CancellationToken cancellationToken, string? from = null, string? to = null, string? page = null, string? size = null)
     {
         var validation = new Validation();
         var (start, end) = QueryValues.ReadRange(from, to, validation);
@@ -38,7 +38,7 @@ internal static class RejectionsEndpoint
             return ApiProblems.Invalid(validation.Errors);
 
         var skip = (int)Math.Min((long)(pageNumber - 1) * pageSize, int.MaxValue);
-        var (items, total) = queries.Rejections(user.GetAccountId(), start, end, skip, pageSize);
+        var (items, total) = await queries.RejectionsAsync(user.GetAccountId(), start, end, skip, pageSize, cancellationToken);
         return TypedResults.Ok(new PagedList<RejectionDto>(items.Select(ToDto).ToList(), pageNumber, pageSize, total));
     }
 

@@ -28,8 +28,8 @@ internal static class SummaryEndpoint
         return usage;
     }
 
-    private static Results<Ok<UsageSummaryDto>, ValidationProblem> GetSummary(ClaimsPrincipal user, UsageQueries queries,
-        string? from = null, string? to = null)
+    private static async Task<Results<Ok<UsageSummaryDto>, ValidationProblem>> GetSummary(ClaimsPrincipal user, UsageQueries queries,
+        CancellationToken cancellationToken, string? from = null, string? to = null)
     {
         var validation = new Validation();
         var (start, end) = QueryValues.ReadRange(from, to, validation);
@@ -37,7 +37,7 @@ internal static class SummaryEndpoint
             return ApiProblems.Invalid(validation.Errors);
 
         var accountId = user.GetAccountId();
-        var buckets = queries.Buckets(new BucketFilter(AccountId: accountId, From: start, To: end));
+        var buckets = await queries.BucketsAsync(new BucketFilter(AccountId: accountId, From: start, To: end), cancellationToken);
         var totals = KeyTotals.From(buckets);
         var byKey = buckets.GroupBy(b => b.KeyId, StringComparer.Ordinal)
             .Select(g =>
@@ -47,7 +47,7 @@ internal static class SummaryEndpoint
             })
             .OrderByDescending(k => k.Requests).ThenBy(k => k.KeyId, StringComparer.Ordinal)
             .ToList();
-        var alerts = queries.Alerts(accountId, null, start, end).Select(UsageAlertDto.From).ToList();
+        var alerts = (await queries.AlertsAsync(accountId, null, start, end, cancellationToken)).Select(UsageAlertDto.From).ToList();
 
         return TypedResults.Ok(new UsageSummaryDto(start, end, totals.Requests, totals.Errors, totals.Rejections, byKey,
             totals.ByApi.Select(a => new ApiSummaryDto(a.Chain, a.Network, a.ApiId, a.Requests, a.Errors)).ToList(),

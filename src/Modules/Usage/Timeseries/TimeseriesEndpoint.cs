@@ -57,7 +57,7 @@ internal static class TimeseriesEndpoint
                 return ApiProblems.NotFound("key_not_found", $"You have no key '{keyId}'.");
         }
 
-        var buckets = queries.Buckets(new BucketFilter(AccountId: accountId, KeyId: keyId, From: first, To: last))
+        var buckets = (await queries.BucketsAsync(new BucketFilter(AccountId: accountId, KeyId: keyId, From: first, To: last), cancellationToken))
             .GroupBy(b => step.Floor(b.MinuteUtc))
             .ToDictionary(g => g.Key, g => g.ToList());
         var points = new List<TimeseriesPointDto>();

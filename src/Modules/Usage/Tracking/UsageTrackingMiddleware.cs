@@ -2,18 +2,16 @@ using KsQuery.Contracts.Http;
 using KsQuery.Contracts.Messages;
 using KsQuery.Modules.Usage.Limits;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
-using Wolverine;
 
 namespace KsQuery.Modules.Usage.Tracking;
 
 /// <summary>Runs after authentication and before authorization on keyed chain API calls. For a verified key it applies
 /// the rate limit and monthly quota (429 <c>rate_limited</c> / <c>quota_exceeded</c>) and puts the <c>RateLimit-*</c>
-/// headers on whatever answer follows. Once the call is answered it publishes one <see cref="KeyedCallCompleted"/> if
-/// the key was identified (served or refused), or counts it in <see cref="UnidentifiedRejections"/> if not.
+/// headers on whatever answer follows. Once the call is answered it adds one <see cref="KeyedCallCompleted"/> to the
+/// <see cref="UsageEventBuffer"/> (published in batches) if the key was identified (served or refused), or counts it in <see cref="UnidentifiedRejections"/> if not.
 /// Nothing here touches the store.</summary>
-internal sealed class UsageTrackingMiddleware(KeyLimits limits, UnidentifiedRejections unidentified, TimeProvider time)
+internal sealed class UsageTrackingMiddleware(KeyLimits limits, UnidentifiedRejections unidentified, UsageEventBuffer events, TimeProvider time)
 {
     private const int MaxUserAgent = 256;
     private const int MaxPath = 512;
@@ -42,7 +40,7 @@ internal sealed class UsageTrackingMiddleware(KeyLimits limits, UnidentifiedReje
         }
         finally
         {
-            await CompleteAsync(context, api, status, time.GetElapsedTime(started).TotalMilliseconds, at);
+            Complete(context, api, status, time.GetElapsedTime(started).TotalMilliseconds, at);
         }
     }
 
@@ -67,7 +65,7 @@ internal sealed class UsageTrackingMiddleware(KeyLimits limits, UnidentifiedReje
         return true;
     }
 
-    private async Task CompleteAsync(HttpContext context, ChainApiMetadata api, int status, double durationMs, DateTimeOffset at)
+    private void Complete(HttpContext context, ChainApiMetadata api, int status, double durationMs, DateTimeOffset at)
     {
         var key = context.Features.Get<VerifiedKey>();
         var rejection = context.Features.Get<KeyRejection>();
@@ -92,7 +90,7 @@ internal sealed class UsageTrackingMiddleware(KeyLimits limits, UnidentifiedReje
             unidentified.Record(rejection?.Code ?? "key_missing", address);
             return;
         }
-        await context.RequestServices.GetRequiredService<IMessageBus>().PublishAsync(call);
+        events.Add(call);
     }
 
     private static string? ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress is { } ip

@@ -24,7 +24,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "KsQuery.Modules.Usage.KeyUsage.GetKeyUsageTotalsHandler");
             
             // The actual message execution
-            var outgoing1 = KsQuery.Modules.Usage.KeyUsage.GetKeyUsageTotalsHandler.Handle(getKeyUsageTotals, _usageCounter);
+            var outgoing1 = await KsQuery.Modules.Usage.KeyUsage.GetKeyUsageTotalsHandler.Handle(getKeyUsageTotals, _usageCounter, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

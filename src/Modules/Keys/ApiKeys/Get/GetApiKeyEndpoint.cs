@@ -32,6 +32,10 @@ internal static class GetApiKeyEndpoint
         if (key is null || key.AccountId != user.GetAccountId())
             return ApiKeyProblems.NotFound();
         var totals = await bus.InvokeAsync<KeyUsageTotals>(new GetKeyUsageTotals(key.Id), cancellationToken);
-        return TypedResults.Ok(ApiKeyDetailResponse.From(key.ToResponse(time.GetUtcNow(), lastUse), new ApiKeyUsageTotals(totals.Requests, totals.Errors)));
+        var response = key.ToResponse(time.GetUtcNow(), lastUse);
+        // The Usage module has seen every call answered before this read; the last-use tracker may lag by a publication.
+        if (totals.LastCallAt > response.LastUsedAt || (response.LastUsedAt is null && totals.LastCallAt is not null))
+            response = response with { LastUsedAt = totals.LastCallAt };
+        return TypedResults.Ok(ApiKeyDetailResponse.From(response, new ApiKeyUsageTotals(totals.Requests, totals.Errors)));
     }
 }

@@ -5,14 +5,14 @@ using KsQuery.Modules.Usage.Aggregation;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: KeyedCallCompletedHandler2024394050
+    // START: KeyedCallsCompletedHandler1558109119
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class KeyedCallCompletedHandler2024394050 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class KeyedCallsCompletedHandler1558109119 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly KsQuery.Modules.Keys.LastUse.IKeyActivity _keyActivity;
         private readonly KsQuery.Modules.Usage.Aggregation.UsageCounter _usageCounter;
 
-        public KeyedCallCompletedHandler2024394050(KsQuery.Modules.Keys.LastUse.IKeyActivity keyActivity, KsQuery.Modules.Usage.Aggregation.UsageCounter usageCounter)
+        public KeyedCallsCompletedHandler1558109119(KsQuery.Modules.Keys.LastUse.IKeyActivity keyActivity, KsQuery.Modules.Usage.Aggregation.UsageCounter usageCounter)
         {
             _keyActivity = keyActivity;
             _usageCounter = usageCounter;
@@ -21,23 +21,23 @@ namespace Internal.Generated.WolverineHandlers
         public override System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
             // The actual message body
-            var keyedCallCompleted = (KsQuery.Contracts.Messages.KeyedCallCompleted)context.Envelope.Message;
+            var keyedCallsCompleted = (KsQuery.Contracts.Messages.KeyedCallsCompleted)context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "KsQuery.Modules.Keys.LastUse.LastUseHandler, KsQuery.Modules.Usage.Aggregation.KeyedCallCompletedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "KsQuery.Modules.Keys.LastUse.LastUseHandler, KsQuery.Modules.Usage.Aggregation.KeyedCallCompletedHandler");
             
             // The actual message execution
-            KsQuery.Modules.Keys.LastUse.LastUseHandler.Handle(keyedCallCompleted, _keyActivity);
+            KsQuery.Modules.Keys.LastUse.LastUseHandler.Handle(keyedCallsCompleted, _keyActivity);
 
             
             // The actual message execution
-            KsQuery.Modules.Usage.Aggregation.KeyedCallCompletedHandler.Handle(keyedCallCompleted, _usageCounter);
+            KsQuery.Modules.Usage.Aggregation.KeyedCallCompletedHandler.Handle(keyedCallsCompleted, _usageCounter);
 
             return System.Threading.Tasks.Task.CompletedTask;
         }
     }
 
-    // END: KeyedCallCompletedHandler2024394050
+    // END: KeyedCallsCompletedHandler1558109119
     
     
 }
