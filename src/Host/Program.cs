@@ -11,10 +11,11 @@ using KsQuery.Modules.Usage;
 using Scalar.AspNetCore;
 using Wolverine;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json ships beside the executable; the data directory stays relative to where the service is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 var dataDirectory = builder.AddDataDirectory();
-var plugins = PluginLoader.Load(builder.Configuration, builder.Environment.ContentRootPath);
+var plugins = PluginLoader.Load(builder.Configuration);
 
 builder.Services.AddHttpConventions();
 builder.Services.AddKsQueryOpenApi();

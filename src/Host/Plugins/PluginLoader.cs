@@ -9,14 +9,14 @@ namespace KsQuery.Host.Plugins;
 /// A plugin that fails to load or to validate is recorded with its reason and skipped; it is never fatal.</summary>
 internal static class PluginLoader
 {
-    public static PluginSet Load(IConfiguration configuration, string contentRoot)
+    public static PluginSet Load(IConfiguration configuration)
     {
         var loaded = new List<LoadedPlugin>();
         var failures = new List<PluginFailure>();
 
         Add(() => new KalpDltPlugin(), "KsQuery.Plugins.KalpDlt", "built-in", configuration, loaded, failures);
 
-        var folder = PluginFolder(configuration, contentRoot);
+        var folder = PluginFolder(configuration);
         if (Directory.Exists(folder))
         {
             foreach (var directory in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
@@ -34,13 +34,13 @@ internal static class PluginLoader
         return new PluginSet(loaded, failures);
     }
 
-    /// <summary><c>KSQUERY_PLUGINS</c>, or <c>plugins</c> beside the executable.</summary>
-    public static string PluginFolder(IConfiguration configuration, string contentRoot)
+    /// <summary><c>KSQUERY_PLUGINS</c> (relative to the working directory, like <c>KSQUERY_DATA</c>), or <c>plugins</c> beside the executable.</summary>
+    public static string PluginFolder(IConfiguration configuration)
     {
         var configured = configuration["KSQUERY_PLUGINS"];
         return string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(AppContext.BaseDirectory, "plugins")
-            : Path.GetFullPath(configured, contentRoot);
+            : Path.GetFullPath(configured, Directory.GetCurrentDirectory());
     }
 
     private static void Add(Func<IChainPlugin> create, string name, string source, IConfiguration configuration,
