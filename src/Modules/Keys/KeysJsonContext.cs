@@ -26,7 +26,6 @@ namespace KsQuery.Modules.Keys;
 [JsonSerializable(typeof(CreateApiKeyRequest))]
 [JsonSerializable(typeof(CreatedApiKeyResponse))]
 [JsonSerializable(typeof(ApiKeyResponse))]
-[JsonSerializable(typeof(KsQuery.Modules.Keys.ApiKeys.Get.ApiKeyDetailResponse))]
 [JsonSerializable(typeof(PagedList<ApiKeyResponse>))]
 [JsonSerializable(typeof(UpdateApiKeyRequest))]
 [JsonSerializable(typeof(RollApiKeyRequest))]

@@ -30,7 +30,7 @@ public static class TestHost
             foreach (var (key, value) in all)
                 builder.UseSetting(key, value);
             if (clock is not null)
-                builder.ConfigureServices(services => services.AddSingleton(clock));
+                builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
         });
     }
 }

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Host.Tests.Support;
-using JasperFx.CommandLine;
 using KsQuery.Modules.Keys.KeyFormat;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Host.Tests.Usage;
 
@@ -14,32 +11,13 @@ namespace Host.Tests.Usage;
 /// modules only <c>TryAdd</c>), optionally with the SampleChain plugin (a second network, for scope mismatches).</summary>
 internal static class UsageTestHost
 {
-    public static async Task<IAlbaHost> StartAsync(string dataDirectory, ManualClock clock, bool withSampleChain = false,
+    public static Task<IAlbaHost> StartAsync(string dataDirectory, ManualClock clock, bool withSampleChain = false,
         IDictionary<string, string?>? settings = null)
     {
-        JasperFxEnvironment.AutoStartHost = true;
-        var all = new Dictionary<string, string?>
-        {
-            ["KSQUERY_DATA"] = dataDirectory,
-            ["KSQUERY_PLUGINS"] = withSampleChain
-                ? TestPlugins.Install(Path.Combine(dataDirectory, "plugins"), "SampleChain")
-                : Path.Combine(dataDirectory, "no-plugins"),
-            ["Plugins:kalp:Blocks"] = "240",
-            ["Plugins:kalp:BlockIntervalSeconds"] = "0",
-            ["Keys:Argon2:MemoryKiB"] = "1024",
-            ["Keys:Argon2:Iterations"] = "1",
-            ["Keys:Argon2:Parallelism"] = "1",
-            ["Usage:FlushInterval"] = "00:00:01",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            all[key] = value;
-
-        return await AlbaHost.For<Program>(builder =>
-        {
-            foreach (var (key, value) in all)
-                builder.UseSetting(key, value);
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
-        });
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (withSampleChain)
+            all.TryAdd("KSQUERY_PLUGINS", TestPlugins.Install(Path.Combine(dataDirectory, "plugins"), "SampleChain"));
+        return TestHost.StartAsync(dataDirectory, all, clock);
     }
 
     /// <summary>A keyed call as a given client: address and user agent are set on the connection and request.</summary>

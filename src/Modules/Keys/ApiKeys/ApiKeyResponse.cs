@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace KsQuery.Modules.Keys.ApiKeys;
 
-/// <summary>A key as lists and reads show it: masked (<c>display</c>), never the plaintext or its hash.</summary>
+/// <summary>A key as lists and reads show it: masked (<c>display</c>), never the plaintext or its hash. <c>usage</c>
+/// (all-time totals) is present on reads of one key only.</summary>
 internal sealed record ApiKeyResponse(
     string Id,
     string Name,
@@ -17,4 +20,8 @@ internal sealed record ApiKeyResponse(
     int RateLimitPerSecond,
     long? MonthlyQuota,
     bool Recoverable,
-    DateTimeOffset? LastUsedAt);
+    DateTimeOffset? LastUsedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiKeyUsageTotals? Usage = null);
+
+/// <summary>Every answered call made with the key, and those answered with status 400 or more.</summary>
+internal sealed record ApiKeyUsageTotals(long Requests, long Errors);

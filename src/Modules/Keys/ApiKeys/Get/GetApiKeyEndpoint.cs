@@ -24,7 +24,7 @@ internal static class GetApiKeyEndpoint
         return keys;
     }
 
-    internal static async Task<Results<Ok<ApiKeyDetailResponse>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> GetAsync(
         string id, ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time, IMessageBus bus,
         CancellationToken cancellationToken)
     {
@@ -36,6 +36,6 @@ internal static class GetApiKeyEndpoint
         // The Usage module has seen every call answered before this read; the last-use tracker may lag by a publication.
         if (totals.LastCallAt > response.LastUsedAt || (response.LastUsedAt is null && totals.LastCallAt is not null))
             response = response with { LastUsedAt = totals.LastCallAt };
-        return TypedResults.Ok(ApiKeyDetailResponse.From(response, new ApiKeyUsageTotals(totals.Requests, totals.Errors)));
+        return TypedResults.Ok(response with { Usage = new ApiKeyUsageTotals(totals.Requests, totals.Errors) });
     }
 }
