@@ -3,7 +3,6 @@ using KsQuery.Contracts.Http;
 using KsQuery.Modules.Chains.Registry;
 using KsQuery.Plugins.Abstractions;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KsQuery.Modules.Chains.Calls;
 
@@ -16,15 +15,15 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
     {
         var key = context.Features.Get<VerifiedKey>();
         if (key is null)
-            return ApiProblems.Unauthorized("key_missing", "Send an API key in the X-Api-Key header.");
+            return new ProblemResult(401, "key_missing", "Unauthorized", "Send an API key in the X-Api-Key header.");
         if (!string.Equals(key.Chain, chain, StringComparison.Ordinal) || !string.Equals(key.Network, network, StringComparison.Ordinal))
         {
             context.Features.Set(new KeyRejection("key_scope_mismatch", key.KeyId, key.AccountId, key.Display));
-            return ApiProblems.Problem(403, "key_scope_mismatch", "Forbidden",
+            return new ProblemResult(403, "key_scope_mismatch", "Forbidden",
                 $"This key is scoped to {key.Chain}/{key.Network}; it cannot call {chain}/{network}.");
         }
         if (!runtime.IsStarted(chain))
-            return ApiProblems.Problem(503, "upstream_unavailable", "Upstream unavailable", $"The {chain} plugin is not running; see /health.");
+            return new ProblemResult(503, "upstream_unavailable", "Upstream unavailable", $"The {chain} plugin is not running; see /health.");
 
         var validation = new Validation();
         var parameters = _binder.Bind(context.Request, validation);
@@ -37,7 +36,7 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
             body = parsed;
         }
         if (!validation.IsValid)
-            return ApiProblems.Invalid(validation.Errors);
+            return new ProblemResult(400, "validation_failed", "Validation failed", "One or more parameters are invalid.", validation.ErrorsView);
 
         var result = await plugin.ExecuteAsync(new ApiCall(network, api.Id, parameters, body), cancellationToken);
         return result.Error is { } error ? ToProblem(error) : new PluginJsonResult(result.Value, result.TypeInfo!);
@@ -48,7 +47,7 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
         if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
         {
             return api.Body is { Required: true }
-                ? (null, ApiProblems.Problem(400, "malformed_json", "Malformed JSON", "A JSON request body is required."))
+                ? (null, new ProblemResult(400, "malformed_json", "Malformed JSON", "A JSON request body is required."))
                 : (null, null);
         }
         try
@@ -58,12 +57,10 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
         }
         catch (JsonException)
         {
-            return (null, ApiProblems.Problem(400, "malformed_json", "Malformed JSON", "The request body is not valid JSON."));
+            return (null, new ProblemResult(400, "malformed_json", "Malformed JSON", "The request body is not valid JSON."));
         }
     }
 
-    private static IResult ToProblem(ApiError error) => error.Errors is { Count: > 0 }
-        ? TypedResults.ValidationProblem(error.Errors, detail: error.Detail, title: error.Title,
-            extensions: new Dictionary<string, object?> { ["code"] = error.Code })
-        : ApiProblems.Problem(error.Status, error.Code, error.Title, error.Detail);
+    private static ProblemResult ToProblem(ApiError error) =>
+        new(error.Status, error.Code, error.Title, error.Detail, error.Errors is { Count: > 0 } ? error.Errors : null);
 }

@@ -17,8 +17,12 @@ internal sealed class ParameterBinder
             .Select(p => (p, p.Pattern is null ? null : new Regex($"^(?:{p.Pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100))))
             .ToArray();
 
-    public Dictionary<string, string> Bind(HttpRequest request, Validation validation)
+    private static readonly Dictionary<string, string> None = [];
+
+    public IReadOnlyDictionary<string, string> Bind(HttpRequest request, Validation validation)
     {
+        if (_parameters.Length == 0)
+            return None;
         var values = new Dictionary<string, string>(_parameters.Length, StringComparer.Ordinal);
         foreach (var (parameter, pattern) in _parameters)
         {

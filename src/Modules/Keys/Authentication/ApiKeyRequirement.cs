@@ -17,6 +17,6 @@ internal static class ApiKeyRequirement
 
         var code = http.Features.Get<KeyRejection>()?.Code ?? KeyFailureCodes.Missing;
         http.Response.Headers[HeaderNames.WWWAuthenticate] = KeysModule.ApiKeyScheme;
-        return ValueTask.FromResult<object?>(ApiProblems.Unauthorized(code, KeyFailureCodes.Detail(code)));
+        return ValueTask.FromResult<object?>(new ProblemResult(StatusCodes.Status401Unauthorized, code, "Unauthorized", KeyFailureCodes.Detail(code)));
     }
 }

@@ -61,7 +61,7 @@ internal sealed class UsageTrackingMiddleware(KeyLimits limits, UnidentifiedReje
         if (decision.RefusalCode is not { } code)
             return false;
         context.Features.Set(new KeyRejection(code, key.KeyId, key.AccountId, key.Display));
-        await ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, code, "Too many requests", decision.Detail);
+        await new ProblemResult(StatusCodes.Status429TooManyRequests, code, "Too many requests", decision.Detail).ExecuteAsync(context);
         return true;
     }
 

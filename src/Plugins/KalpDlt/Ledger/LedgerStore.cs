@@ -37,19 +37,25 @@ internal sealed class LedgerStore : IDisposable
             Filename = Path.Combine(directory, FileName),
             Connection = ConnectionType.Direct,
         };
-        var store = new LedgerStore(new LiteDatabase(connection));
-        store.EnsureIndexes();
-        return store;
+        return new LedgerStore(new LiteDatabase(connection));
     }
 
     /// <summary>The seed the stored ledger was generated from, or null when nothing complete is stored.</summary>
     public long? StoredSeed => _meta.FindById("ledger") is { } meta ? meta["seed"].AsInt64 : null;
+
+    /// <summary>Whether the store holds exactly the chain a snapshot describes: same seed, height and latest hash.</summary>
+    public bool Holds(LedgerSnapshot.Header header) =>
+        StoredSeed == header.Seed
+        && _blocks.FindById(header.Height - 1) is { } latest && latest["hash"].AsString == header.LatestHash
+        && _blocks.FindById(header.Height) is null;
 
     /// <summary>Writes a whole generated history in one transaction, the marker document last.</summary>
     public void SaveHistory(LocalLedger ledger, long seed)
     {
         var transactions = ledger.Transactions;
         var state = ledger.State;
+        // Created with the history: the plugin reads whole collections or by _id, so opening an existing file skips them.
+        EnsureIndexes();
         InTransaction(() =>
         {
             // A previous run may have died before its commit left the marker: start from clean collections.
