@@ -35,9 +35,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="path"/> until it answers 200; returns the time since the process started.</summary>
-    public async Task<TimeSpan> WaitUntilServingAsync(string path, TimeSpan timeout)
+    public async Task<TimeSpan> WaitUntilServingAsync(string path, TimeSpan timeout, string? apiKey = null)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        if (apiKey is not null)
+            http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {

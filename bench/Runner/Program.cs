@@ -129,8 +129,9 @@ try
 
     await ksq.DisposeAsync();
     ksq = ServiceProcess.Start(hostDll, ksqEnvironment);
-    var startup = await ksq.WaitUntilServingAsync("/v1/chains", TimeSpan.FromSeconds(30));
-    report.Check("6. start to first 200, existing data directory", $"{startup.TotalSeconds:F2} s", startup.TotalSeconds <= 1.5, "<= 1.5 s");
+    // The first 200 that matters: a keyed chain call, so the key store, the verifier and the plugin's ledger are all up.
+    var startup = await ksq.WaitUntilServingAsync("/v1/kalp/testnet/network", TimeSpan.FromSeconds(30), valid);
+    report.Check("6. start to first keyed 200, existing data directory", $"{startup.TotalSeconds:F2} s", startup.TotalSeconds <= 1.5, "<= 1.5 s");
 
     var argon2 = Argon2MedianMs(memoryKiB: 19456, iterations: 2, parallelism: 1);
     var creation = MedianOf(creations);
