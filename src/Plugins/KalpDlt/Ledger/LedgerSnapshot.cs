@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -116,7 +115,7 @@ internal static class LedgerSnapshot
             return null;
         }
         if (data.Length < Magic.Length + 4 + HashLength || !data.AsSpan(0, Magic.Length).SequenceEqual(Magic)
-            || BitConverter.ToInt32(data, Magic.Length) != FormatVersion
+            || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(Magic.Length)) != FormatVersion
             || !SHA256.HashData(data.AsSpan(0, data.Length - HashLength)).AsSpan().SequenceEqual(data.AsSpan(data.Length - HashLength)))
         {
             return null;
@@ -131,8 +130,6 @@ internal static class LedgerSnapshot
         }
     }
 
-    // Run once per start, long before tiered compilation would optimize them: compile optimized straight away.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Header, LocalLedger) Read(Reader r)
     {
         var header = new Header(r.ReadInt64(), r.ReadInt64(), r.ReadString());
@@ -240,7 +237,6 @@ internal static class LedgerSnapshot
         w.Write7BitEncodedInt(tx.ValidationCode);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LedgerTransaction ReadTransaction(Reader r, string?[] strings, long blockNumber)
     {
         string? Text() => strings[r.Read7BitEncodedInt()];
