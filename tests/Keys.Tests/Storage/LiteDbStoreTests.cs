@@ -71,6 +71,22 @@ public sealed class LiteDbStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Stored_key_ids_are_known_from_memory_including_those_stored_before_the_store_opened()
+    {
+        var first = new LiteDbApiKeyStore(_database);
+        await first.TryInsertAsync(Key("AbCdEfGhIjK", "main"), default);
+        await first.TryRollAsync(Key("AbCdEfGhIjK", "main"), Key("ZyXwVuTsRqP", "main"), default);
+        first.MayExist("AbCdEfGhIjK").ShouldBeTrue();
+        first.MayExist("ZyXwVuTsRqP").ShouldBeTrue();
+        first.MayExist("NoSuchKeyId").ShouldBeFalse();
+
+        var reopened = new LiteDbApiKeyStore(_database);
+        reopened.MayExist("AbCdEfGhIjK").ShouldBeTrue();
+        reopened.MayExist("ZyXwVuTsRqP").ShouldBeTrue();
+        reopened.MayExist("abcdefghijk").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Key_ids_are_case_sensitive()
     {
         var store = new LiteDbApiKeyStore(_database);

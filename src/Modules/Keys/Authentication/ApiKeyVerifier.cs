@@ -30,6 +30,8 @@ internal sealed class ApiKeyVerifier(
             return KeyVerification.Fail(KeyFailureCodes.Missing);
         if (!ApiKeyCodec.TryParse(presented, out var parsed))
             return KeyVerification.Fail(KeyFailureCodes.Invalid);
+        if (!store.MayExist(parsed.KeyId))
+            return KeyVerification.Fail(KeyFailureCodes.Invalid);
 
         var fingerprint = Fingerprint(presented);
         if (cache.TryGet(parsed.KeyId, out var cached))

@@ -9,6 +9,10 @@ internal interface IApiKeyStore
 {
     Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>False when no key has this id, answered from memory (the keyed path refuses invented keys without a
+    /// store read); true means <see cref="FindAsync"/> is worth asking.</summary>
+    bool MayExist(string id);
+
     Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken);
 
     Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 
 namespace KsQuery.Modules.Keys.Storage;
@@ -12,12 +13,18 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
     // Serializes the check-then-write of name uniqueness; LiteDB has no partial unique index.
     private readonly Lock _writes = new();
 
+    // Every stored key id (ids are never deleted): well-formed keys with unknown ids are refused without a store read.
+    private readonly ConcurrentDictionary<string, byte> _ids;
+
     public LiteDbApiKeyStore(ILiteDatabase database)
     {
         _database = database;
         _keys = database.GetCollection(CollectionName);
         _keys.EnsureIndex("accountId");
+        _ids = new(_keys.Query().Select(d => d["_id"].AsString).ToEnumerable().Select(id => KeyValuePair.Create(id, (byte)0)), StringComparer.Ordinal);
     }
+
+    public bool MayExist(string id) => _ids.ContainsKey(id);
 
     public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {
@@ -41,6 +48,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             if (key.HoldsName && NameTaken(key.AccountId, key.Name, exceptId: null))
                 return Task.FromResult(KeyWrite.NameTaken);
             _keys.Insert(ToDocument(key));
+            _ids.TryAdd(key.Id, 0);
             return Task.FromResult(KeyWrite.Done);
         }
     }
@@ -80,6 +88,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
                 _keys.Update(ToDocument(retiring with { LastUsedAt = Later(existing.LastUsedAt, retiring.LastUsedAt) }));
                 _keys.Insert(ToDocument(replacement));
                 _database.Commit();
+                _ids.TryAdd(replacement.Id, 0);
             }
             catch
             {
