@@ -11,8 +11,8 @@ using KsQuery.Modules.Usage;
 using Scalar.AspNetCore;
 using Wolverine;
 
-// appsettings.json ships beside the executable; the data directory stays relative to where the service is started.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(args);
+builder.AddShippedSettings();
 
 var dataDirectory = builder.AddDataDirectory();
 var plugins = PluginLoader.Load(builder.Configuration);
