@@ -18,6 +18,7 @@ internal sealed class PluginRuntime(
 {
     private readonly ConcurrentDictionary<string, string> _startFailures = new();
     private readonly ConcurrentDictionary<string, bool> _started = new();
+    private int _stopped;
 
     public bool IsStarted(string chainId) => _started.ContainsKey(chainId);
 
@@ -46,10 +47,16 @@ internal sealed class PluginRuntime(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    // Plugins stop with the host (after the web server and Wolverine, which were registered later), so their files are
+    // closed by the time StopAsync of the host returns; disposal only covers a host that was never stopped.
+    public Task StopAsync(CancellationToken cancellationToken) => StopPluginsAsync().AsTask();
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => StopPluginsAsync();
+
+    private async ValueTask StopPluginsAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+            return;
         foreach (var loaded in plugins.Plugins)
         {
             try { await loaded.Plugin.DisposeAsync(); }
