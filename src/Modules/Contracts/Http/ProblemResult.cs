@@ -9,10 +9,6 @@ namespace KsQuery.Contracts.Http;
 /// path, where a flood of refused calls must cost less than the calls it competes with.</summary>
 public sealed class ProblemResult(int status, string code, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) : IResult
 {
-    public int StatusCode => status;
-
-    public string Code => code;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
