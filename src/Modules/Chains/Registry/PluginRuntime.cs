@@ -14,7 +14,7 @@ internal sealed class PluginRuntime(
     DataDirectory data,
     IConfiguration configuration,
     TimeProvider time,
-    ILoggerFactory loggers) : IHostedService, IChainHealth, IAsyncDisposable
+    ILoggerFactory loggers) : IHostedService, IChainHealth, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, string> _startFailures = new();
     private readonly ConcurrentDictionary<string, bool> _started = new();
@@ -52,6 +52,10 @@ internal sealed class PluginRuntime(
     public Task StopAsync(CancellationToken cancellationToken) => StopPluginsAsync().AsTask();
 
     public ValueTask DisposeAsync() => StopPluginsAsync();
+
+    // A container disposed synchronously (some test hosts do) would otherwise skip IAsyncDisposable-only services and
+    // leave the plugins' files to the finalizer.
+    public void Dispose() => StopPluginsAsync().AsTask().GetAwaiter().GetResult();
 
     private async ValueTask StopPluginsAsync()
     {
