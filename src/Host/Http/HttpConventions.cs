@@ -42,7 +42,7 @@ internal static class HttpConventions
     // Requests without a body (every GET of the keyed path) pass straight through.
     private static Task LimitBody(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.ContentLength is 0 || (context.Request.ContentLength is null && !context.Request.Headers.ContainsKey("Transfer-Encoding")))
+        if (!context.Request.HasBody())
             return next(context);
         if (context.Request.ContentLength > MaxRequestBodyBytes)
             return ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "payload_too_large",

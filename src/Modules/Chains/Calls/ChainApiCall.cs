@@ -44,7 +44,7 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
 
     private async Task<(JsonElement? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+        if (!request.HasBody())
         {
             return api.Body is { Required: true }
                 ? (null, new ProblemResult(400, "malformed_json", "Malformed JSON", "A JSON request body is required."))

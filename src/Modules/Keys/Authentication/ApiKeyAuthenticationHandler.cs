@@ -49,11 +49,9 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         Context.Features.Set(key);
         return Results.GetValue(key, static key => AuthenticateResult.Success(new AuthenticationTicket(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(KeyIdClaim, key.KeyId), new Claim(AccountClaims.AccountId, key.AccountId)], ApiKeyScheme)),
-            ApiKeyScheme)));
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(KeyIdClaim, key.KeyId), new Claim(AccountClaims.AccountId, key.AccountId)], KeysModule.ApiKeyScheme)),
+            KeysModule.ApiKeyScheme)));
     }
-
-    private const string ApiKeyScheme = KeysModule.ApiKeyScheme;
 
     /// <summary>False when the key is given more than once; a missing key yields true and null.</summary>
     internal static bool TryReadKey(Microsoft.AspNetCore.Http.IHeaderDictionary headers, out string? key)
