@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using KsQuery.Host.Health;
 using KsQuery.Host.Http;
+using KsQuery.Host.Keyed;
 using KsQuery.Host.OpenApi;
 using KsQuery.Host.Plugins;
 using KsQuery.Host.Storage;
@@ -38,8 +39,11 @@ builder.Host.UseWolverine(opts =>
 var app = builder.Build();
 
 app.UseHttpConventions();
-app.UseAuthentication();
-app.UseUsageTracking();
+app.UseKeyedCalls(keyed => keyed
+    .UseUsageTracking()   // counts every keyed call, refused ones included
+    .UseApiKeys()         // the API key (401)
+    .UseKeyLimits());     // rate limit and quota (429)
+app.UseAuthentication();  // everything else: bearer tokens of the dashboard routes
 app.UseAuthorization();
 
 app.MapOpenApi();

@@ -70,6 +70,8 @@ public static class KeysModule
         services.AddSingleton<KeyIssuer>();
         services.AddSingleton<KeyRevocation>();
         services.AddSingleton<ApiKeyVerifier>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyMiddleware>();
         services.AddSingleton<IAccountKeyDirectory, AccountKeyDirectory>();
 
         // Instances, so the Wolverine handlers' public interfaces and the module's own code share one object.
@@ -81,10 +83,9 @@ public static class KeysModule
         services.AddSingleton<IKeyActivity>(lastUse);
         services.AddHostedService<LastUseFlusher>();
 
-        // The API-key scheme is the default so UseAuthentication verifies the key of a keyed call before the usage
-        // middleware applies its limits; on every other endpoint it answers NoResult at once and the account policy
-        // authenticates with the bearer scheme.
-        services.AddAuthentication(ApiKeyScheme)
+        // No default scheme: dashboard routes authenticate through the account policy (bearer tokens), keyed routes
+        // through UseApiKeys(); the API-key scheme is there for endpoints that authorize with it explicitly.
+        services.AddAuthentication()
             .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o =>
             {
                 o.BearerTokenExpiration = keys.AccessTokenLifetime;
@@ -102,13 +103,21 @@ public static class KeysModule
         return services;
     }
 
-    /// <summary>Refuses every call of <paramref name="keyed"/> without a verified API key (401 with the reason of
-    /// API.md: <c>key_missing</c>, <c>key_invalid</c>, <c>key_revoked</c>, <c>key_expired</c>). Its endpoints must carry
-    /// <see cref="ChainApiMetadata"/>, which is what makes the API-key scheme authenticate them.</summary>
+    /// <summary>Every call of <paramref name="keyed"/> needs a valid API key: <see cref="UseApiKeys"/> verifies it and
+    /// refuses the call without one (401 with the reason of API.md: <c>key_missing</c>, <c>key_invalid</c>,
+    /// <c>key_revoked</c>, <c>key_expired</c>); the endpoint then finds the <see cref="VerifiedKey"/> feature.</summary>
     public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder keyed)
     {
-        keyed.AddEndpointFilter(ApiKeyRequirement.InvokeAsync);
+        keyed.WithMetadata(ApiKeyRequired.Instance);
         return keyed;
+    }
+
+    /// <summary>Verifies the API key of calls to endpoints under <see cref="RequireApiKey"/>; place it after routing
+    /// and before anything that reads the <see cref="VerifiedKey"/> feature (the usage module's limits).</summary>
+    public static IApplicationBuilder UseApiKeys(this IApplicationBuilder app)
+    {
+        var middleware = app.ApplicationServices.GetRequiredService<ApiKeyMiddleware>();
+        return app.Use(middleware.InvokeAsync);
     }
 
     public static RouteGroupBuilder MapKeys(this RouteGroupBuilder v1)

@@ -43,6 +43,7 @@ public static class UsageModule
         services.AddSingleton<KeyLimits>();
         services.AddSingleton<UnidentifiedRejections>();
         services.AddSingleton<UsageTrackingMiddleware>();
+        services.AddSingleton<KeyLimitsMiddleware>();
         services.AddSingleton<UsageQueries>();
         services.AddHostedService<UsageFlusher>();
         services.AddHostedService<UsageEventPump>();
@@ -56,11 +57,18 @@ public static class UsageModule
     public static void ConfigureUsage(this WolverineOptions options) =>
         options.LocalQueueFor<KeyedCallsCompleted>().Sequential();
 
-    /// <summary>Place after authentication and before authorization: rate limits and quotas apply to verified keys before
-    /// the endpoint runs, and refused calls are seen and counted.</summary>
+    /// <summary>Counts keyed calls; place it before the key check so calls refused there are counted too.</summary>
     public static IApplicationBuilder UseUsageTracking(this IApplicationBuilder app)
     {
         var middleware = app.ApplicationServices.GetRequiredService<UsageTrackingMiddleware>();
+        return app.Use(middleware.InvokeAsync);
+    }
+
+    /// <summary>Rate limits and quotas of keyed calls; place it after the key check (it needs the verified key) and
+    /// before the endpoints.</summary>
+    public static IApplicationBuilder UseKeyLimits(this IApplicationBuilder app)
+    {
+        var middleware = app.ApplicationServices.GetRequiredService<KeyLimitsMiddleware>();
         return app.Use(middleware.InvokeAsync);
     }
 

@@ -97,7 +97,7 @@ public class ApiKeyVerifierTests
         var (material, _) = await StoreKeyAsync();
         _hasher.VerifyDelay = TimeSpan.FromMilliseconds(100);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _verifier.VerifyAsync(material.Plaintext, default)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _verifier.VerifyAsync(material.Plaintext, default).AsTask()));
 
         results.ShouldAllBe(r => r.Succeeded);
         _hasher.Verifications.ShouldBe(1);

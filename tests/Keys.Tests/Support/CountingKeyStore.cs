@@ -19,7 +19,7 @@ internal sealed class CountingKeyStore : IApiKeyStore
         return Task.FromResult(_keys.GetValueOrDefault(id));
     }
 
-    public bool MayExist(string id) => _keys.ContainsKey(id);
+    public bool MayExist(ReadOnlySpan<char> id) => _keys.ContainsKey(id.ToString());
 
     public Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ApiKeyRecord>>(_keys.Values.Where(k => k.AccountId == accountId).ToList());

@@ -78,6 +78,7 @@ internal sealed class KeysTestHost : IAsyncDisposable
                 ApiKeyRevokedHandler.Handle(revoked, cache);
         };
 
+        app.UseApiKeys();
         app.UseAuthentication();
         app.UseAuthorization();
         var v1 = app.MapGroup("/v1");

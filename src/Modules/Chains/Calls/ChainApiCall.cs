@@ -6,12 +6,25 @@ using Microsoft.AspNetCore.Http;
 
 namespace KsQuery.Modules.Chains.Calls;
 
-/// <summary>Serves one catalog API: checks the key's scope, validates parameters, calls the plugin.</summary>
+/// <summary>Serves one catalog API: checks the key's scope, validates parameters, calls the plugin. A plain request
+/// delegate (no parameter binding or filter pipeline of its own): it is the keyed hot path, and everything it needs is
+/// on the request.</summary>
 internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string network, ApiDescriptor api, PluginRuntime runtime)
 {
+    /// <summary>For the OpenAPI description: request-delegate endpoints are described only when they name their method.</summary>
+    public static readonly System.Reflection.MethodInfo Method = typeof(ChainApiCall).GetMethod(nameof(InvokeAsync))!;
+
     private readonly ParameterBinder _binder = new(api);
 
-    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    public Task InvokeAsync(HttpContext context)
+    {
+        var pending = HandleAsync(context, context.RequestAborted);
+        return pending.IsCompletedSuccessfully ? pending.Result.ExecuteAsync(context) : AwaitedAsync(context, pending);
+
+        static async Task AwaitedAsync(HttpContext context, ValueTask<IResult> pending) => await (await pending).ExecuteAsync(context);
+    }
+
+    private async ValueTask<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var key = context.Features.Get<VerifiedKey>();
         if (key is null)

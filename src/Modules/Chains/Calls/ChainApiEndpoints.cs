@@ -28,8 +28,8 @@ internal static class ChainApiEndpoints
                     {
                         var call = new ChainApiCall(chain.Plugin!, chain.Id, network.Id, api, runtime);
                         var endpoint = group
-                            .MapMethods(api.Route, [api.Method == ApiMethod.Get ? HttpMethods.Get : HttpMethods.Post], call.HandleAsync)
-                            .WithMetadata(new ChainApiMetadata(chain.Id, network.Id, api.Id));
+                            .MapMethods(api.Route, [api.Method == ApiMethod.Get ? HttpMethods.Get : HttpMethods.Post], call.InvokeAsync)
+                            .WithMetadata(ChainApiCall.Method, new ChainApiMetadata(chain.Id, network.Id, api.Id));
                         if (isAlias)
                             endpoint.ExcludeFromDescription();
                         else

@@ -16,7 +16,7 @@ internal static class ChainApiOpenApi
         "401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; " +
         "400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`.";
 
-    public static void DescribeChainApi(this RouteHandlerBuilder endpoint, ChainEntry chain, NetworkEntry network, ApiDescriptor api)
+    public static void DescribeChainApi(this IEndpointConventionBuilder endpoint, ChainEntry chain, NetworkEntry network, ApiDescriptor api)
     {
         var errors = api.Errors is { Count: > 0 } ? $" Also: {string.Join(", ", api.Errors.Select(e => $"`{e}`"))}." : "";
         endpoint

@@ -24,22 +24,29 @@ internal sealed class ApiKeyVerifier(
     // Concurrent first calls with the same key share one verification instead of each hashing.
     private readonly ConcurrentDictionary<string, Lazy<Task<KeyVerification>>> _inFlight = new(StringComparer.Ordinal);
 
-    public async Task<KeyVerification> VerifyAsync(string? presented, CancellationToken cancellationToken)
+    /// <summary>Answers from memory, without allocating, for a key verified before (and for malformed or invented
+    /// keys); only a key not yet in the cache goes on to the store and Argon2id.</summary>
+    public ValueTask<KeyVerification> VerifyAsync(string? presented, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(presented))
-            return KeyVerification.Fail(KeyFailureCodes.Missing);
+            return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Missing));
+        if (!ApiKeyCodec.IsWellFormed(presented, out _))
+            return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
+        var keyId = ApiKeyCodec.PublicId(presented);
+        if (!store.MayExist(keyId))
+            return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
+
+        Span<byte> fingerprint = stackalloc byte[SHA256.HashSizeInBytes];
+        Fingerprint(presented, fingerprint);
+        if (cache.TryGet(keyId, out var cached))
+            return ValueTask.FromResult(CheckCached(cached, fingerprint));
         if (!ApiKeyCodec.TryParse(presented, out var parsed))
-            return KeyVerification.Fail(KeyFailureCodes.Invalid);
-        if (!store.MayExist(parsed.KeyId))
-            return KeyVerification.Fail(KeyFailureCodes.Invalid);
+            return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
 
-        var fingerprint = Fingerprint(presented);
-        if (cache.TryGet(parsed.KeyId, out var cached))
-            return CheckCached(cached, fingerprint);
-
-        var flightKey = string.Concat(parsed.KeyId, ":", Convert.ToHexString(fingerprint));
-        var flight = _inFlight.GetOrAdd(flightKey, k => new Lazy<Task<KeyVerification>>(() => FlyAsync(k, parsed, fingerprint)));
-        return await flight.Value.WaitAsync(cancellationToken);
+        var owned = fingerprint.ToArray();
+        var flightKey = string.Concat(parsed.KeyId, ":", Convert.ToHexString(owned));
+        var flight = _inFlight.GetOrAdd(flightKey, k => new Lazy<Task<KeyVerification>>(() => FlyAsync(k, parsed, owned)));
+        return new ValueTask<KeyVerification>(flight.Value.WaitAsync(cancellationToken));
     }
 
     private async Task<KeyVerification> FlyAsync(string flightKey, ParsedApiKey parsed, byte[] fingerprint)
@@ -54,23 +61,25 @@ internal sealed class ApiKeyVerifier(
         }
     }
 
-    private KeyVerification CheckCached(CachedKey cached, byte[] fingerprint)
+    private KeyVerification CheckCached(CachedKey cached, ReadOnlySpan<byte> fingerprint)
     {
-        var now = time.GetUtcNow();
-        var summary = ApiKeyRecordSummary.Of(cached.Key);
-        if (cached.RevokeAt <= now)
+        if (cached.RevokeAt is not null || cached.ExpiresAt is not null)
         {
-            cache.Evict(cached.Key.KeyId);
-            return KeyVerification.Fail(KeyFailureCodes.Revoked, summary);
-        }
-        if (cached.ExpiresAt <= now)
-        {
-            cache.Evict(cached.Key.KeyId);
-            return KeyVerification.Fail(KeyFailureCodes.Expired, summary);
+            var now = time.GetUtcNow();
+            if (cached.RevokeAt <= now)
+            {
+                cache.Evict(cached.Key.KeyId);
+                return KeyVerification.Fail(KeyFailureCodes.Revoked, cached.Summary);
+            }
+            if (cached.ExpiresAt <= now)
+            {
+                cache.Evict(cached.Key.KeyId);
+                return KeyVerification.Fail(KeyFailureCodes.Expired, cached.Summary);
+            }
         }
         return CryptographicOperations.FixedTimeEquals(fingerprint, cached.SecretSha256)
             ? KeyVerification.Success(cached.Key)
-            : KeyVerification.Fail(KeyFailureCodes.Invalid, summary);
+            : KeyVerification.Fail(KeyFailureCodes.Invalid, cached.Summary);
     }
 
     // Not tied to one caller's cancellation: other callers may be waiting on the same verification.
@@ -105,10 +114,10 @@ internal sealed class ApiKeyVerifier(
     }
 
     /// <summary>SHA-256 of the whole presented key (prefix included), compared in constant time.</summary>
-    private static byte[] Fingerprint(string presented)
+    private static void Fingerprint(string presented, Span<byte> destination)
     {
         Span<byte> ascii = stackalloc byte[ApiKeyCodec.KeyLength];
         var written = Encoding.ASCII.GetBytes(presented, ascii);
-        return SHA256.HashData(ascii[..written]);
+        SHA256.HashData(ascii[..written], destination);
     }
 }

@@ -5,7 +5,7 @@ namespace KsQuery.Modules.Keys.Authentication;
 
 /// <summary>The outcome of checking a presented key: the verified key, or a failure code (with the stored
 /// key when one was found, so a rejection can be tied to its owner).</summary>
-internal sealed record KeyVerification(VerifiedKey? Key, string? FailureCode, ApiKeyRecordSummary? Record)
+internal readonly record struct KeyVerification(VerifiedKey? Key, string? FailureCode, ApiKeyRecordSummary? Record)
 {
     public bool Succeeded => Key is not null;
 

@@ -8,6 +8,9 @@ namespace KsQuery.Modules.Keys.Authentication;
 internal sealed class VerifiedKeyCache : IVerifiedKeyCache
 {
     private readonly ConcurrentDictionary<string, CachedKey> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedKey>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
+
+    public VerifiedKeyCache() => _entriesBySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
     private long _evictions;
 
     /// <summary>Take this before reading the store; <see cref="TryAdd"/> drops entries read before a later eviction.</summary>
@@ -15,7 +18,7 @@ internal sealed class VerifiedKeyCache : IVerifiedKeyCache
 
     public int Count => _entries.Count;
 
-    public bool TryGet(string keyId, out CachedKey entry) => _entries.TryGetValue(keyId, out entry!);
+    public bool TryGet(ReadOnlySpan<char> keyId, out CachedKey entry) => _entriesBySpan.TryGetValue(keyId, out entry!);
 
     public void TryAdd(CachedKey entry, long versionBeforeRead)
     {
@@ -33,4 +36,8 @@ internal sealed class VerifiedKeyCache : IVerifiedKeyCache
 }
 
 /// <summary>A verified key: what the request pipeline needs, the secret's SHA-256, and when it stops working.</summary>
-internal sealed record CachedKey(VerifiedKey Key, byte[] SecretSha256, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokeAt);
+internal sealed record CachedKey(VerifiedKey Key, byte[] SecretSha256, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokeAt)
+{
+    /// <summary>Who a refusal of this key is reported to; built once, not per refused call.</summary>
+    public ApiKeyRecordSummary Summary { get; } = ApiKeyRecordSummary.Of(Key);
+}

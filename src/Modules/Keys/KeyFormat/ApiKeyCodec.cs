@@ -53,23 +53,33 @@ internal static class ApiKeyCodec
         return new ApiKeyMaterial(text, text.Substring(PrefixLength, IdLength), isTest, secret, Display(text));
     }
 
+    /// <summary>Prefix, length, id and checksum, without decoding the secret or allocating: what the keyed path checks
+    /// before any lookup. A key that passes may still hold characters outside base62 in its secret (<see cref="TryParse"/>
+    /// refuses those).</summary>
+    public static bool IsWellFormed(ReadOnlySpan<char> text, out bool isTest)
+    {
+        isTest = false;
+        if (text.Length != KeyLength)
+            return false;
+        if (text.StartsWith(TestPrefix, StringComparison.Ordinal))
+            isTest = true;
+        else if (!text.StartsWith(LivePrefix, StringComparison.Ordinal))
+            return false;
+
+        const int checkedLength = PrefixLength + IdLength + SecretLength;
+        return Base62.TryDecode(text[checkedLength..], uint.MaxValue, out var checksum) &&
+               Base62.TryDecode(PublicId(text), ulong.MaxValue, out _) &&
+               Crc32.ComputeAscii(text[..checkedLength]) == (uint)checksum;
+    }
+
+    /// <summary>The public key id of a well-formed key.</summary>
+    public static ReadOnlySpan<char> PublicId(ReadOnlySpan<char> text) => text.Slice(PrefixLength, IdLength);
+
     /// <summary>Checks the prefix, the alphabet, the chunk ranges and the checksum; nothing else.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out ParsedApiKey key)
     {
         key = default;
-        if (text.Length != KeyLength)
-            return false;
-        bool isTest;
-        if (text.StartsWith(TestPrefix, StringComparison.Ordinal))
-            isTest = true;
-        else if (text.StartsWith(LivePrefix, StringComparison.Ordinal))
-            isTest = false;
-        else
-            return false;
-
-        var checkedLength = PrefixLength + IdLength + SecretLength;
-        if (!Base62.TryDecode(text[checkedLength..], uint.MaxValue, out var checksum) ||
-            !Base62.TryDecode(text.Slice(PrefixLength, IdLength), ulong.MaxValue, out _))
+        if (!IsWellFormed(text, out var isTest))
             return false;
 
         var secret = new byte[SecretBytes];
@@ -79,9 +89,6 @@ internal static class ApiKeyCodec
                 return false;
             BinaryPrimitives.WriteUInt64BigEndian(secret.AsSpan(i * sizeof(ulong)), chunk);
         }
-        if (Crc32.ComputeAscii(text[..checkedLength]) != (uint)checksum)
-            return false;
-
         key = new ParsedApiKey(text.Slice(PrefixLength, IdLength).ToString(), isTest, secret);
         return true;
     }

@@ -11,7 +11,7 @@ internal interface IApiKeyStore
 
     /// <summary>False when no key has this id, answered from memory (the keyed path refuses invented keys without a
     /// store read); true means <see cref="FindAsync"/> is worth asking.</summary>
-    bool MayExist(string id);
+    bool MayExist(ReadOnlySpan<char> id);
 
     Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken);
 

@@ -15,6 +15,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
 
     // Every stored key id (ids are never deleted): well-formed keys with unknown ids are refused without a store read.
     private readonly ConcurrentDictionary<string, byte> _ids;
+    private readonly ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _idsBySpan;
 
     public LiteDbApiKeyStore(ILiteDatabase database)
     {
@@ -22,9 +23,10 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         _keys = database.GetCollection(CollectionName);
         _keys.EnsureIndex("accountId");
         _ids = new(_keys.Query().Select(d => d["_id"].AsString).ToEnumerable().Select(id => KeyValuePair.Create(id, (byte)0)), StringComparer.Ordinal);
+        _idsBySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public bool MayExist(string id) => _ids.ContainsKey(id);
+    public bool MayExist(ReadOnlySpan<char> id) => _idsBySpan.ContainsKey(id);
 
     public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {

@@ -1,59 +1,68 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Threading.RateLimiting;
 using KsQuery.Contracts.Http;
 
 namespace KsQuery.Modules.Usage.Limits;
 
-/// <summary>Applies a verified key's per-second rate limit (the framework's <see cref="PartitionedRateLimiter"/>,
-/// partitioned by key id, one <see cref="PerSecondRateLimiter"/> per key, no queue) and its monthly quota
-/// (<see cref="QuotaTracker"/>). Order: a used-up quota refuses first (without taking a rate permit), then the rate
-/// limit, then the call is counted against the quota. All in memory: no store access per request.</summary>
-internal sealed class KeyLimits : IDisposable
+/// <summary>Applies a verified key's per-second rate limit (one <see cref="PerSecondRateLimiter"/> per key, no queue) and
+/// its monthly quota (<see cref="QuotaTracker"/>). Order: a used-up quota refuses first (without taking a rate permit),
+/// then the rate limit, then the call is counted against the quota. All in memory, one lookup per key and store and
+/// nothing allocated per call: no store access per request.</summary>
+internal sealed class KeyLimits(QuotaTracker quota, TimeProvider time) : IDisposable
 {
     // RateLimit-Policy values by (rate, quota, month length): a handful of distinct strings, built once each.
     private static readonly ConcurrentDictionary<(int Rate, long? Quota, long MonthSeconds), string> Policies = new();
 
-    private readonly QuotaTracker _quota;
-    private readonly PartitionedRateLimiter<VerifiedKey> _limiter;
-
-    public KeyLimits(QuotaTracker quota, TimeProvider time)
-    {
-        _quota = quota;
-        _limiter = PartitionedRateLimiter.Create<VerifiedKey, string>(key =>
-            RateLimitPartition.Get(key.KeyId, _ => new PerSecondRateLimiter(Math.Max(1, key.RateLimitPerSecond), time)));
-    }
+    private readonly ConcurrentDictionary<string, PerSecondRateLimiter> _rates = new(StringComparer.Ordinal);
 
     /// <summary>Checks and takes a permit for a call about to be served.</summary>
     public LimitDecision Acquire(VerifiedKey key, DateTimeOffset now)
     {
-        var used = _quota.Used(key.KeyId, now);
-        if (key.MonthlyQuota is { } quota && used >= quota)
-            return Decide(key, now, Available(key), used, LimitDecision.QuotaExceeded);
-
-        using (var lease = _limiter.AttemptAcquire(key))
-        {
-            if (!lease.IsAcquired)
-                return Decide(key, now, 0, used, LimitDecision.RateLimited);
-        }
-        if (!_quota.TryConsume(key, now, out used))
-            return Decide(key, now, Available(key), used, LimitDecision.QuotaExceeded);
-        return Decide(key, now, Available(key), used, null);
+        var month = quota.CounterOf(key.KeyId);
+        var rate = RateOf(key);
+        var used = quota.Used(month, key.KeyId, now);
+        if (key.MonthlyQuota is { } limit && used >= limit)
+            return Decide(key, now, month, rate.Available(now), used, LimitDecision.QuotaExceeded);
+        if (!rate.TryTake(now, out var remaining))
+            return Decide(key, now, month, 0, used, LimitDecision.RateLimited);
+        if (!quota.TryConsume(month, key, now, out used))
+            return Decide(key, now, month, remaining, used, LimitDecision.QuotaExceeded);
+        return Decide(key, now, month, remaining, used, null);
     }
 
     /// <summary>The key's state without taking anything (for calls the endpoint refuses, e.g. scope mismatch).</summary>
-    public LimitDecision Peek(VerifiedKey key, DateTimeOffset now) =>
-        Decide(key, now, Available(key), _quota.Used(key.KeyId, now), null);
+    public LimitDecision Peek(VerifiedKey key, DateTimeOffset now)
+    {
+        var month = quota.CounterOf(key.KeyId);
+        return Decide(key, now, month, RateOf(key).Available(now), quota.Used(month, key.KeyId, now), null);
+    }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        foreach (var rate in _rates.Values)
+            rate.Dispose();
+    }
 
-    private long Available(VerifiedKey key) => Math.Max(0, _limiter.GetStatistics(key)?.CurrentAvailablePermits ?? key.RateLimitPerSecond);
+    // A key whose rate was changed gets a fresh limiter (its verified form is rebuilt when the key is edited).
+    private PerSecondRateLimiter RateOf(VerifiedKey key)
+    {
+        var permits = Math.Max(1, key.RateLimitPerSecond);
+        var rate = _rates.GetOrAdd(key.KeyId, static (_, state) => new PerSecondRateLimiter(state.permits, state.time), (permits, time));
+        if (rate.PermitsPerSecond == permits)
+            return rate;
+        var fresh = new PerSecondRateLimiter(permits, time);
+        _rates[key.KeyId] = fresh;
+        return fresh;
+    }
 
-    private static LimitDecision Decide(VerifiedKey key, DateTimeOffset now, long rateRemaining, long quotaUsed, string? refusal)
+    private static LimitDecision Decide(VerifiedKey key, DateTimeOffset now, QuotaTracker.MonthCounter month, long rateRemaining,
+        long quotaUsed, string? refusal)
     {
         var rateReset = PerSecondRateLimiter.UntilNextWindow(now);
-        var monthEnd = QuotaTracker.MonthOf(now).AddMonths(1);
-        var policy = Policies.GetOrAdd((key.RateLimitPerSecond, key.MonthlyQuota, (long)(monthEnd - QuotaTracker.MonthOf(now)).TotalSeconds),
+        DateTimeOffset monthStart, monthEnd;
+        lock (month)
+            (monthStart, monthEnd) = (month.Month, month.NextMonth);
+        var policy = Policies.GetOrAdd((key.RateLimitPerSecond, key.MonthlyQuota, (long)(monthEnd - monthStart).TotalSeconds),
             static p => p.Quota is { } q
                 ? string.Create(CultureInfo.InvariantCulture, $"{p.Rate};w=1, {q};w={p.MonthSeconds}")
                 : string.Create(CultureInfo.InvariantCulture, $"{p.Rate};w=1"));

@@ -7,7 +7,7 @@ namespace KsQuery.Modules.Usage.Limits;
 /// <param name="Remaining">Calls left under that policy.</param>
 /// <param name="Reset">Time until that policy's window resets (end of the second, or start of next UTC month).</param>
 /// <param name="Policy">The <c>RateLimit-Policy</c> value listing every policy of the key.</param>
-internal sealed record LimitDecision(string? RefusalCode, long Limit, long Remaining, TimeSpan Reset, TimeSpan? RetryAfter, string Policy, string Detail)
+internal readonly record struct LimitDecision(string? RefusalCode, long Limit, long Remaining, TimeSpan Reset, TimeSpan? RetryAfter, string Policy, string Detail)
 {
     public const string RateLimited = "rate_limited";
     public const string QuotaExceeded = "quota_exceeded";

@@ -4,8 +4,8 @@ namespace KsQuery.Modules.Usage.Limits;
 
 /// <summary>One key's per-second limit: a fixed one-second window aligned to whole UTC seconds of the
 /// <see cref="TimeProvider"/>, no queue (a call over the limit is refused at once). It is a
-/// <see cref="RateLimiter"/> so the framework's <see cref="PartitionedRateLimiter"/> partitions, caches and retires it;
-/// it exists because the framework's own window and token-bucket limiters read <c>Stopwatch</c> time and cannot be
+/// <see cref="RateLimiter"/>, usable with the framework's <see cref="PartitionedRateLimiter"/>; the keyed path calls
+/// <see cref="TryTake"/> on it directly (no lease or statistics objects per call). It exists because the framework's own window and token-bucket limiters read <c>Stopwatch</c> time and cannot be
 /// given a <see cref="TimeProvider"/>, which tests (and a future shared clock) need.</summary>
 internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider time) : RateLimiter
 {
@@ -50,6 +50,36 @@ internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider ti
                 TotalSuccessfulLeases = _successful,
                 TotalFailedLeases = _failed,
             };
+        }
+    }
+
+    /// <summary>Takes one permit at <paramref name="now"/> if the current second has one left; the keyed path's
+    /// allocation-free form of <c>AttemptAcquire()</c>. <paramref name="remaining"/> is what is left afterwards.</summary>
+    public bool TryTake(DateTimeOffset now, out int remaining)
+    {
+        lock (_gate)
+        {
+            Roll(now);
+            if (_used < PermitsPerSecond)
+            {
+                _used++;
+                _successful++;
+                remaining = PermitsPerSecond - _used;
+                return true;
+            }
+            _failed++;
+            remaining = 0;
+            return false;
+        }
+    }
+
+    /// <summary>Permits left in the second of <paramref name="now"/>.</summary>
+    public int Available(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Roll(now);
+            return PermitsPerSecond - _used;
         }
     }
 

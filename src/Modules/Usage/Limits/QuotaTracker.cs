@@ -19,10 +19,12 @@ internal sealed class QuotaTracker(UsageAggregator aggregator)
         return new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
     }
 
+    /// <summary>The month counter of a key; <see cref="KeyLimits"/> looks it up once per call and passes it back.</summary>
+    public MonthCounter CounterOf(string keyId) => _counters.GetOrAdd(keyId, static _ => new MonthCounter());
+
     /// <summary>Counts one served call unless the quota is used up; returns the calls used this month afterwards.</summary>
-    public bool TryConsume(VerifiedKey key, DateTimeOffset now, out long used)
+    public bool TryConsume(MonthCounter counter, VerifiedKey key, DateTimeOffset now, out long used)
     {
-        var counter = _counters.GetOrAdd(key.KeyId, static _ => new MonthCounter());
         lock (counter)
         {
             Current(counter, key.KeyId, now);
@@ -37,27 +39,30 @@ internal sealed class QuotaTracker(UsageAggregator aggregator)
     }
 
     /// <summary>Calls used this month (loading the key's counter if needed).</summary>
-    public long Used(string keyId, DateTimeOffset now)
+    public long Used(string keyId, DateTimeOffset now) => Used(CounterOf(keyId), keyId, now);
+
+    public long Used(MonthCounter counter, string keyId, DateTimeOffset now)
     {
-        var counter = _counters.GetOrAdd(keyId, static _ => new MonthCounter());
         lock (counter)
             return Current(counter, keyId, now);
     }
 
     private long Current(MonthCounter counter, string keyId, DateTimeOffset now)
     {
-        var month = MonthOf(now);
-        if (counter.Month != month)
+        if (now < counter.Month || now >= counter.NextMonth)
         {
+            var month = MonthOf(now);
             counter.Used = aggregator.ServedSince(keyId, month);
             counter.Month = month;
+            counter.NextMonth = month.AddMonths(1);
         }
         return counter.Used;
     }
 
-    private sealed class MonthCounter
+    internal sealed class MonthCounter
     {
-        public DateTimeOffset Month = DateTimeOffset.MinValue;
+        public DateTimeOffset Month = DateTimeOffset.MaxValue;
+        public DateTimeOffset NextMonth = DateTimeOffset.MinValue;
         public long Used;
     }
 }

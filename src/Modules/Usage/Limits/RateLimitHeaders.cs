@@ -13,10 +13,13 @@ internal static class RateLimitHeaders
     public const string Reset = "RateLimit-Reset";
     public const string Policy = "RateLimit-Policy";
 
+    // Texts of small numbers (resets of a second, small limits), shared instead of formatted on every call.
+    private static readonly string[] Small = [.. Enumerable.Range(0, 1024).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
     public static void Write(IHeaderDictionary headers, LimitDecision decision)
     {
-        headers[Limit] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-        headers[Remaining] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers[Limit] = Text(decision.Limit);
+        headers[Remaining] = Text(decision.Remaining);
         headers[Reset] = Seconds(decision.Reset);
         headers[Policy] = decision.Policy;
         if (decision.RetryAfter is { } retryAfter)
@@ -24,6 +27,8 @@ internal static class RateLimitHeaders
     }
 
     /// <summary>Whole seconds rounded up, at least 1 (a reset "now" is already the next window).</summary>
-    public static string Seconds(TimeSpan span) =>
-        Math.Max(1, (long)Math.Ceiling(span.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    public static string Seconds(TimeSpan span) => Text(Math.Max(1, (long)Math.Ceiling(span.TotalSeconds)));
+
+    private static string Text(long value) =>
+        (ulong)value < (ulong)Small.Length ? Small[value] : value.ToString(CultureInfo.InvariantCulture);
 }

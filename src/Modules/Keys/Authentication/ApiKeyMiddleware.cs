@@ -1,0 +1,36 @@
+using KsQuery.Contracts.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace KsQuery.Modules.Keys.Authentication;
+
+/// <summary>Authenticates the calls of endpoints marked <see cref="ApiKeyRequired"/> and refuses those without a valid
+/// key: 401 with the reason of API.md (<c>key_missing</c>, <c>key_invalid</c>, <c>key_revoked</c>,
+/// <c>key_expired</c>). Every other request passes straight through. This is the keyed hot path, so it calls the
+/// verifier directly: going through the authentication service (a handler instance, options lookup and result per
+/// call) cost about a tenth of the keyed path's throughput (docs/performance.md).</summary>
+internal sealed class ApiKeyMiddleware(ApiKeyAuthenticator authenticator)
+{
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ApiKeyRequired>() is null)
+            return next(context);
+
+        var pending = authenticator.AuthenticateAsync(context);
+        if (!pending.IsCompletedSuccessfully)
+            return AwaitedAsync(context, next, pending);
+        return pending.Result.Succeeded ? next(context) : RefuseAsync(context, pending.Result.FailureCode!);
+    }
+
+    private static async Task AwaitedAsync(HttpContext context, RequestDelegate next, ValueTask<KeyVerification> pending)
+    {
+        var result = await pending;
+        await (result.Succeeded ? next(context) : RefuseAsync(context, result.FailureCode!));
+    }
+
+    private static Task RefuseAsync(HttpContext context, string code)
+    {
+        context.Response.Headers[HeaderNames.WWWAuthenticate] = KeysModule.ApiKeyScheme;
+        return new ProblemResult(StatusCodes.Status401Unauthorized, code, "Unauthorized", KeyFailureCodes.Detail(code)).ExecuteAsync(context);
+    }
+}
