@@ -43,6 +43,7 @@ app.UseKeyedCalls(keyed => keyed
     .UseUsageTracking()   // counts every keyed call, refused ones included
     .UseApiKeys()         // the API key (401)
     .UseKeyLimits());     // rate limit and quota (429)
+app.UseStatusCodeProblems();
 app.UseAuthentication();  // everything else: bearer tokens of the dashboard routes
 app.UseAuthorization();
 
@@ -58,7 +59,11 @@ v1.MapGroup("").RequireApiKey().MapChainApis();
 
 app.LogPluginReport(plugins);
 
-return await app.RunJasperFxCommands(args);
+// JasperFx commands (codegen write, used by scripts/codegen) only when asked: looking for them costs start-up time.
+if (args.Length > 0)
+    return await app.RunJasperFxCommands(args);
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so tests can host it with Alba.</summary>
 public partial class Program;

@@ -26,15 +26,26 @@ internal static class HttpConventions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
-            options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        {
+            options.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            options.AddServerHeader = false; // no need to tell every caller what serves them
+        });
         return services;
     }
 
+    /// <summary>Exceptions as problem details and the body limit: first in the pipeline, for every request.</summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
         app.Use(LimitBody);
+        return app;
+    }
+
+    /// <summary>Problem details for answers that have no body of their own (404 and 405 of routing, bare 401/403 of
+    /// authorization). Keyed chain calls skip it: every answer they give has its body.</summary>
+    public static WebApplication UseStatusCodeProblems(this WebApplication app)
+    {
+        app.UseStatusCodePages();
         return app;
     }
 

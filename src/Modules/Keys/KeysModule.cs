@@ -65,6 +65,7 @@ public static class KeysModule
         services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
 
         services.AddSingleton<ISecretHasher, Argon2SecretHasher>();
+        services.AddHostedService<HasherWarmUp>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<KeySecretThrottle>();
         services.AddSingleton<KeyIssuer>();

@@ -9,7 +9,7 @@ namespace Keys.Tests.Authentication;
 
 public class ApiKeyVerifierTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly ManualTimeProvider _time = new() { ManualTimers = true };
     private readonly CountingKeyStore _store = new();
     private readonly CountingHasher _hasher = new();
     private readonly VerifiedKeyCache _cache = new();
@@ -126,6 +126,24 @@ public class ApiKeyVerifierTests
     }
 
     [Fact]
+    public async Task Wrong_secrets_for_a_cached_key_are_throttled_too_while_its_real_secret_still_passes_at_once()
+    {
+        var (material, _) = await StoreKeyAsync();
+        (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+        for (var i = 0; i < 3; i++)
+            (await _verifier.VerifyAsync(Forge(material), default)).FailureCode.ShouldBe("key_invalid");
+
+        var throttled = _verifier.VerifyAsync(Forge(material), default).AsTask();
+        throttled.IsCompleted.ShouldBeFalse();
+        var real = _verifier.VerifyAsync(material.Plaintext, default);
+        real.IsCompletedSuccessfully.ShouldBeTrue("the key's own traffic is not held back");
+        (await real).Succeeded.ShouldBeTrue();
+        _time.Advance(TimeSpan.FromSeconds(1));
+        (await throttled).FailureCode.ShouldBe("key_invalid");
+        _hasher.Verifications.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Wrong_secret_for_a_cached_key_costs_no_hash()
     {
         var (material, _) = await StoreKeyAsync();
@@ -137,12 +155,16 @@ public class ApiKeyVerifierTests
     }
 
     [Fact]
-    public async Task Repeated_wrong_secrets_for_one_key_stop_costing_hashes()
+    public async Task Repeated_wrong_secrets_for_one_key_stop_costing_hashes_and_wait_before_their_refusal()
     {
         var (material, _) = await StoreKeyAsync();
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 3; i++)
             (await _verifier.VerifyAsync(Forge(material), default)).FailureCode.ShouldBe("key_invalid");
 
+        var throttled = _verifier.VerifyAsync(Forge(material), default).AsTask();
+        throttled.IsCompleted.ShouldBeFalse("refusals for a throttled key id wait");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        (await throttled).FailureCode.ShouldBe("key_invalid");
         _hasher.Verifications.ShouldBe(3);
 
         _time.Advance(TimeSpan.FromMinutes(1));

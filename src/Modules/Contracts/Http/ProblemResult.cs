@@ -9,11 +9,67 @@ namespace KsQuery.Contracts.Http;
 /// path, where a flood of refused calls must cost less than the calls it competes with.</summary>
 public sealed class ProblemResult(int status, string code, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) : IResult
 {
-    public async Task ExecuteAsync(HttpContext httpContext)
+    // Everything before the trace id, once encoded; set on first use by answers kept and reused (see Cached).
+    private byte[]? _prefix;
+
+    /// <summary>Marks this answer as kept and given over and over (a flood of bad keys): its JSON is then encoded once
+    /// and only the trace id is written per call.</summary>
+    public ProblemResult Reusable()
+    {
+        _prefix ??= [];
+        return this;
+    }
+
+    public Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = status;
         response.ContentType = "application/problem+json";
+        var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        if (_prefix is null || !IsPlain(traceId))
+            return WriteAsync(httpContext, traceId);
+
+        if (_prefix.Length == 0)
+            _prefix = Prefix();
+        var writer = response.BodyWriter;
+        var span = writer.GetSpan(_prefix.Length + traceId.Length + 2);
+        _prefix.CopyTo(span);
+        var length = _prefix.Length + System.Text.Encoding.ASCII.GetBytes(traceId, span[_prefix.Length..]);
+        span[length++] = (byte)'"';
+        span[length++] = (byte)'}';
+        writer.Advance(length);
+        var flush = writer.FlushAsync(httpContext.RequestAborted);
+        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
+    }
+
+    private byte[] Prefix()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", TypeOf(status));
+            json.WriteString("title", title);
+            json.WriteNumber("status", status);
+            json.WriteString("detail", detail);
+            json.WriteString("code", code);
+            json.WriteString("traceId", "");
+            json.WriteEndObject();
+        }
+        // Drop the closing `"}` of the empty trace id: the real one is written in its place.
+        return buffer.WrittenSpan[..^2].ToArray();
+    }
+
+    // Trace ids are W3C or Kestrel connection ids; anything that would need JSON escaping takes the general path.
+    private static bool IsPlain(string traceId) =>
+        !traceId.AsSpan().ContainsAnyExcept(PlainTraceIdChars);
+
+    private static readonly System.Buffers.SearchValues<char> PlainTraceIdChars =
+        System.Buffers.SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-:.|_");
+
+    private async Task WriteAsync(HttpContext httpContext, string traceId)
+    {
+        var response = httpContext.Response;
         await using (var json = new Utf8JsonWriter(response.BodyWriter))
         {
             json.WriteStartObject();
@@ -34,7 +90,7 @@ public sealed class ProblemResult(int status, string code, string title, string 
                 json.WriteEndObject();
             }
             json.WriteString("code", code);
-            json.WriteString("traceId", Activity.Current?.Id ?? httpContext.TraceIdentifier);
+            json.WriteString("traceId", traceId);
             json.WriteEndObject();
         }
         await response.BodyWriter.FlushAsync(httpContext.RequestAborted);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KsQuery.Contracts.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -11,6 +12,8 @@ namespace KsQuery.Modules.Keys.Authentication;
 /// call) cost about a tenth of the keyed path's throughput (docs/performance.md).</summary>
 internal sealed class ApiKeyMiddleware(ApiKeyAuthenticator authenticator)
 {
+    private static readonly ConcurrentDictionary<string, ProblemResult> Refusals = new(StringComparer.Ordinal);
+
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<ApiKeyRequired>() is null)
@@ -31,6 +34,7 @@ internal sealed class ApiKeyMiddleware(ApiKeyAuthenticator authenticator)
     private static Task RefuseAsync(HttpContext context, string code)
     {
         context.Response.Headers[HeaderNames.WWWAuthenticate] = KeysModule.ApiKeyScheme;
-        return new ProblemResult(StatusCodes.Status401Unauthorized, code, "Unauthorized", KeyFailureCodes.Detail(code)).ExecuteAsync(context);
+        return Refusals.GetOrAdd(code, static code =>
+            new ProblemResult(StatusCodes.Status401Unauthorized, code, "Unauthorized", KeyFailureCodes.Detail(code)).Reusable()).ExecuteAsync(context);
     }
 }

@@ -33,20 +33,57 @@ internal sealed class ApiKeyVerifier(
         if (!ApiKeyCodec.IsWellFormed(presented, out _))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
         var keyId = ApiKeyCodec.PublicId(presented);
+        Span<byte> fingerprint = stackalloc byte[SHA256.HashSizeInBytes];
+        if (cache.TryGet(keyId, out var cached))
+        {
+            Fingerprint(presented, fingerprint);
+            var result = CheckCached(cached, fingerprint);
+            if (result.FailureCode != KeyFailureCodes.Invalid)
+                return ValueTask.FromResult(result);
+            var wasBlocked = throttle.IsBlocked(cached.Key.KeyId);
+            throttle.RecordFailure(cached.Key.KeyId);
+            return wasBlocked ? RefuseLaterAsync(result, cancellationToken) : ValueTask.FromResult(result);
+        }
         if (!store.MayExist(keyId))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
-
-        Span<byte> fingerprint = stackalloc byte[SHA256.HashSizeInBytes];
         Fingerprint(presented, fingerprint);
-        if (cache.TryGet(keyId, out var cached))
-            return ValueTask.FromResult(CheckCached(cached, fingerprint));
         if (!ApiKeyCodec.TryParse(presented, out var parsed))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
 
         var owned = fingerprint.ToArray();
         var flightKey = string.Concat(parsed.KeyId, ":", Convert.ToHexString(owned));
         var flight = _inFlight.GetOrAdd(flightKey, k => new Lazy<Task<KeyVerification>>(() => FlyAsync(k, parsed, owned)));
-        return new ValueTask<KeyVerification>(flight.Value.WaitAsync(cancellationToken));
+        var throttled = throttle.IsBlocked(parsed.KeyId);
+        return new ValueTask<KeyVerification>(AwaitFlightAsync(flight.Value, throttled, cancellationToken));
+    }
+
+    private async Task<KeyVerification> AwaitFlightAsync(Task<KeyVerification> flight, bool wasBlocked, CancellationToken cancellationToken)
+    {
+        var result = await flight.WaitAsync(cancellationToken);
+        return wasBlocked && result is { FailureCode: KeyFailureCodes.Invalid, Record: not null }
+            ? await RefuseLaterAsync(result, cancellationToken)
+            : result;
+    }
+
+    // A wrong secret for a real key id whose throttle was already exceeded: the refusal waits (see ThrottleOptions).
+    private ValueTask<KeyVerification> RefuseLaterAsync(KeyVerification refusal, CancellationToken cancellationToken)
+    {
+        if (throttle.RefusalDelay <= TimeSpan.Zero)
+            return ValueTask.FromResult(refusal);
+        return new ValueTask<KeyVerification>(DelayAsync(refusal, throttle.RefusalDelay, time, cancellationToken));
+
+        static async Task<KeyVerification> DelayAsync(KeyVerification refusal, TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Task.Delay(delay, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client left; the refusal is still what happened (and what usage counts).
+            }
+            return refusal;
+        }
     }
 
     private async Task<KeyVerification> FlyAsync(string flightKey, ParsedApiKey parsed, byte[] fingerprint)

@@ -7,6 +7,8 @@ internal sealed class KeySecretThrottle(IOptions<ThrottleOptions> options, TimeP
 {
     private readonly FailureThrottle _keys = new(options.Value.KeySecretFailuresPerKey, options.Value.KeySecretWindow, time);
 
+    public TimeSpan RefusalDelay { get; } = options.Value.KeySecretRefusalDelay;
+
     public bool IsBlocked(string keyId) => _keys.RetryAfter(keyId) is not null;
 
     public void RecordFailure(string keyId) => _keys.RecordFailure(keyId);

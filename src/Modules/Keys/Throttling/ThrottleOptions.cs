@@ -18,4 +18,9 @@ internal sealed class ThrottleOptions
     public int KeySecretFailuresPerKey { get; set; } = 10;
 
     public TimeSpan KeySecretWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long each further wrong secret for a throttled key id waits before its 401: a brute-force client
+    /// gets a handful of tries per connection and second instead of crowding out the key's real traffic. Zero answers
+    /// at once.</summary>
+    public TimeSpan KeySecretRefusalDelay { get; set; } = TimeSpan.FromSeconds(1);
 }
