@@ -41,7 +41,7 @@ public sealed class KeyLifecycleRestartTests : IDisposable
             newKey = n.GetProperty("key").GetString()!;
         }
 
-        foreach (var file in Directory.GetFiles(_data.Path, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".db", StringComparison.Ordinal)))
+        foreach (var file in DatabaseFiles(_data.Path))
         {
             var bytes = await File.ReadAllBytesAsync(file);
             foreach (var secret in new[] { recoverable, expiring, oldKey, newKey, Password })
@@ -85,4 +85,19 @@ public sealed class KeyLifecycleRestartTests : IDisposable
     private static bool Contains(byte[] haystack, string needle) =>
         haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0
         || haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(needle)) >= 0;
+
+    // Temporary files (a snapshot or key ring being written and renamed) may vanish while the tree is listed; list again.
+    private static string[] DatabaseFiles(string root)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Directory.GetFiles(root, "*.db", SearchOption.AllDirectories);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+            }
+        }
+    }
 }
