@@ -37,6 +37,20 @@ public sealed class ApiKeyTests : IAsyncLifetime
         });
 
     [Fact]
+    public async Task The_api_key_scheme_authenticates_endpoints_that_authorize_with_it()
+    {
+        await _host.SendAsync(HttpMethod.Put, "/v1/me/selection", new { chain = "kalp", network = "testnet" }, _token);
+        var created = await CreateAsync(new { name = "scheme" });
+        var key = created["key"]!.GetValue<string>();
+
+        var ok = await CallAsync(key, "/v1/scheme/whoami");
+        ((int)ok.StatusCode).ShouldBe(200);
+        (await ok.Content.ReadAsStringAsync()).ShouldBe(created["id"]!.GetValue<string>());
+        ((int)(await CallAsync(null, "/v1/scheme/whoami")).StatusCode).ShouldBe(401);
+        ((int)(await CallAsync(key[..^1] + (key[^1] == 'a' ? 'b' : 'a'), "/v1/scheme/whoami")).StatusCode).ShouldBe(401);
+    }
+
+    [Fact]
     public async Task Create_needs_a_selection_or_an_explicit_network()
     {
         await ShouldBeProblemAsync(await _host.SendAsync(HttpMethod.Post, "/v1/keys", new { name = "main" }, _token), 400, "selection_required");

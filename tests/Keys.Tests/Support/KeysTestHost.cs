@@ -90,6 +90,9 @@ internal sealed class KeysTestHost : IAsyncDisposable
                 return $"{key.KeyId} {key.Chain}/{key.Network} {key.RateLimitPerSecond}";
             })
             .WithMetadata(new ChainApiMetadata("any", "any", "ping"));
+        // Outside the keyed group: authorized with the API-key scheme itself.
+        v1.MapGet("/scheme/whoami", (HttpContext context) => context.User.FindFirst(ApiKeyAuthenticator.KeyIdClaim)?.Value)
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = KeysModule.ApiKeyScheme });
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
