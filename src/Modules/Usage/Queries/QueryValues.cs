@@ -35,15 +35,4 @@ internal static class QueryValues
         validation.Add(field, $"{field} must be an {Hint}.");
         return null;
     }
-
-    // Query values are read as text so that "abc" is a validation error rather than a binding failure.
-    public static int? ReadInt(string? text, string field, Validation validation)
-    {
-        if (text is null)
-            return null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            return value;
-        validation.Add(field, $"{field} must be a whole number.");
-        return null;
-    }
 }

@@ -33,7 +33,7 @@ internal static class RejectionsEndpoint
     {
         var validation = new Validation();
         var (start, end) = QueryValues.ReadRange(from, to, validation);
-        var (pageNumber, pageSize) = Paging.Read(QueryValues.ReadInt(page, "page", validation), QueryValues.ReadInt(size, "size", validation), validation);
+        var (pageNumber, pageSize) = Paging.Read(page, size, validation);
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.LastUse;
@@ -30,7 +29,7 @@ internal static class ListApiKeysEndpoint
         var validation = new Validation();
         var filter = (status ?? ApiKeyStatusFilter.All).Trim().ToLowerInvariant();
         validation.Require(ApiKeyStatusFilter.Values.Contains(filter), "status", "status must be active, revoked, expired or all.");
-        var (pageNumber, pageSize) = Paging.Read(ReadInt(page, "page", validation), ReadInt(size, "size", validation), validation);
+        var (pageNumber, pageSize) = Paging.Read(page, size, validation);
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
@@ -43,16 +42,5 @@ internal static class ListApiKeysEndpoint
             .ToList();
         var items = matching.Skip((int)Math.Min((long)(pageNumber - 1) * pageSize, int.MaxValue)).Take(pageSize).ToList();
         return TypedResults.Ok(new PagedList<ApiKeyResponse>(items, pageNumber, pageSize, matching.Count));
-    }
-
-    // Query values are read as text so that "abc" is a validation error rather than a binding failure.
-    private static int? ReadInt(string? text, string field, Validation validation)
-    {
-        if (text is null)
-            return null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            return value;
-        validation.Add(field, $"{field} must be a whole number.");
-        return null;
     }
 }
