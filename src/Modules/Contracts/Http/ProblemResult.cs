@@ -9,14 +9,14 @@ namespace KsQuery.Contracts.Http;
 /// path, where a flood of refused calls must cost less than the calls it competes with.</summary>
 public sealed class ProblemResult(int status, string code, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) : IResult
 {
-    // Everything before the trace id, once encoded; set on first use by answers kept and reused (see Cached).
+    // Everything before the trace id, encoded once, for answers kept and reused (see Reusable).
     private byte[]? _prefix;
 
-    /// <summary>Marks this answer as kept and given over and over (a flood of bad keys): its JSON is then encoded once
-    /// and only the trace id is written per call.</summary>
+    /// <summary>Marks this answer as kept and given over and over (a flood of bad keys): its JSON is encoded now and
+    /// only the trace id is written per call.</summary>
     public ProblemResult Reusable()
     {
-        _prefix ??= [];
+        _prefix ??= Prefix();
         return this;
     }
 
@@ -29,8 +29,6 @@ public sealed class ProblemResult(int status, string code, string title, string 
         if (_prefix is null || !IsPlain(traceId))
             return WriteAsync(httpContext, traceId);
 
-        if (_prefix.Length == 0)
-            _prefix = Prefix();
         var writer = response.BodyWriter;
         var span = writer.GetSpan(_prefix.Length + traceId.Length + 2);
         _prefix.CopyTo(span);
@@ -46,16 +44,7 @@ public sealed class ProblemResult(int status, string code, string title, string 
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", TypeOf(status));
-            json.WriteString("title", title);
-            json.WriteNumber("status", status);
-            json.WriteString("detail", detail);
-            json.WriteString("code", code);
-            json.WriteString("traceId", "");
-            json.WriteEndObject();
-        }
+            Write(json, traceId: "");
         // Drop the closing `"}` of the empty trace id: the real one is written in its place.
         return buffer.WrittenSpan[..^2].ToArray();
     }
@@ -71,29 +60,32 @@ public sealed class ProblemResult(int status, string code, string title, string 
     {
         var response = httpContext.Response;
         await using (var json = new Utf8JsonWriter(response.BodyWriter))
+            Write(json, traceId);
+        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+    }
+
+    private void Write(Utf8JsonWriter json, string traceId)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", TypeOf(status));
+        json.WriteString("title", title);
+        json.WriteNumber("status", status);
+        json.WriteString("detail", detail);
+        if (errors is not null)
         {
-            json.WriteStartObject();
-            json.WriteString("type", TypeOf(status));
-            json.WriteString("title", title);
-            json.WriteNumber("status", status);
-            json.WriteString("detail", detail);
-            if (errors is not null)
+            json.WriteStartObject("errors");
+            foreach (var (field, messages) in errors)
             {
-                json.WriteStartObject("errors");
-                foreach (var (field, messages) in errors)
-                {
-                    json.WriteStartArray(field);
-                    foreach (var message in messages)
-                        json.WriteStringValue(message);
-                    json.WriteEndArray();
-                }
-                json.WriteEndObject();
+                json.WriteStartArray(field);
+                foreach (var message in messages)
+                    json.WriteStringValue(message);
+                json.WriteEndArray();
             }
-            json.WriteString("code", code);
-            json.WriteString("traceId", traceId);
             json.WriteEndObject();
         }
-        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        json.WriteString("code", code);
+        json.WriteString("traceId", traceId);
+        json.WriteEndObject();
     }
 
     private static string TypeOf(int status) => status switch
