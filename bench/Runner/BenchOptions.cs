@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Bench.Runner;
 
-internal sealed record BenchOptions(string Root, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int Warmup, string Scenarios)
+internal sealed record BenchOptions(string HostDll, string BaselineDll, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int Warmup, string Scenarios)
 {
     /// <summary>Whether scenario <paramref name="number"/> (1..5) is selected by <c>--scenarios 1,3</c>; 6 always runs.</summary>
     public bool Runs(int number) => Scenarios == "all" || Scenarios.Split(',').Contains(number.ToString(CultureInfo.InvariantCulture));
@@ -17,7 +17,8 @@ internal sealed record BenchOptions(string Root, int Rounds, int Seconds, int Co
         int Int(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
         return new BenchOptions(
-            Path.GetFullPath(Value("--root", ".")),
+            Path.GetFullPath(Value("--host", "src/Host/bin/Release/net10.0/KsQuery.Host.dll")),
+            Path.GetFullPath(Value("--baseline", "bench/Baseline/bin/Release/net10.0/Baseline.dll")),
             Int("--rounds", 3),
             Int("--seconds", 5),
             Int("--connections", 32),

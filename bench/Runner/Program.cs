@@ -5,13 +5,12 @@ using Konscious.Security.Cryptography;
 
 // bench/run: KS Query and a bare Kestrel baseline side by side on loopback, interleaved rounds, medians and ratios.
 var options = BenchOptions.Parse(args);
-var root = options.Root;
 var data = Directory.CreateTempSubdirectory("ksq-bench-").FullName;
 var report = new Report();
 Console.WriteLine($"KS Query benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, ledger {options.Blocks} blocks, {options.ExtraKeys} extra keys");
 
-var hostDll = Path.Combine(root, "src/Host/bin/Release/net10.0/KsQuery.Host.dll");
-var baselineDll = Path.Combine(root, "bench/Baseline/bin/Release/net10.0/Baseline.dll");
+var hostDll = options.HostDll;
+var baselineDll = options.BaselineDll;
 var ksqEnvironment = new Dictionary<string, string>
 {
     ["KSQUERY_DATA"] = data,

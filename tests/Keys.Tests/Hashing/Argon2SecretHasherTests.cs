@@ -8,7 +8,7 @@ namespace Keys.Tests.Hashing;
 public class Argon2SecretHasherTests
 {
     private static Argon2SecretHasher Hasher(int memoryKiB = 64, int iterations = 1, int parallelism = 1) =>
-        new(Options.Create(new Argon2Options { MemoryKiB = memoryKiB, Iterations = iterations, Parallelism = parallelism }));
+        new(Options.Create(new Argon2Options { MemoryKiB = memoryKiB, Iterations = iterations, Parallelism = parallelism }), TimeProvider.System);
 
     private static readonly byte[] Secret = Encoding.UTF8.GetBytes("correct horse battery staple");
 

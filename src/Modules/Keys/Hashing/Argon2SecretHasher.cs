@@ -15,12 +15,14 @@ internal sealed class Argon2SecretHasher : ISecretHasher, IDisposable
     private readonly Argon2Options _options;
     private readonly SemaphoreSlim _gate;
     private readonly Lazy<Task<string>> _dummy;
+    private readonly WorkingMemoryReclaimer _reclaimer;
     private int _running;
 
-    public Argon2SecretHasher(IOptions<Argon2Options> options)
+    public Argon2SecretHasher(IOptions<Argon2Options> options, TimeProvider time)
     {
         _options = options.Value;
         _gate = new SemaphoreSlim(_options.EffectiveMaxConcurrency);
+        _reclaimer = new WorkingMemoryReclaimer(time, () => Volatile.Read(ref _running) == 0);
         _dummy = new Lazy<Task<string>>(() => HashAsync(RandomNumberGenerator.GetBytes(SaltBytes), CancellationToken.None));
     }
 
@@ -69,16 +71,14 @@ internal sealed class Argon2SecretHasher : ISecretHasher, IDisposable
         finally
         {
             if (Interlocked.Decrement(ref _running) == 0)
-                ReturnWorkingMemory();
+                _reclaimer.HashingStopped();
             _gate.Release();
         }
     }
 
-    // Each hash leaves a block of MemoryKiB (19 MiB by default) on the large object heap, which is only reclaimed by a
-    // full collection; a burst of key creations or first verifications otherwise keeps hundreds of MiB resident until
-    // the next one. Once hashing goes idle, a background collection gives it back (a few ms, next to ~60 ms a hash).
-    private static void ReturnWorkingMemory() =>
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false);
-
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _reclaimer.Dispose();
+        _gate.Dispose();
+    }
 }
