@@ -230,6 +230,50 @@ public class ApiKeyVerifierTests
     }
 
     [Fact]
+    public async Task A_connection_memo_never_lets_another_secret_of_the_same_key_id_through()
+    {
+        var (material, _) = await StoreKeyAsync();
+        var memo = new ConnectionKeyMemo();
+        (await _verifier.VerifyAsync(material.Plaintext, memo, default)).Succeeded.ShouldBeTrue();
+        (await _verifier.VerifyAsync(material.Plaintext, memo, default)).Succeeded.ShouldBeTrue();
+
+        (await _verifier.VerifyAsync(Forge(material), memo, default)).FailureCode.ShouldBe("key_invalid");
+        (await _verifier.VerifyAsync(material.Plaintext, memo, default)).Succeeded.ShouldBeTrue();
+        (await _verifier.VerifyAsync(Forge(material), memo, default)).FailureCode.ShouldBe("key_invalid");
+    }
+
+    [Fact]
+    public async Task A_connection_memo_does_not_outlive_revocation_or_expiry()
+    {
+        var (material, record) = await StoreKeyAsync(expiresAt: _time.GetUtcNow().AddMinutes(10));
+        var memo = new ConnectionKeyMemo();
+        (await _verifier.VerifyAsync(material.Plaintext, memo, default)).Succeeded.ShouldBeTrue();
+        (await _verifier.VerifyAsync(material.Plaintext, memo, default)).Succeeded.ShouldBeTrue();
+
+        _store.Put(record with { RevokedAt = _time.GetUtcNow() });
+        _cache.Evict(record.Id);
+        (await _verifier.VerifyAsync(material.Plaintext, memo, default)).FailureCode.ShouldBe("key_revoked");
+
+        var (other, _) = await StoreKeyAsync(expiresAt: _time.GetUtcNow().AddMinutes(10));
+        (await _verifier.VerifyAsync(other.Plaintext, memo, default)).Succeeded.ShouldBeTrue();
+        _time.Advance(TimeSpan.FromMinutes(10));
+        (await _verifier.VerifyAsync(other.Plaintext, memo, default)).FailureCode.ShouldBe("key_expired");
+    }
+
+    [Fact]
+    public void A_connection_memo_recalls_only_the_very_key_it_saw()
+    {
+        var memo = new ConnectionKeyMemo();
+        Span<byte> fingerprint = stackalloc byte[32];
+        memo.TryRecall("ksq_test_a", fingerprint).ShouldBeFalse();
+
+        memo.Remember("ksq_test_a", Enumerable.Repeat((byte)7, 32).ToArray());
+        memo.TryRecall("ksq_test_b", fingerprint).ShouldBeFalse();
+        memo.TryRecall("ksq_test_a", fingerprint).ShouldBeTrue();
+        fingerprint.ToArray().ShouldAllBe(b => b == 7);
+    }
+
+    [Fact]
     public void Cache_drops_an_entry_read_before_a_later_eviction()
     {
         var material = ApiKeyCodec.Generate(true);

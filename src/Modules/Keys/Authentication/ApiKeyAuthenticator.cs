@@ -24,7 +24,7 @@ internal sealed class ApiKeyAuthenticator(ApiKeyVerifier verifier)
         if (!TryReadKey(context.Request.Headers, out var presented))
             return ValueTask.FromResult(Record(context, KeyVerification.Fail(KeyFailureCodes.Invalid)));
 
-        var pending = verifier.VerifyAsync(presented, context.RequestAborted);
+        var pending = verifier.VerifyAsync(presented, ConnectionKeyMemo.Of(context), context.RequestAborted);
         return pending.IsCompletedSuccessfully
             ? ValueTask.FromResult(Record(context, pending.Result))
             : Awaited(context, pending);

@@ -26,7 +26,12 @@ internal sealed class ApiKeyVerifier(
 
     /// <summary>Answers from memory, without allocating, for a key verified before (and for malformed or invented
     /// keys); only a key not yet in the cache goes on to the store and Argon2id.</summary>
-    public ValueTask<KeyVerification> VerifyAsync(string? presented, CancellationToken cancellationToken)
+    public ValueTask<KeyVerification> VerifyAsync(string? presented, CancellationToken cancellationToken) =>
+        VerifyAsync(presented, null, cancellationToken);
+
+    /// <inheritdoc cref="VerifyAsync(string?, CancellationToken)"/>
+    /// <param name="memo">The connection's last key and fingerprint, reused when the same key comes again.</param>
+    public ValueTask<KeyVerification> VerifyAsync(string? presented, ConnectionKeyMemo? memo, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(presented))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Missing));
@@ -36,7 +41,11 @@ internal sealed class ApiKeyVerifier(
         Span<byte> fingerprint = stackalloc byte[SHA256.HashSizeInBytes];
         if (cache.TryGet(keyId, out var cached))
         {
-            Fingerprint(presented, fingerprint);
+            if (memo is null || !memo.TryRecall(presented, fingerprint))
+            {
+                Fingerprint(presented, fingerprint);
+                memo?.Remember(presented, fingerprint);
+            }
             var result = CheckCached(cached, fingerprint);
             if (result.FailureCode != KeyFailureCodes.Invalid)
                 return ValueTask.FromResult(result);
