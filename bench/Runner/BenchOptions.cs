@@ -19,7 +19,7 @@ internal sealed record BenchOptions(string HostDll, string BaselineDll, int Roun
         return new BenchOptions(
             Path.GetFullPath(Value("--host", "src/Host/bin/Release/net10.0/KsQuery.Host.dll")),
             Path.GetFullPath(Value("--baseline", "bench/Baseline/bin/Release/net10.0/Baseline.dll")),
-            Int("--rounds", 3),
+            Int("--rounds", 5),
             Int("--seconds", 5),
             Int("--connections", 32),
             Int("--blocks", 3000),
