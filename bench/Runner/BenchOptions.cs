@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Bench.Runner;
 
-internal sealed record BenchOptions(string HostDll, string BaselineDll, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int Warmup, string Scenarios)
+internal sealed record BenchOptions(string HostDll, string BaselineDll, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int StoredKeys, int Warmup, string Scenarios)
 {
     /// <summary>Whether scenario <paramref name="number"/> (1..5) is selected by <c>--scenarios 1,3</c>; 6 always runs.</summary>
     public bool Runs(int number) => Scenarios == "all" || Scenarios.Split(',').Contains(number.ToString(CultureInfo.InvariantCulture));
@@ -24,6 +24,7 @@ internal sealed record BenchOptions(string HostDll, string BaselineDll, int Roun
             Int("--connections", 32),
             Int("--blocks", 3000),
             Int("--extra-keys", 0),
+            Int("--stored-keys", 0),
             Int("--warmup", 8),
             Value("--scenarios", "all"));
     }
