@@ -35,13 +35,15 @@ internal sealed class ApiKeyVerifier(
     {
         if (string.IsNullOrEmpty(presented))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Missing));
-        if (!ApiKeyCodec.IsWellFormed(presented, out _))
+        // The memo only ever holds a key that passed the format check below, with its fingerprint.
+        Span<byte> fingerprint = stackalloc byte[SHA256.HashSizeInBytes];
+        var recalled = memo is not null && memo.TryRecall(presented, fingerprint);
+        if (!recalled && !ApiKeyCodec.IsWellFormed(presented, out _))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
         var keyId = ApiKeyCodec.PublicId(presented);
-        Span<byte> fingerprint = stackalloc byte[SHA256.HashSizeInBytes];
         if (cache.TryGet(keyId, out var cached))
         {
-            if (memo is null || !memo.TryRecall(presented, fingerprint))
+            if (!recalled)
             {
                 Fingerprint(presented, fingerprint);
                 memo?.Remember(presented, fingerprint);
@@ -55,7 +57,8 @@ internal sealed class ApiKeyVerifier(
         }
         if (!store.MayExist(keyId))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
-        Fingerprint(presented, fingerprint);
+        if (!recalled)
+            Fingerprint(presented, fingerprint);
         if (!ApiKeyCodec.TryParse(presented, out var parsed))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
 

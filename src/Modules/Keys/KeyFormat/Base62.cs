@@ -25,23 +25,22 @@ internal static class Base62
     /// <summary>Decodes exactly <paramref name="text"/>; false for a character outside the alphabet or a value above <paramref name="max"/>.</summary>
     public static bool TryDecode(ReadOnlySpan<char> text, ulong max, out ulong value)
     {
-        UInt128 accumulator = 0;
+        value = 0;
         foreach (var c in text)
         {
             var digit = DigitOf(c);
             if (digit < 0)
+                return false;
+            // value * 62 + digit, refused once it passes 64 bits or max (every key check decodes 17 characters).
+            var high = Math.BigMul(value, 62UL, out var low);
+            var next = low + (uint)digit;
+            if (high != 0 || next < low || next > max)
             {
                 value = 0;
                 return false;
             }
-            accumulator = accumulator * 62 + (uint)digit;
-            if (accumulator > max)
-            {
-                value = 0;
-                return false;
-            }
+            value = next;
         }
-        value = (ulong)accumulator;
         return true;
     }
 
