@@ -41,9 +41,8 @@ public sealed class KeyLifecycleRestartTests : IDisposable
             newKey = n.GetProperty("key").GetString()!;
         }
 
-        foreach (var file in DatabaseFiles(_data.Path))
+        foreach (var (file, bytes) in await DatabaseFilesAsync(_data.Path))
         {
-            var bytes = await File.ReadAllBytesAsync(file);
             foreach (var secret in new[] { recoverable, expiring, oldKey, newKey, Password })
                 Contains(bytes, secret).ShouldBeFalse($"{Path.GetFileName(file)} holds a plaintext secret");
         }
@@ -86,14 +85,23 @@ public sealed class KeyLifecycleRestartTests : IDisposable
         haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0
         || haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(needle)) >= 0;
 
-    // Temporary files (a snapshot or key ring being written and renamed) may vanish while the tree is listed; list again.
-    private static string[] DatabaseFiles(string root)
+    // Temporary files (a snapshot or key ring being written and renamed, a LiteDB log being truncated) may vanish or
+    // shrink while the tree is read; read it again.
+    private static async Task<List<(string File, byte[] Bytes)>> DatabaseFilesAsync(string root)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return Directory.GetFiles(root, "*.db", SearchOption.AllDirectories);
+                var files = new List<(string, byte[])>();
+                foreach (var file in Directory.GetFiles(root, "*.db", SearchOption.AllDirectories))
+                {
+                    await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    var copy = new MemoryStream();
+                    await stream.CopyToAsync(copy);
+                    files.Add((file, copy.ToArray()));
+                }
+                return files;
             }
             catch (IOException) when (attempt < 5)
             {
