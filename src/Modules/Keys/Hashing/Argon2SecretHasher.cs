@@ -16,13 +16,12 @@ internal sealed class Argon2SecretHasher : ISecretHasher, IDisposable
     private readonly SemaphoreSlim _gate;
     private readonly Lazy<Task<string>> _dummy;
     private readonly WorkingMemoryReclaimer _reclaimer;
-    private int _running;
 
     public Argon2SecretHasher(IOptions<Argon2Options> options, TimeProvider time)
     {
         _options = options.Value;
         _gate = new SemaphoreSlim(_options.EffectiveMaxConcurrency);
-        _reclaimer = new WorkingMemoryReclaimer(time, () => Volatile.Read(ref _running) == 0);
+        _reclaimer = new WorkingMemoryReclaimer(time, () => _gate.CurrentCount == _options.EffectiveMaxConcurrency);
         _dummy = new Lazy<Task<string>>(() => HashAsync(RandomNumberGenerator.GetBytes(SaltBytes), CancellationToken.None));
     }
 
@@ -56,7 +55,6 @@ internal sealed class Argon2SecretHasher : ISecretHasher, IDisposable
         int length, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
-        Interlocked.Increment(ref _running);
         try
         {
             using var argon = new Argon2id(secret.ToArray())
@@ -70,9 +68,9 @@ internal sealed class Argon2SecretHasher : ISecretHasher, IDisposable
         }
         finally
         {
-            if (Interlocked.Decrement(ref _running) == 0)
+            // Release answers the count before it: one below the cap means this was the last hash running.
+            if (_gate.Release() + 1 == _options.EffectiveMaxConcurrency)
                 _reclaimer.HashingStopped();
-            _gate.Release();
         }
     }
 
