@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
@@ -38,9 +37,5 @@ internal sealed class ConnectionKeyMemo
         return true;
     }
 
-    public void Remember(string presented, ReadOnlySpan<byte> fingerprint)
-    {
-        if (fingerprint.Length == SHA256.HashSizeInBytes)
-            _last = new Entry(presented, fingerprint.ToArray());
-    }
+    public void Remember(string presented, ReadOnlySpan<byte> fingerprint) => _last = new Entry(presented, fingerprint.ToArray());
 }
