@@ -16,7 +16,7 @@ internal static class KeyedCallPipeline
         });
 
     private static bool IsKeyedCall(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<ChainApiMetadata>() is not null;
+        KeyedCallFeatures.ChainApiOf(context) is not null;
 
-    private static Task RunEndpoint(HttpContext context) => context.GetEndpoint()!.RequestDelegate!(context);
+    private static Task RunEndpoint(HttpContext context) => KeyedCallFeatures.EndpointOf(context)!.RequestDelegate!(context);
 }

@@ -26,12 +26,12 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
 
     private async ValueTask<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var key = context.Features.Get<VerifiedKey>();
+        var key = KeyedCallFeatures.VerifiedKeyOf(context);
         if (key is null)
             return new ProblemResult(401, "key_missing", "Unauthorized", "Send an API key in the X-Api-Key header.");
         if (!string.Equals(key.Chain, chain, StringComparison.Ordinal) || !string.Equals(key.Network, network, StringComparison.Ordinal))
         {
-            context.Features.Set(new KeyRejection("key_scope_mismatch", key.KeyId, key.AccountId, key.Display));
+            KeyedCallFeatures.SetRejection(context, new KeyRejection("key_scope_mismatch", key.KeyId, key.AccountId, key.Display));
             return new ProblemResult(403, "key_scope_mismatch", "Forbidden",
                 $"This key is scoped to {key.Chain}/{key.Network}; it cannot call {chain}/{network}.");
         }

@@ -18,7 +18,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = Context.Features.Get<VerifiedKey>();
+        var key = KeyedCallFeatures.VerifiedKeyOf(Context);
         if (key is null)
         {
             var result = await authenticator.AuthenticateAsync(Context);
@@ -28,6 +28,6 @@ internal sealed class ApiKeyAuthenticationHandler(
                 return AuthenticateResult.Fail(result.FailureCode!);
             key = result.Key;
         }
-        return AuthenticateResult.Success(new AuthenticationTicket(ApiKeyAuthenticator.PrincipalOf(key), Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(ApiKeyAuthenticator.NewPrincipal(key), Scheme.Name));
     }
 }

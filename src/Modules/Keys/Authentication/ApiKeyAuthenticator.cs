@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
 using Microsoft.AspNetCore.Http;
@@ -7,17 +6,14 @@ using Microsoft.Net.Http.Headers;
 namespace KsQuery.Modules.Keys.Authentication;
 
 /// <summary>Reads the API key of a request (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>, never the query string),
-/// verifies it and records the outcome on the request: on success a <see cref="VerifiedKey"/> feature and
-/// <see cref="HttpContext.User"/>; on failure a <see cref="KeyRejection"/> feature saying why (and whose key it was,
-/// when known). Shared by the keyed path's <see cref="ApiKeyMiddleware"/> and the <see cref="KeysModule.ApiKeyScheme"/>
-/// authentication handler.</summary>
+/// verifies it and records the outcome on the request: on success a <see cref="VerifiedKey"/> feature; on failure a
+/// <see cref="KeyRejection"/> feature saying why (and whose key it was, when known). Shared by the keyed path's
+/// <see cref="ApiKeyMiddleware"/> and the <see cref="KeysModule.ApiKeyScheme"/> authentication handler, whose ticket
+/// carries the key as claims. The keyed path leaves <see cref="HttpContext.User"/> alone: its stages and endpoints read
+/// the feature, and setting the user (an authentication feature created per request) was a measured cost.</summary>
 internal sealed class ApiKeyAuthenticator(ApiKeyVerifier verifier)
 {
     public const string KeyIdClaim = "ksq:key";
-
-    // One principal per verified key, shared by its calls: building claims and identity on every call of the hot path
-    // was a measurable share of its allocations, and nothing downstream changes the principal.
-    private static readonly ConditionalWeakTable<VerifiedKey, ClaimsPrincipal> Principals = new();
 
     public ValueTask<KeyVerification> AuthenticateAsync(HttpContext context)
     {
@@ -33,21 +29,16 @@ internal sealed class ApiKeyAuthenticator(ApiKeyVerifier verifier)
             Record(context, await pending);
     }
 
-    public static ClaimsPrincipal PrincipalOf(VerifiedKey key) => Principals.GetValue(key, static key =>
-        new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(KeyIdClaim, key.KeyId), new Claim(AccountClaims.AccountId, key.AccountId)], KeysModule.ApiKeyScheme)));
+    /// <summary>The principal of the <see cref="KeysModule.ApiKeyScheme"/> authentication scheme.</summary>
+    public static ClaimsPrincipal NewPrincipal(VerifiedKey key) =>
+        new(new ClaimsIdentity([new Claim(KeyIdClaim, key.KeyId), new Claim(AccountClaims.AccountId, key.AccountId)], KeysModule.ApiKeyScheme));
 
     private static KeyVerification Record(HttpContext context, KeyVerification result)
     {
         if (result.Key is { } key)
-        {
-            context.Features.Set(key);
-            context.User = PrincipalOf(key);
-        }
+            KeyedCallFeatures.SetVerifiedKey(context, key);
         else
-        {
-            context.Features.Set(new KeyRejection(result.FailureCode!, result.Record?.Id, result.Record?.AccountId, result.Record?.Display));
-        }
+            KeyedCallFeatures.SetRejection(context, new KeyRejection(result.FailureCode!, result.Record?.Id, result.Record?.AccountId, result.Record?.Display));
         return result;
     }
 

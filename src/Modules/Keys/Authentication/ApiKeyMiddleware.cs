@@ -16,7 +16,7 @@ internal sealed class ApiKeyMiddleware(ApiKeyAuthenticator authenticator)
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<ApiKeyRequired>() is null)
+        if (KeyedCallFeatures.EndpointOf(context)?.Metadata.GetMetadata<ApiKeyRequired>() is null)
             return next(context);
 
         var pending = authenticator.AuthenticateAsync(context);

@@ -20,7 +20,7 @@ internal sealed class ConnectionKeyMemo
     {
         if (!HttpProtocol.IsHttp11(context.Request.Protocol) && !HttpProtocol.IsHttp10(context.Request.Protocol))
             return null;
-        if (context.Features.Get<IConnectionItemsFeature>()?.Items is not { } items)
+        if ((context.Features[typeof(IConnectionItemsFeature)] as IConnectionItemsFeature)?.Items is not { } items)
             return null;
         if (items.TryGetValue(typeof(ConnectionKeyMemo), out var existing) && existing is ConnectionKeyMemo memo)
             return memo;

@@ -10,8 +10,8 @@ internal sealed class KeyLimitsMiddleware(KeyLimits limits, TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.Features.Get<VerifiedKey>() is not { } key ||
-            context.GetEndpoint()?.Metadata.GetMetadata<ChainApiMetadata>() is not { } api)
+        if (KeyedCallFeatures.VerifiedKeyOf(context) is not { } key ||
+            KeyedCallFeatures.ChainApiOf(context) is not { } api)
             return next(context);
 
         // A key of another chain or network is refused by the endpoint (403); it takes no permit and no quota.
@@ -22,7 +22,7 @@ internal sealed class KeyLimitsMiddleware(KeyLimits limits, TimeProvider time)
 
         if (decision.RefusalCode is not { } code)
             return ServeAsync(context, next, decision);
-        context.Features.Set(new KeyRejection(code, key.KeyId, key.AccountId, key.Display));
+        KeyedCallFeatures.SetRejection(context, new KeyRejection(code, key.KeyId, key.AccountId, key.Display));
         return new ProblemResult(StatusCodes.Status429TooManyRequests, code, "Too many requests", decision.Detail).ExecuteAsync(context);
     }
 

@@ -16,12 +16,14 @@ internal sealed class UsageTrackingMiddleware(UnidentifiedRejections unidentifie
     private const int MaxUserAgent = 256;
     private const int MaxPath = 512;
 
-    // A connection's address is the same object on each of its requests: formatted once, not per call.
-    private static readonly ConditionalWeakTable<IPAddress, string> AddressTexts = new();
+    // A connection's address is the same object on each of its requests, and IPAddress keeps its own text once
+    // formatted; only an IPv4 address mapped to IPv6 (dual-mode listeners) would be a new object per call, so its
+    // plain IPv4 text is kept beside the connection's address.
+    private static readonly ConditionalWeakTable<IPAddress, string> MappedAddressTexts = new();
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var api = context.GetEndpoint()?.Metadata.GetMetadata<ChainApiMetadata>();
+        var api = KeyedCallFeatures.ChainApiOf(context);
         return api is null ? next(context) : TrackAsync(context, next, api);
     }
 
@@ -43,8 +45,8 @@ internal sealed class UsageTrackingMiddleware(UnidentifiedRejections unidentifie
 
     private void Complete(HttpContext context, ChainApiMetadata api, int status, double durationMs, DateTimeOffset at)
     {
-        var key = context.Features.Get<VerifiedKey>();
-        var rejection = context.Features.Get<KeyRejection>();
+        var key = KeyedCallFeatures.VerifiedKeyOf(context);
+        var rejection = KeyedCallFeatures.RejectionOf(context);
         var request = context.Request;
         var address = ClientAddress(context);
         KeyedCallCompleted call;
@@ -69,9 +71,12 @@ internal sealed class UsageTrackingMiddleware(UnidentifiedRejections unidentifie
         events.Add(call);
     }
 
-    private static string? ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress is { } ip
-        ? AddressTexts.GetValue(ip, static ip => (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString())
-        : null;
+    private static string? ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress switch
+    {
+        null => null,
+        { IsIPv4MappedToIPv6: true } mapped => MappedAddressTexts.GetValue(mapped, static ip => ip.MapToIPv4().ToString()),
+        var ip => ip.ToString(),
+    };
 
     private static string? UserAgent(HttpRequest request) =>
         request.Headers[HeaderNames.UserAgent].ToString() is { Length: > 0 } agent ? Truncate(agent, MaxUserAgent) : null;

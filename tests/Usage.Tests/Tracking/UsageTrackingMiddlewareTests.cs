@@ -1,0 +1,44 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Usage.Tracking;
+using Microsoft.AspNetCore.Http;
+using Usage.Tests.Support;
+
+namespace Usage.Tests.Tracking;
+
+public sealed class UsageTrackingMiddlewareTests
+{
+    [Theory]
+    [InlineData("192.0.2.7", "192.0.2.7")]
+    [InlineData("::ffff:192.0.2.7", "192.0.2.7")]
+    [InlineData("2001:db8::1", "2001:db8::1")]
+    public async Task A_call_is_counted_with_its_client_address_as_text_ipv4_mapped_to_ipv6_as_plain_ipv4(string remote, string expected)
+    {
+        var events = new UsageEventBuffer();
+        var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new Meters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
+        var address = IPAddress.Parse(remote);
+
+        for (var call = 0; call < 2; call++)
+        {
+            var context = new DefaultHttpContext();
+            context.Connection.RemoteIpAddress = address;
+            context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new ChainApiMetadata("kalp", "testnet", "network-info")), "network"));
+            KeyedCallFeatures.SetVerifiedKey(context, Support.Usage.Key("k"));
+            await middleware.InvokeAsync(context, _ => Task.CompletedTask);
+        }
+
+        var counted = events.Drain();
+        counted.Length.ShouldBe(2);
+        counted.ShouldAllBe(c => c.ClientAddress == expected && c.KeyId == "k" && c.Status == 200);
+    }
+
+    private sealed class Meters : IMeterFactory
+    {
+        public Meter Create(MeterOptions options) => new(options);
+
+        public void Dispose()
+        {
+        }
+    }
+}
