@@ -36,6 +36,25 @@ public sealed class KeyLimitsTests
     }
 
     [Fact]
+    public void Edited_limits_apply_from_the_next_call_with_their_policy()
+    {
+        using var usage = new Support.Usage();
+        var clock = new ManualTimeProvider(Jan31.AddDays(-10));
+        using var limits = new KeyLimits(new QuotaTracker(usage.Aggregator), clock);
+
+        var before = Support.Usage.Key("k", perSecond: 1);
+        limits.Acquire(before, clock.GetUtcNow()).Policy.ShouldBe("1;w=1");
+        limits.Acquire(before, clock.GetUtcNow()).RefusalCode.ShouldBe("rate_limited");
+
+        var after = Support.Usage.Key("k", perSecond: 3, quota: 10);
+        var first = limits.Acquire(after, clock.GetUtcNow());
+        first.RefusalCode.ShouldBeNull("a new rate gets a fresh window");
+        first.Policy.ShouldBe("3;w=1, 10;w=2678400");
+        (first.Limit, first.Remaining).ShouldBe((3L, 2L));
+        limits.Peek(Support.Usage.Key("k", perSecond: 3), clock.GetUtcNow()).Policy.ShouldBe("3;w=1");
+    }
+
+    [Fact]
     public void A_rate_limited_call_does_not_use_quota_and_a_peek_takes_nothing()
     {
         using var usage = new Support.Usage();

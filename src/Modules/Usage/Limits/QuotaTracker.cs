@@ -19,7 +19,8 @@ internal sealed class QuotaTracker(UsageAggregator aggregator)
         return new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
     }
 
-    /// <summary>The month counter of a key; <see cref="KeyLimits"/> looks it up once per call and passes it back.</summary>
+    /// <summary>The month counter of a key, kept for the life of the process; <see cref="KeyLimits"/> looks it up once per
+    /// key and passes it back.</summary>
     public MonthCounter CounterOf(string keyId) => _counters.GetOrAdd(keyId, static _ => new MonthCounter());
 
     /// <summary>Counts one served call unless the quota is used up; returns the calls used this month afterwards.</summary>
@@ -39,12 +40,17 @@ internal sealed class QuotaTracker(UsageAggregator aggregator)
     }
 
     /// <summary>Calls used this month (loading the key's counter if needed).</summary>
-    public long Used(string keyId, DateTimeOffset now) => Used(CounterOf(keyId), keyId, now);
+    public long Used(string keyId, DateTimeOffset now) => Used(CounterOf(keyId), keyId, now, out _);
 
-    public long Used(MonthCounter counter, string keyId, DateTimeOffset now)
+    /// <summary>Calls used this month, and the month they count in.</summary>
+    public long Used(MonthCounter counter, string keyId, DateTimeOffset now, out (DateTimeOffset Start, DateTimeOffset End) month)
     {
         lock (counter)
-            return Current(counter, keyId, now);
+        {
+            var used = Current(counter, keyId, now);
+            month = (counter.Month, counter.NextMonth);
+            return used;
+        }
     }
 
     private long Current(MonthCounter counter, string keyId, DateTimeOffset now)

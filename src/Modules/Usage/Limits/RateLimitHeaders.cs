@@ -16,9 +16,12 @@ internal static class RateLimitHeaders
     // Texts of small numbers (resets of a second, small limits), shared instead of formatted on every call.
     private static readonly string[] Small = [.. Enumerable.Range(0, 1024).Select(i => i.ToString(CultureInfo.InvariantCulture))];
 
+    // The last limit above the small texts (a key allowing thousands of calls a second): the same on most calls.
+    private static NumberText? _lastLimit;
+
     public static void Write(IHeaderDictionary headers, LimitDecision decision)
     {
-        headers[Limit] = Text(decision.Limit);
+        headers[Limit] = LimitText(decision.Limit);
         headers[Remaining] = Text(decision.Remaining);
         headers[Reset] = Seconds(decision.Reset);
         headers[Policy] = decision.Policy;
@@ -28,6 +31,19 @@ internal static class RateLimitHeaders
 
     /// <summary>Whole seconds rounded up, at least 1 (a reset "now" is already the next window).</summary>
     public static string Seconds(TimeSpan span) => Text(Math.Max(1, (long)Math.Ceiling(span.TotalSeconds)));
+
+    private static string LimitText(long value)
+    {
+        if ((ulong)value < (ulong)Small.Length)
+            return Small[value];
+        if (_lastLimit is { } last && last.Value == value)
+            return last.Text;
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        _lastLimit = new NumberText(value, text);
+        return text;
+    }
+
+    private sealed record NumberText(long Value, string Text);
 
     private static string Text(long value) =>
         (ulong)value < (ulong)Small.Length ? Small[value] : value.ToString(CultureInfo.InvariantCulture);
