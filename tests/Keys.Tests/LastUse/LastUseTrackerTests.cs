@@ -26,6 +26,25 @@ public class LastUseTrackerTests
     }
 
     [Fact]
+    public void A_batch_records_each_keys_latest_use_and_skips_calls_refused_at_authentication()
+    {
+        var tracker = new LastUseTracker();
+        KeyedCallCompleted Call(string keyId, int second, string? refusedFor = null) =>
+            new(keyId, "a", "kalp", "testnet", "blocks", refusedFor is null ? 200 : 401, 1, T0.AddSeconds(second),
+                refusedFor is null ? null : new KeyedCallRejection(refusedFor, false, "d", "GET", "/", null, null));
+
+        LastUseHandler.Handle(new KeyedCallsCompleted(
+        [
+            Call("k1", 5), Call("k1", 3), Call("k2", 4), Call("k1", 9, refusedFor: "key_revoked"), Call("k1", 6), Call("k1", 2),
+            Call("k3", 8, refusedFor: "key_invalid"),
+        ]), tracker);
+
+        tracker.Pending("k1").ShouldBe(T0.AddSeconds(6));
+        tracker.Pending("k2").ShouldBe(T0.AddSeconds(4));
+        tracker.Pending("k3").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Flush_writes_pending_values_once_and_keeps_newer_ones()
     {
         var tracker = new LastUseTracker();

@@ -36,6 +36,34 @@ public sealed class UsageAggregatorTests
     }
 
     [Fact]
+    public void Runs_and_interleavings_of_buckets_each_count_in_their_own_and_a_flushed_bucket_is_not_counted_into()
+    {
+        using var usage = new Support.Usage();
+        usage.Aggregator.Add(Support.Usage.Served("k1", T0, api: "a"));
+        usage.Aggregator.Add(Support.Usage.Served("k1", T0, api: "a"));
+        usage.Aggregator.Add(Support.Usage.Served("k1", T0, api: "b"));
+        usage.Aggregator.Add(Support.Usage.Served(new string("k1".AsSpan()), T0, api: "a"));
+        usage.Aggregator.Add(Support.Usage.Served("k2", T0, api: "a"));
+        usage.Aggregator.Add(Support.Usage.Served("k1", T0.AddMinutes(1), api: "a"));
+        usage.Aggregator.Add(Support.Usage.Served("k1", T0.AddMinutes(1), status: 404, api: "a"));
+        usage.Aggregator.Flush();
+        usage.Aggregator.Add(Support.Usage.Served("k1", T0.AddMinutes(1), status: 404, api: "a"));
+        usage.Aggregator.Flush();
+
+        var buckets = usage.Store.Buckets(new BucketFilter(AccountId: "acct"))
+            .GroupBy(b => (b.KeyId, b.ApiId, b.Status, b.MinuteUtc))
+            .ToDictionary(g => g.Key, g => g.Sum(b => b.Requests));
+        buckets.ShouldBe(new Dictionary<(string, string, int, DateTimeOffset), long>
+        {
+            [("k1", "a", 200, T0)] = 3,
+            [("k1", "b", 200, T0)] = 1,
+            [("k2", "a", 200, T0)] = 1,
+            [("k1", "a", 200, T0.AddMinutes(1))] = 1,
+            [("k1", "a", 404, T0.AddMinutes(1))] = 2,
+        }, ignoreOrder: true);
+    }
+
+    [Fact]
     public void The_rejections_log_takes_at_most_the_per_key_cap_per_flush_but_counts_stay_exact()
     {
         using var usage = new Support.Usage(new UsageOptions { Rejections = { MaxPerKeyPerFlush = 3 } });

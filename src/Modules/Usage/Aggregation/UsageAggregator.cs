@@ -18,6 +18,7 @@ internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> 
     private List<StoredAlert> _alerts = [];
     private List<StoredAddress> _addresses = [];
     private long _unloggedRejections;
+    private (BucketKey Key, BucketCounts Counts)? _last;
 
     /// <summary>Refusals of identified keys that were counted but not logged individually (per-key cap per flush).</summary>
     public long UnloggedRejections => Interlocked.Read(ref _unloggedRejections);
@@ -25,13 +26,12 @@ internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> 
     public void Add(KeyedCallCompleted call)
     {
         var rejection = call.Rejection;
-        var key = new BucketKey(call.KeyId, call.ApiId, call.Status, rejection?.Code ?? "", BucketCounts.MinuteOf(call.At));
+        var code = rejection?.Code ?? "";
+        var minute = BucketCounts.MinuteOf(call.At);
         var isUse = rejection is null or { KeyVerified: true };
         lock (_gate)
         {
-            if (!_buckets.TryGetValue(key, out var counts))
-                _buckets[key] = counts = new BucketCounts { AccountId = call.AccountId, Chain = call.Chain, Network = call.Network };
-            counts.Add(call.DurationMs, call.At, isUse);
+            BucketsOf(call, code, minute).Add(call.DurationMs, call.At, isUse);
 
             if (rejection is null)
                 return;
@@ -58,6 +58,22 @@ internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> 
         }
     }
 
+    // Events come in runs of one key's calls to one API: the last bucket is compared field by field (strings by
+    // reference first) before the dictionary is hashed.
+    private BucketCounts BucketsOf(KeyedCallCompleted call, string code, DateTimeOffset minute)
+    {
+        if (_last is { } last && last.Key.Minute == minute && last.Key.Status == call.Status && Same(last.Key.KeyId, call.KeyId)
+            && Same(last.Key.ApiId, call.ApiId) && Same(last.Key.Code, code))
+            return last.Counts;
+        var key = new BucketKey(call.KeyId, call.ApiId, call.Status, code, minute);
+        if (!_buckets.TryGetValue(key, out var counts))
+            _buckets[key] = counts = new BucketCounts { AccountId = call.AccountId, Chain = call.Chain, Network = call.Network };
+        _last = (key, counts);
+        return counts;
+
+        static bool Same(string a, string b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
+    }
+
     public void AddAlert(StoredAlert alert)
     {
         lock (_gate)
@@ -81,6 +97,7 @@ internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> 
                 return;
             store.Write(batch);
             _buckets = [];
+            _last = null;
             _rejections = [];
             _rejectionsPerKey = new(StringComparer.Ordinal);
             _alerts = [];

@@ -20,7 +20,8 @@ internal sealed class UsageEventBuffer
     {
         _queue.Enqueue(call);
         Interlocked.Increment(ref _added);
-        if (Interlocked.Exchange(ref _signalled, 1) == 0)
+        // Read first: once signalled, calls until the next publication do not write the shared flag.
+        if (Volatile.Read(ref _signalled) == 0 && Interlocked.Exchange(ref _signalled, 1) == 0)
             _pending.Release();
     }
 
