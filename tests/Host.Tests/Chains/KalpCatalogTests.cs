@@ -59,6 +59,24 @@ public sealed class KalpCatalogTests(HostFixture fixture) : IClassFixture<HostFi
     }
 
     [Fact]
+    public async Task Chain_answers_carry_their_length_instead_of_being_chunked()
+    {
+        var token = await _api.SignUpAndLogInAsync($"length-{Guid.NewGuid():N}@example.com");
+        await _api.SelectAsync(token);
+        var (_, key) = await _api.CreateKeyAsync(token, "length");
+
+        foreach (var url in new[] { "/v1/kalp/testnet/network", "/v1/kalp/testnet/blocks?size=100", "/v1/kalp/testnet/network" })
+        {
+            var (status, _, response) = await _api.GetAsync(url, apiKey: key);
+            status.ShouldBe(HttpStatusCode.OK, url);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            response.Content.Headers.ContentLength.ShouldBe(body.Length, url);
+            response.Headers.TransferEncodingChunked.ShouldNotBe(true, url);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        }
+    }
+
+    [Fact]
     public async Task Keyed_calls_work_under_every_alias_and_parameters_are_validated()
     {
         var token = await _api.SignUpAndLogInAsync($"catalog-{Guid.NewGuid():N}@example.com");

@@ -1,27 +1,72 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace KsQuery.Modules.Chains.Calls;
 
-/// <summary>Writes a plugin's value with the plugin's own source-generated type info, serialized synchronously straight
-/// into the response's pipe (answers are small and already in memory) and flushed once.</summary>
+/// <summary>Writes a plugin's value with the plugin's own source-generated type info. The answer is serialized
+/// synchronously into a per-thread buffer first (answers are small and already in memory), so it goes out with a
+/// <c>Content-Length</c> instead of chunked, in the one write Kestrel makes when the request ends.</summary>
 internal sealed class PluginJsonResult(object? value, JsonTypeInfo typeInfo) : IResult
 {
+    // Buffers that grew past this for one large answer are not kept by the thread.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    // One buffer and writer per thread: serialization is synchronous, so a thread writes one answer at a time, and a
+    // writer per call was a measurable share of the keyed path's allocations.
+    [ThreadStatic] private static ThreadBuffer? t_buffer;
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        var options = typeInfo.Options;
-        using (var json = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions
-               {
-                   Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth, SkipValidation = true,
-               }))
+        var buffer = ThreadBuffer.For(typeInfo.Options);
+        try
         {
-            JsonSerializer.Serialize(json, value, typeInfo);
+            JsonSerializer.Serialize(buffer.Json, value, typeInfo);
+            buffer.Json.Flush();
+            response.ContentLength = buffer.Output.WrittenCount;
+            response.BodyWriter.Write(buffer.Output.WrittenSpan);
         }
-        var flush = response.BodyWriter.FlushAsync(httpContext.RequestAborted);
-        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
+        finally
+        {
+            buffer.Release();
+        }
+        return Task.CompletedTask;
+    }
+
+    private sealed class ThreadBuffer
+    {
+        private ThreadBuffer(JsonSerializerOptions options)
+        {
+            Options = options;
+            Json = new Utf8JsonWriter(Output, new JsonWriterOptions
+            {
+                Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth, SkipValidation = true,
+            });
+        }
+
+        public ArrayBufferWriter<byte> Output { get; } = new(1024);
+
+        public Utf8JsonWriter Json { get; }
+
+        private JsonSerializerOptions Options { get; }
+
+        public static ThreadBuffer For(JsonSerializerOptions options) =>
+            t_buffer is { } buffer && ReferenceEquals(buffer.Options, options) ? buffer : t_buffer = new ThreadBuffer(options);
+
+        /// <summary>Ready for the next answer (also after a failed one).</summary>
+        public void Release()
+        {
+            if (Output.Capacity > KeptBufferBytes)
+            {
+                t_buffer = null;
+                return;
+            }
+            Output.ResetWrittenCount();
+            Json.Reset();
+        }
     }
 }
