@@ -59,7 +59,7 @@ public sealed class KalpCatalogTests(HostFixture fixture) : IClassFixture<HostFi
     }
 
     [Fact]
-    public async Task Chain_answers_carry_their_length_instead_of_being_chunked()
+    public async Task Chain_answers_and_key_refusals_carry_their_length_instead_of_being_chunked()
     {
         var token = await _api.SignUpAndLogInAsync($"length-{Guid.NewGuid():N}@example.com");
         await _api.SelectAsync(token);
@@ -74,6 +74,11 @@ public sealed class KalpCatalogTests(HostFixture fixture) : IClassFixture<HostFi
             response.Headers.TransferEncodingChunked.ShouldNotBe(true, url);
             response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
         }
+
+        var (refusedStatus, refused, refusal) = await _api.GetAsync("/v1/kalp/testnet/network", apiKey: "ksq_test_not-a-key");
+        refusedStatus.ShouldBe(HttpStatusCode.Unauthorized);
+        refused.GetProperty("code").GetString().ShouldBe("key_invalid");
+        refusal.Content.Headers.ContentLength.ShouldBe((await refusal.Content.ReadAsByteArrayAsync()).Length);
     }
 
     [Fact]

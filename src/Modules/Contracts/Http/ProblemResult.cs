@@ -29,15 +29,18 @@ public sealed class ProblemResult(int status, string code, string title, string 
         if (_prefix is null || !IsPlain(traceId))
             return WriteAsync(httpContext, traceId);
 
+        // A plain trace id is one byte a character, so the length is known before writing: the answer goes out with a
+        // Content-Length in Kestrel's one write at the end of the request.
+        var length = _prefix.Length + traceId.Length + 2;
+        response.ContentLength = length;
         var writer = response.BodyWriter;
-        var span = writer.GetSpan(_prefix.Length + traceId.Length + 2);
+        var span = writer.GetSpan(length);
         _prefix.CopyTo(span);
-        var length = _prefix.Length + System.Text.Encoding.ASCII.GetBytes(traceId, span[_prefix.Length..]);
-        span[length++] = (byte)'"';
-        span[length++] = (byte)'}';
+        System.Text.Encoding.ASCII.GetBytes(traceId, span[_prefix.Length..]);
+        span[length - 2] = (byte)'"';
+        span[length - 1] = (byte)'}';
         writer.Advance(length);
-        var flush = writer.FlushAsync(httpContext.RequestAborted);
-        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
+        return Task.CompletedTask;
     }
 
     private byte[] Prefix()
