@@ -27,8 +27,10 @@ public sealed class ProblemResultTests
         using var body = new MemoryStream();
         context.Response.Body = body;
         await result.ExecuteAsync(context);
+        await context.Response.CompleteAsync(); // as the server does when the request ends
         context.Response.StatusCode.ShouldBe(401);
         context.Response.ContentType.ShouldBe("application/problem+json");
+        context.Response.ContentLength.ShouldBeOneOf(null, body.Length);
         return System.Text.Encoding.UTF8.GetString(body.ToArray());
     }
 }
