@@ -93,7 +93,16 @@ internal sealed class KeysTestHost : IAsyncDisposable
         // Outside the keyed group: authorized with the API-key scheme itself.
         v1.MapGet("/scheme/whoami", (HttpContext context) => context.User.FindFirst(ApiKeyAuthenticator.KeyIdClaim)?.Value)
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = KeysModule.ApiKeyScheme });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new KeysTestHost(app, data, new HttpClient { BaseAddress = new Uri(address) }, time, bus);

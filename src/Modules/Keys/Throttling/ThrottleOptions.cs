@@ -23,4 +23,12 @@ internal sealed class ThrottleOptions
     /// gets a handful of tries per connection and second instead of crowding out the key's real traffic. Zero answers
     /// at once.</summary>
     public TimeSpan KeySecretRefusalDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public const string Rule = "Keys:Throttling needs failure counts >= 0 (0 turns that throttle off), LoginWindow and " +
+        "KeySecretWindow above 00:00:00, and KeySecretRefusalDelay between 00:00:00 and 00:01:00.";
+
+    public bool IsValid =>
+        LoginFailuresPerAccount >= 0 && LoginFailuresPerAddress >= 0 && KeySecretFailuresPerKey >= 0 &&
+        LoginWindow > TimeSpan.Zero && KeySecretWindow > TimeSpan.Zero &&
+        KeySecretRefusalDelay >= TimeSpan.Zero && KeySecretRefusalDelay <= TimeSpan.FromMinutes(1);
 }
