@@ -148,11 +148,19 @@ try
     var rss = ksq.ResidentBytes();
     report.Check("6. resident memory after the load", $"{rss / 1024 / 1024} MB", rss <= 300L * 1024 * 1024, "<= 300 MB");
 
-    await ksq.DisposeAsync();
-    ksq = ServiceProcess.Start(hostDll, ksqEnvironment);
-    // The first 200 that matters: a keyed chain call, so the key store, the verifier and the plugin's ledger are all up.
-    var startup = await ksq.WaitUntilServingAsync("/v1/kalp/testnet/network", TimeSpan.FromSeconds(30), valid);
-    report.Check("6. start to first keyed 200, existing data directory", $"{startup.TotalSeconds:F2} s", startup.TotalSeconds <= 1.5, "<= 1.5 s");
+    // Three restarts, the median counts: a single start on this VM ranged from 0.8 s to over 2 s with the machine's
+    // speed (docs/performance.md). The first 200 that matters is a keyed chain call, so the key store, the verifier
+    // and the plugin's ledger are all up.
+    var startups = new List<double>();
+    for (var restart = 0; restart < 3; restart++)
+    {
+        await ksq.DisposeAsync();
+        ksq = ServiceProcess.Start(hostDll, ksqEnvironment);
+        startups.Add((await ksq.WaitUntilServingAsync("/v1/kalp/testnet/network", TimeSpan.FromSeconds(30), valid)).TotalSeconds);
+    }
+    var startup = MedianOf(startups);
+    report.Check("6. start to first keyed 200, existing data directory",
+        $"{startup:F2} s (restarts: {string.Join(", ", startups.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s)", startup <= 1.5, "<= 1.5 s");
 
     var argon2 = Argon2MedianMs(memoryKiB: 19456, iterations: 2, parallelism: 1);
     var creation = MedianOf(creations);
