@@ -1,3 +1,5 @@
+using KsQuery.Modules.Keys.ApiKeys;
+
 namespace KsQuery.Modules.Keys.Configuration;
 
 /// <summary>Configuration section <c>Keys</c>.</summary>
@@ -15,10 +17,10 @@ internal sealed class KeysOptions
     /// <summary>How often in-memory <c>lastUsedAt</c> values are written to the store.</summary>
     public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    public const string Rule = "Keys needs DefaultRateLimitPerSecond from 1 to 1000000 and AccessTokenLifetime, " +
-        "RefreshTokenLifetime and LastUsedFlushInterval above 00:00:00.";
+    public static readonly string Rule = $"Keys needs DefaultRateLimitPerSecond from 1 to {ApiKeyRules.MaxRateLimitPerSecond} " +
+        "and AccessTokenLifetime, RefreshTokenLifetime and LastUsedFlushInterval above 00:00:00.";
 
     public bool IsValid =>
-        DefaultRateLimitPerSecond is >= 1 and <= ApiKeys.ApiKeyRules.MaxRateLimitPerSecond &&
+        DefaultRateLimitPerSecond is >= 1 and <= ApiKeyRules.MaxRateLimitPerSecond &&
         AccessTokenLifetime > TimeSpan.Zero && RefreshTokenLifetime > TimeSpan.Zero && LastUsedFlushInterval > TimeSpan.Zero;
 }
