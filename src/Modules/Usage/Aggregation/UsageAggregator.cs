@@ -31,7 +31,7 @@ internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> 
         var isUse = rejection is null or { KeyVerified: true };
         lock (_gate)
         {
-            BucketsOf(call, code, minute).Add(call.DurationMs, call.At, isUse);
+            CountsOf(call, code, minute).Add(call.DurationMs, call.At, isUse);
 
             if (rejection is null)
                 return;
@@ -60,7 +60,7 @@ internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> 
 
     // Events come in runs of one key's calls to one API: the last bucket is compared field by field (strings by
     // reference first) before the dictionary is hashed.
-    private BucketCounts BucketsOf(KeyedCallCompleted call, string code, DateTimeOffset minute)
+    private BucketCounts CountsOf(KeyedCallCompleted call, string code, DateTimeOffset minute)
     {
         if (_last is { } last && last.Key.Minute == minute && last.Key.Status == call.Status && Same(last.Key.KeyId, call.KeyId)
             && Same(last.Key.ApiId, call.ApiId) && Same(last.Key.Code, code))
