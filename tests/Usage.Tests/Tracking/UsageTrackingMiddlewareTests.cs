@@ -33,6 +33,33 @@ public sealed class UsageTrackingMiddlewareTests
         counted.ShouldAllBe(c => c.ClientAddress == expected && c.KeyId == "k" && c.Status == 200);
     }
 
+    [Fact]
+    public async Task A_user_agent_and_path_over_their_limits_are_cut_on_a_character_boundary()
+    {
+        const string emoji = "\U0001F600";
+        const string prefix = "/v1/kalp/testnet/transactions/";
+        var agent = new string('a', 255) + emoji;
+        var path = prefix + new string('b', 511 - prefix.Length) + emoji;
+        var events = new UsageEventBuffer();
+        var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new Meters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+        context.Request.Headers.UserAgent = agent;
+        context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new ChainApiMetadata("kalp", "testnet", "transaction")), "transaction"));
+        KeyedCallFeatures.SetRejection(context, new KeyRejection("key_invalid", "k", "acct", "ksq_test_abcd…wxyz"));
+
+        await middleware.InvokeAsync(context, c =>
+        {
+            c.Response.StatusCode = 401;
+            return Task.CompletedTask;
+        });
+
+        var call = events.Drain().ShouldHaveSingleItem();
+        call.UserAgent.ShouldBe(new string('a', 255));
+        call.Rejection.ShouldNotBeNull().UserAgent.ShouldBe(new string('a', 255));
+        call.Rejection.Path.ShouldBe(path[..511]);
+    }
+
     private sealed class Meters : IMeterFactory
     {
         public Meter Create(MeterOptions options) => new(options);
