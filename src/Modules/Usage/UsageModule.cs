@@ -1,5 +1,6 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Usage.Aggregation;
+using KsQuery.Modules.Usage.Health;
 using KsQuery.Modules.Usage.Alerts;
 using KsQuery.Modules.Usage.Json;
 using KsQuery.Modules.Usage.KeyUsage;
@@ -17,6 +18,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Wolverine;
 
 namespace KsQuery.Modules.Usage;
@@ -34,17 +36,20 @@ public static class UsageModule
                 "SpikeMinRejections >= 1, MaxAddressesPerKey >= 1.")
             .ValidateOnStart();
         services.AddSingleton<IUsageStore, LiteDbUsageStore>();
+        services.AddSingleton<UsageWriteHealth>();
+        services.AddSingleton<UsageBatchWriter>();
         services.AddSingleton<UsageAggregator>();
         services.AddSingleton<KeyAlertMonitor>();
         services.AddSingleton<UsageEventBuffer>();
         services.AddSingleton(sp => new UsageCounter(sp.GetRequiredService<UsageAggregator>(), sp.GetRequiredService<KeyAlertMonitor>(),
-            sp.GetRequiredService<UsageEventBuffer>()));
+            sp.GetRequiredService<UsageEventBuffer>(), sp.GetRequiredService<ILogger<UsageCounter>>()));
         services.AddSingleton<QuotaTracker>();
         services.AddSingleton<KeyLimits>();
         services.AddSingleton<UnidentifiedRejections>();
         services.AddSingleton<UsageTrackingMiddleware>();
         services.AddSingleton<KeyLimitsMiddleware>();
         services.AddSingleton<UsageQueries>();
+        services.AddHealthChecks().AddCheck<UsageHealthCheck>("usage");
         services.AddHostedService<UsageFlusher>();
         services.AddHostedService<UsageEventPump>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, UsageJsonContext.Default));

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Usage.Tracking;
@@ -16,7 +15,7 @@ public sealed class UsageTrackingMiddlewareTests
     public async Task A_call_is_counted_with_its_client_address_as_text_ipv4_mapped_to_ipv6_as_plain_ipv4(string remote, string expected)
     {
         var events = new UsageEventBuffer();
-        var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new Meters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
+        var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new TestMeters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
         var address = IPAddress.Parse(remote);
 
         for (var call = 0; call < 2; call++)
@@ -41,7 +40,7 @@ public sealed class UsageTrackingMiddlewareTests
         var agent = new string('a', 255) + emoji;
         var path = prefix + new string('b', 511 - prefix.Length) + emoji;
         var events = new UsageEventBuffer();
-        var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new Meters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
+        var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new TestMeters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
         var context = new DefaultHttpContext();
         context.Request.Path = path;
         context.Request.Headers.UserAgent = agent;
@@ -58,14 +57,5 @@ public sealed class UsageTrackingMiddlewareTests
         call.UserAgent.ShouldBe(new string('a', 255));
         call.Rejection.ShouldNotBeNull().UserAgent.ShouldBe(new string('a', 255));
         call.Rejection.Path.ShouldBe(path[..511]);
-    }
-
-    private sealed class Meters : IMeterFactory
-    {
-        public Meter Create(MeterOptions options) => new(options);
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -8,7 +8,7 @@ namespace KsQuery.Modules.Usage.Aggregation;
 /// alerts; new client addresses); the flusher moves it to the store in one batch. Dashboard reads flush first and
 /// then read the store, so they see every call handled so far; <see cref="BucketsFor"/> (used off the dashboard)
 /// adds the pending counts to the stored ones under the same lock as the flush, so nothing is counted twice or missed.</summary>
-internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> options)
+internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer, IOptions<UsageOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly int _maxRejectionsPerKey = options.Value.Rejections.MaxPerKeyPerFlush;
@@ -86,7 +86,9 @@ internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> 
             _addresses.Add(address);
     }
 
-    /// <summary>Writes everything pending in one transaction; on failure it stays pending for the next attempt.</summary>
+    /// <summary>Writes everything pending in one transaction. A record the store refuses on its own is dropped (see
+    /// <see cref="UsageBatchWriter"/>); when the store is unavailable what is not written stays pending for the next attempt
+    /// and <see cref="UsageStoreUnavailableException"/> is thrown.</summary>
     public void Flush()
     {
         lock (_gate)
@@ -95,13 +97,15 @@ internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> 
             var batch = new UsageBatch(_buckets, _rejections, _alerts, _addresses);
             if (batch.IsEmpty)
                 return;
-            store.Write(batch);
-            _buckets = [];
+            var (left, failure) = writer.Write(batch);
             _last = null;
-            _rejections = [];
+            _buckets = new Dictionary<BucketKey, BucketCounts>(left.Buckets);
+            _rejections = [.. left.Rejections];
+            _alerts = [.. left.Alerts];
+            _addresses = [.. left.Addresses];
+            if (failure is not null)
+                throw new UsageStoreUnavailableException(failure);
             _rejectionsPerKey = new(StringComparer.Ordinal);
-            _alerts = [];
-            _addresses = [];
         }
     }
 
