@@ -56,11 +56,15 @@ public static class UsageModule
         return services;
     }
 
-    /// <summary>Wolverine settings of the module. Usage event batches go to an in-memory local queue handled one batch at
-    /// a time, in publication order (dashboard reads rely on that to wait for exactly the calls answered before them);
-    /// a graceful stop drains it before the flusher's last write.</summary>
+    /// <summary>The local queue of the module's <see cref="KeyedCallCompletedHandler"/>.</summary>
+    public const string EventsQueue = "usage-events";
+
+    /// <summary>Wolverine settings of the module (handlers separated: other modules' handlers of the same messages run on
+    /// queues of their own). Usage event batches go to the module's own in-memory local queue, handled one batch at a time
+    /// in publication order: dashboard reads rely on that to wait for exactly the calls answered before them. A graceful
+    /// stop drains it before the flusher's last write.</summary>
     public static void ConfigureUsage(this WolverineOptions options) =>
-        options.LocalQueueFor<KeyedCallsCompleted>().Sequential();
+        options.LocalQueue(EventsQueue).Sequential().AddStickyHandler(typeof(KeyedCallCompletedHandler));
 
     /// <summary>Counts keyed calls; place it before the key check so calls refused there are counted too.</summary>
     public static IApplicationBuilder UseUsageTracking(this IApplicationBuilder app)
