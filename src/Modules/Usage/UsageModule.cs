@@ -31,7 +31,7 @@ public static class UsageModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section))
-            .Validate(o => o.IsValid(out _), "Usage settings are out of range: FlushInterval 1 ms..10 min, positive intervals and retention, " +
+            .Validate(o => o.IsValid(out _), "Usage settings are out of range: FlushInterval 1 ms..10 min, ReadTimeout 1 ms..1 min, positive intervals and retention, " +
                 "MaxStored/MaxPerKeyPerFlush >= 1, Alerts:SpikeWindowMinutes 1..60, SpikeBaselineMinutes 1..1440, SpikeFactor >= 1, " +
                 "SpikeMinRejections >= 1, MaxAddressesPerKey >= 1.")
             .ValidateOnStart();
@@ -84,7 +84,7 @@ public static class UsageModule
     public static RouteGroupBuilder MapUsage(this RouteGroupBuilder v1)
     {
         v1.MapKeyUsage();
-        v1.MapGroup("/usage").WithTags("Usage").RequireAuthorization(Policies.Account)
+        v1.MapGroup("/usage").WithTags("Usage").RequireAuthorization(Policies.Account).AnswersUsageUnavailable()
             .MapUsageSummary()
             .MapUsageTimeseries()
             .MapUsageRejections();

@@ -35,20 +35,20 @@ public sealed class UsageCounterTests
     {
         RefusingUsageStore? store = null;
         using var usage = new Support.Usage(store: real => store = new RefusingUsageStore(real, _ => false) { FailAddressReads = true });
-        var buffer = new UsageEventBuffer();
+        var buffer = new UsageEventBuffer(TimeProvider.System);
         var counter = CounterOf(usage, store!, buffer);
         var calls = new[] { Support.Usage.Served("k1", T0), Support.Usage.Served("k1", T0.AddSeconds(1)) };
         foreach (var call in calls)
             buffer.Add(call);
-        var read = buffer.FlushAsync(CancellationToken.None);
+        var read = buffer.FlushAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
 
         counter.Count(buffer.Drain());
 
-        await read.WaitAsync(TimeSpan.FromSeconds(30));
+        (await read.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBeTrue();
         usage.Aggregator.BucketsFor("k1").Sum(b => b.Requests).ShouldBe(2);
     }
 
     private static UsageCounter CounterOf(Support.Usage usage, IUsageStore store, UsageEventBuffer? buffer = null) =>
-        new(usage.Aggregator, new KeyAlertMonitor(usage.Aggregator, store, usage.Options), buffer ?? new UsageEventBuffer(),
+        new(usage.Aggregator, new KeyAlertMonitor(usage.Aggregator, store, usage.Options), buffer ?? new UsageEventBuffer(TimeProvider.System),
             NullLogger<UsageCounter>.Instance);
 }

@@ -14,7 +14,7 @@ public sealed class UsageTrackingMiddlewareTests
     [InlineData("2001:db8::1", "2001:db8::1")]
     public async Task A_call_is_counted_with_its_client_address_as_text_ipv4_mapped_to_ipv6_as_plain_ipv4(string remote, string expected)
     {
-        var events = new UsageEventBuffer();
+        var events = new UsageEventBuffer(TimeProvider.System);
         var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new TestMeters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
         var address = IPAddress.Parse(remote);
 
@@ -39,7 +39,7 @@ public sealed class UsageTrackingMiddlewareTests
         const string prefix = "/v1/kalp/testnet/transactions/";
         var agent = new string('a', 255) + emoji;
         var path = prefix + new string('b', 511 - prefix.Length) + emoji;
-        var events = new UsageEventBuffer();
+        var events = new UsageEventBuffer(TimeProvider.System);
         var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new TestMeters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
         var context = new DefaultHttpContext();
         context.Request.Path = path;

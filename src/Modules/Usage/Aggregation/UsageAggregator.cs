@@ -92,21 +92,40 @@ internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer
     public void Flush()
     {
         lock (_gate)
+            FlushHeld();
+    }
+
+    /// <summary><see cref="Flush"/>, unless another flush holds the pending state longer than <paramref name="wait"/>: false then.</summary>
+    public bool TryFlush(TimeSpan wait)
+    {
+        if (!_gate.TryEnter(wait))
+            return false;
+        try
         {
-            _rejections.Sort((a, b) => a.At.CompareTo(b.At));
-            var batch = new UsageBatch(_buckets, _rejections, _alerts, _addresses);
-            if (batch.IsEmpty)
-                return;
-            var (left, failure) = writer.Write(batch);
-            _last = null;
-            _buckets = new Dictionary<BucketKey, BucketCounts>(left.Buckets);
-            _rejections = [.. left.Rejections];
-            _alerts = [.. left.Alerts];
-            _addresses = [.. left.Addresses];
-            if (failure is not null)
-                throw new UsageStoreUnavailableException(failure);
-            _rejectionsPerKey = new(StringComparer.Ordinal);
+            FlushHeld();
+            return true;
         }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    private void FlushHeld()
+    {
+        _rejections.Sort((a, b) => a.At.CompareTo(b.At));
+        var batch = new UsageBatch(_buckets, _rejections, _alerts, _addresses);
+        if (batch.IsEmpty)
+            return;
+        var (left, failure) = writer.Write(batch);
+        _last = null;
+        _buckets = new Dictionary<BucketKey, BucketCounts>(left.Buckets);
+        _rejections = [.. left.Rejections];
+        _alerts = [.. left.Alerts];
+        _addresses = [.. left.Addresses];
+        if (failure is not null)
+            throw new UsageStoreUnavailableException(failure);
+        _rejectionsPerKey = new(StringComparer.Ordinal);
     }
 
     /// <summary>Every bucket of one key (stored and pending), optionally only minutes in [from, to).</summary>
