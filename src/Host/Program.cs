@@ -33,6 +33,10 @@ builder.Host.UseWolverine(opts =>
     opts.Discovery.IncludeAssembly(typeof(KeysModule).Assembly);
     opts.Discovery.IncludeAssembly(typeof(ChainsModule).Assembly);
     opts.Discovery.IncludeAssembly(typeof(UsageModule).Assembly);
+    // Each handler of a message has its own chain and local queue (the only mode of Wolverine 7): one module's handler
+    // failing never stops another's. Where order matters, the module says so on its queue (ConfigureUsage).
+    opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+    opts.AssertNoCombinedHandlers();
     opts.ConfigureUsage();
 });
 

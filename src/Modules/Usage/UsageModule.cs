@@ -1,5 +1,6 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Usage.Aggregation;
+using KsQuery.Modules.Usage.Health;
 using KsQuery.Modules.Usage.Alerts;
 using KsQuery.Modules.Usage.Json;
 using KsQuery.Modules.Usage.KeyUsage;
@@ -17,6 +18,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Wolverine;
 
 namespace KsQuery.Modules.Usage;
@@ -29,33 +31,40 @@ public static class UsageModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section))
-            .Validate(o => o.IsValid(out _), "Usage settings are out of range: FlushInterval 1 ms..10 min, positive intervals and retention, " +
+            .Validate(o => o.IsValid(out _), "Usage settings are out of range: FlushInterval 1 ms..10 min, ReadTimeout 1 ms..1 min, positive intervals and retention, " +
                 "MaxStored/MaxPerKeyPerFlush >= 1, Alerts:SpikeWindowMinutes 1..60, SpikeBaselineMinutes 1..1440, SpikeFactor >= 1, " +
                 "SpikeMinRejections >= 1, MaxAddressesPerKey >= 1.")
             .ValidateOnStart();
         services.AddSingleton<IUsageStore, LiteDbUsageStore>();
+        services.AddSingleton<UsageWriteHealth>();
+        services.AddSingleton<UsageBatchWriter>();
         services.AddSingleton<UsageAggregator>();
         services.AddSingleton<KeyAlertMonitor>();
         services.AddSingleton<UsageEventBuffer>();
         services.AddSingleton(sp => new UsageCounter(sp.GetRequiredService<UsageAggregator>(), sp.GetRequiredService<KeyAlertMonitor>(),
-            sp.GetRequiredService<UsageEventBuffer>()));
+            sp.GetRequiredService<UsageEventBuffer>(), sp.GetRequiredService<ILogger<UsageCounter>>()));
         services.AddSingleton<QuotaTracker>();
         services.AddSingleton<KeyLimits>();
         services.AddSingleton<UnidentifiedRejections>();
         services.AddSingleton<UsageTrackingMiddleware>();
         services.AddSingleton<KeyLimitsMiddleware>();
         services.AddSingleton<UsageQueries>();
+        services.AddHealthChecks().AddCheck<UsageHealthCheck>("usage");
         services.AddHostedService<UsageFlusher>();
         services.AddHostedService<UsageEventPump>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, UsageJsonContext.Default));
         return services;
     }
 
-    /// <summary>Wolverine settings of the module. Usage event batches go to an in-memory local queue handled one batch at
-    /// a time, in publication order (dashboard reads rely on that to wait for exactly the calls answered before them);
-    /// a graceful stop drains it before the flusher's last write.</summary>
+    /// <summary>The local queue of the module's <see cref="KeyedCallCompletedHandler"/>.</summary>
+    public const string EventsQueue = "usage-events";
+
+    /// <summary>Wolverine settings of the module (handlers separated: other modules' handlers of the same messages run on
+    /// queues of their own). Usage event batches go to the module's own in-memory local queue, handled one batch at a time
+    /// in publication order: dashboard reads rely on that to wait for exactly the calls answered before them. A graceful
+    /// stop drains it before the flusher's last write.</summary>
     public static void ConfigureUsage(this WolverineOptions options) =>
-        options.LocalQueueFor<KeyedCallsCompleted>().Sequential();
+        options.LocalQueue(EventsQueue).Sequential().AddStickyHandler(typeof(KeyedCallCompletedHandler));
 
     /// <summary>Counts keyed calls; place it before the key check so calls refused there are counted too.</summary>
     public static IApplicationBuilder UseUsageTracking(this IApplicationBuilder app)
@@ -75,7 +84,7 @@ public static class UsageModule
     public static RouteGroupBuilder MapUsage(this RouteGroupBuilder v1)
     {
         v1.MapKeyUsage();
-        v1.MapGroup("/usage").WithTags("Usage").RequireAuthorization(Policies.Account)
+        v1.MapGroup("/usage").WithTags("Usage").RequireAuthorization(Policies.Account).AnswersUsageUnavailable()
             .MapUsageSummary()
             .MapUsageTimeseries()
             .MapUsageRejections();

@@ -17,6 +17,10 @@ public sealed class UsageOptions
     /// (missing, malformed, unknown) are summarised in the log; they belong to no account, so they are only counted.</summary>
     public TimeSpan UnidentifiedReportInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary><c>Usage:ReadTimeout</c>: how long a dashboard usage read waits for the counting of the calls answered before
+    /// it (and for a usage write in progress); past it the read answers 503 <c>usage_unavailable</c> with <c>Retry-After</c>.</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public RejectionLogOptions Rejections { get; set; } = new();
 
     public AlertOptions Alerts { get; set; } = new();
@@ -28,6 +32,8 @@ public sealed class UsageOptions
             error = "Usage:FlushInterval must be between 00:00:00.001 and 00:10:00.";
         else if (PublishWindow < TimeSpan.Zero || PublishWindow > TimeSpan.FromSeconds(1))
             error = "Usage:PublishWindow must be between 00:00:00 and 00:00:01.";
+        else if (ReadTimeout < TimeSpan.FromMilliseconds(1) || ReadTimeout > TimeSpan.FromMinutes(1))
+            error = "Usage:ReadTimeout must be between 00:00:00.001 and 00:01:00.";
         else if (UnidentifiedReportInterval <= TimeSpan.Zero)
             error = "Usage:UnidentifiedReportInterval must be positive.";
         else if (Rejections.Retention <= TimeSpan.Zero || Rejections.MaxStored < 1 || Rejections.MaxPerKeyPerFlush < 1)

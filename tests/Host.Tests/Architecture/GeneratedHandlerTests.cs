@@ -1,7 +1,11 @@
 using System.Reflection;
+using Host.Tests.Support;
+using KsQuery.Contracts.Messages;
 using KsQuery.Modules.Chains;
 using KsQuery.Modules.Keys;
 using KsQuery.Modules.Usage;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Runtime.Handlers;
 
 namespace Host.Tests.Architecture;
 
@@ -9,6 +13,21 @@ namespace Host.Tests.Architecture;
 /// so every handler class of the modules must appear in the generated registry.</summary>
 public sealed class GeneratedHandlerTests
 {
+    /// <summary>Handlers are separated (one chain per handler type and message): every chain the running host built,
+    /// including each handler's own chain of a message handled by several modules, has its generated class.</summary>
+    [Fact]
+    public async Task Every_handler_chain_of_the_running_host_has_its_generated_code()
+    {
+        using var data = new TempDirectory();
+        await using var host = await TestHost.StartAsync(data.Path);
+        var chains = host.Services.GetRequiredService<HandlerGraph>().AllChains().ToList();
+
+        chains.ShouldContain(c => c.MessageType == typeof(KeyedCallsCompleted));
+        foreach (var chain in chains)
+            typeof(Program).Assembly.GetType($"Internal.Generated.WolverineHandlers.{chain.TypeName}")
+                .ShouldNotBeNull($"{chain} has no generated code; run scripts/codegen");
+    }
+
     [Fact]
     public void Every_module_handler_is_in_the_generated_registry()
     {

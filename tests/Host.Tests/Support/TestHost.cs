@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Host.Tests.Support;
@@ -8,7 +9,9 @@ namespace Host.Tests.Support;
 /// Argon2 and the local ledger are sized down through configuration so tests stay fast.</summary>
 public static class TestHost
 {
-    public static async Task<IAlbaHost> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="replaceServices">Runs after the host's own registrations (test doubles replace real services).</param>
+    public static async Task<IAlbaHost> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? replaceServices = null)
     {
         JasperFxEnvironment.AutoStartHost = true;
         var all = new Dictionary<string, string?>
@@ -31,6 +34,8 @@ public static class TestHost
                 builder.UseSetting(key, value);
             if (clock is not null)
                 builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
+            if (replaceServices is not null)
+                builder.ConfigureTestServices(replaceServices);
         });
     }
 }

@@ -4,6 +4,7 @@ using Host.Tests.Support;
 using KsQuery.Modules.Keys.KeyFormat;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Host.Tests.Usage;
 
@@ -12,12 +13,12 @@ namespace Host.Tests.Usage;
 internal static class UsageTestHost
 {
     public static Task<IAlbaHost> StartAsync(string dataDirectory, ManualClock clock, bool withSampleChain = false,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (withSampleChain)
             all.TryAdd("KSQUERY_PLUGINS", TestPlugins.Install(Path.Combine(dataDirectory, "plugins"), "SampleChain"));
-        return TestHost.StartAsync(dataDirectory, all, clock);
+        return TestHost.StartAsync(dataDirectory, all, clock, replaceServices);
     }
 
     /// <summary>A keyed call as a given client: address and user agent are set on the connection and request.</summary>

@@ -4,6 +4,7 @@ using KsQuery.Modules.Usage;
 using KsQuery.Modules.Usage.Aggregation;
 using KsQuery.Modules.Usage.Storage;
 using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Usage.Tests.Support;
@@ -11,13 +12,19 @@ namespace Usage.Tests.Support;
 /// <summary>An in-memory LiteDB store and aggregator, and builders of usage events and keys.</summary>
 internal sealed class Usage : IDisposable
 {
-    public Usage(UsageOptions? options = null)
+    /// <param name="store">Wraps the real store in a test double (one that refuses some writes).</param>
+    public Usage(UsageOptions? options = null, Func<LiteDbUsageStore, IUsageStore>? store = null)
     {
         Options = Microsoft.Extensions.Options.Options.Create(options ?? new UsageOptions());
         Database = new LiteDatabase(":memory:");
         Store = new LiteDbUsageStore(Database);
-        Aggregator = new UsageAggregator(Store, Options);
+        Health = new UsageWriteHealth(new TestMeters(), Time);
+        var used = store?.Invoke(Store) ?? Store;
+        Aggregator = new UsageAggregator(used, new UsageBatchWriter(used, Health, NullLogger<UsageBatchWriter>.Instance), Options);
     }
+
+    public ManualTimeProvider Time { get; } = new();
+    public UsageWriteHealth Health { get; }
 
     public IOptions<UsageOptions> Options { get; }
     public LiteDatabase Database { get; }

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Usage.Tracking;
@@ -15,8 +14,8 @@ public sealed class UsageTrackingMiddlewareTests
     [InlineData("2001:db8::1", "2001:db8::1")]
     public async Task A_call_is_counted_with_its_client_address_as_text_ipv4_mapped_to_ipv6_as_plain_ipv4(string remote, string expected)
     {
-        var events = new UsageEventBuffer();
-        var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new Meters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
+        var events = new UsageEventBuffer(TimeProvider.System);
+        var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new TestMeters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
         var address = IPAddress.Parse(remote);
 
         for (var call = 0; call < 2; call++)
@@ -33,12 +32,30 @@ public sealed class UsageTrackingMiddlewareTests
         counted.ShouldAllBe(c => c.ClientAddress == expected && c.KeyId == "k" && c.Status == 200);
     }
 
-    private sealed class Meters : IMeterFactory
+    [Fact]
+    public async Task A_user_agent_and_path_over_their_limits_are_cut_on_a_character_boundary()
     {
-        public Meter Create(MeterOptions options) => new(options);
+        const string emoji = "\U0001F600";
+        const string prefix = "/v1/kalp/testnet/transactions/";
+        var agent = new string('a', 255) + emoji;
+        var path = prefix + new string('b', 511 - prefix.Length) + emoji;
+        var events = new UsageEventBuffer(TimeProvider.System);
+        var middleware = new UsageTrackingMiddleware(new UnidentifiedRejections(new TestMeters()), events, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+        context.Request.Headers.UserAgent = agent;
+        context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new ChainApiMetadata("kalp", "testnet", "transaction")), "transaction"));
+        KeyedCallFeatures.SetRejection(context, new KeyRejection("key_invalid", "k", "acct", "ksq_test_abcd…wxyz"));
 
-        public void Dispose()
+        await middleware.InvokeAsync(context, c =>
         {
-        }
+            c.Response.StatusCode = 401;
+            return Task.CompletedTask;
+        });
+
+        var call = events.Drain().ShouldHaveSingleItem();
+        call.UserAgent.ShouldBe(new string('a', 255));
+        call.Rejection.ShouldNotBeNull().UserAgent.ShouldBe(new string('a', 255));
+        call.Rejection.Path.ShouldBe(path[..511]);
     }
 }

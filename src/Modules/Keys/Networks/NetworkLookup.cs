@@ -1,5 +1,6 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Contracts.Messages;
+using KsQuery.Contracts.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine;
 
@@ -22,6 +23,12 @@ internal static class NetworkLookup
         };
     }
 
-    // Echo client input only in bounded length.
-    private static string Shorten(string value) => value.Length <= 64 ? value.Trim() : value.Trim()[..64] + "…";
+    // Echo client input only in bounded length, cut on a character boundary.
+    private static string Shorten(string value)
+    {
+        var trimmed = value.Trim();
+        return trimmed.Length <= MaxEcho ? trimmed : TextCut.AtMost(trimmed, MaxEcho) + "…";
+    }
+
+    private const int MaxEcho = 64;
 }

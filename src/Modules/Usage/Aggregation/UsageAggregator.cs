@@ -8,7 +8,7 @@ namespace KsQuery.Modules.Usage.Aggregation;
 /// alerts; new client addresses); the flusher moves it to the store in one batch. Dashboard reads flush first and
 /// then read the store, so they see every call handled so far; <see cref="BucketsFor"/> (used off the dashboard)
 /// adds the pending counts to the stored ones under the same lock as the flush, so nothing is counted twice or missed.</summary>
-internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> options)
+internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer, IOptions<UsageOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly int _maxRejectionsPerKey = options.Value.Rejections.MaxPerKeyPerFlush;
@@ -86,23 +86,46 @@ internal sealed class UsageAggregator(IUsageStore store, IOptions<UsageOptions> 
             _addresses.Add(address);
     }
 
-    /// <summary>Writes everything pending in one transaction; on failure it stays pending for the next attempt.</summary>
+    /// <summary>Writes everything pending in one transaction. A record the store refuses on its own is dropped (see
+    /// <see cref="UsageBatchWriter"/>); when the store is unavailable what is not written stays pending for the next attempt
+    /// and <see cref="UsageStoreUnavailableException"/> is thrown.</summary>
     public void Flush()
     {
         lock (_gate)
+            FlushHeld();
+    }
+
+    /// <summary><see cref="Flush"/>, unless another flush holds the pending state longer than <paramref name="wait"/>: false then.</summary>
+    public bool TryFlush(TimeSpan wait)
+    {
+        if (!_gate.TryEnter(wait))
+            return false;
+        try
         {
-            _rejections.Sort((a, b) => a.At.CompareTo(b.At));
-            var batch = new UsageBatch(_buckets, _rejections, _alerts, _addresses);
-            if (batch.IsEmpty)
-                return;
-            store.Write(batch);
-            _buckets = [];
-            _last = null;
-            _rejections = [];
-            _rejectionsPerKey = new(StringComparer.Ordinal);
-            _alerts = [];
-            _addresses = [];
+            FlushHeld();
+            return true;
         }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    private void FlushHeld()
+    {
+        _rejections.Sort((a, b) => a.At.CompareTo(b.At));
+        var batch = new UsageBatch(_buckets, _rejections, _alerts, _addresses);
+        if (batch.IsEmpty)
+            return;
+        var (left, failure) = writer.Write(batch);
+        _last = null;
+        _buckets = new Dictionary<BucketKey, BucketCounts>(left.Buckets);
+        _rejections = [.. left.Rejections];
+        _alerts = [.. left.Alerts];
+        _addresses = [.. left.Addresses];
+        if (failure is not null)
+            throw new UsageStoreUnavailableException(failure);
+        _rejectionsPerKey = new(StringComparer.Ordinal);
     }
 
     /// <summary>Every bucket of one key (stored and pending), optionally only minutes in [from, to).</summary>

@@ -20,6 +20,7 @@ internal static class KeyUsageEndpoint
     public static void MapKeyUsage(this RouteGroupBuilder v1) =>
         v1.MapGet("/keys/{id}/usage", GetKeyUsage)
             .RequireAuthorization(Policies.Account)
+            .AnswersUsageUnavailable()
             .WithTags("Usage")
             .WithName("GetKeyUsage")
             .WithSummary("Usage of one of your keys")

@@ -24,7 +24,8 @@ internal static class RejectionsEndpoint
                 "default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most " +
                 "`Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush " +
                 "interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. " +
-                "Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed.");
+                "Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. " +
+                UsageDocs.Unavailable);
         return usage;
     }
 

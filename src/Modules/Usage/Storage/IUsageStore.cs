@@ -6,6 +6,10 @@ internal interface IUsageStore
     /// <summary>Adds the batch's counts to the stored buckets and appends its rejections, alerts and addresses, in one transaction.</summary>
     void Write(UsageBatch batch);
 
+    /// <summary>True when <paramref name="error"/> (thrown by <see cref="Write"/>) means the store as a whole is unavailable
+    /// (I/O, lock timeout, closed), false when it refused what it was given.</summary>
+    bool IsStoreFailure(Exception error);
+
     IReadOnlyList<StoredBucket> Buckets(BucketFilter filter);
 
     /// <summary>An account's rejections with <c>At</c> in [from, to), newest first.</summary>

@@ -67,6 +67,14 @@ internal sealed class LiteDbUsageStore : IUsageStore
         }
     }
 
+    public bool IsStoreFailure(Exception error) => error switch
+    {
+        IOException or UnauthorizedAccessException or ObjectDisposedException or TimeoutException => true,
+        LiteException lite => lite.ErrorCode is LiteException.LOCK_TIMEOUT or LiteException.DATABASE_SHUTDOWN or LiteException.ENGINE_DISPOSED
+            or LiteException.FILE_SIZE_EXCEEDED or LiteException.FILE_NOT_FOUND or LiteException.INVALID_DATAFILE_STATE,
+        _ => false,
+    };
+
     public IReadOnlyList<StoredBucket> Buckets(BucketFilter filter)
     {
         var query = _buckets.Query();

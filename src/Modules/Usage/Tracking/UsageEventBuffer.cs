@@ -5,7 +5,7 @@ namespace KsQuery.Modules.Usage.Tracking;
 
 /// <summary>Collects the usage events of answered keyed calls between two publications by <see cref="UsageEventPump"/>,
 /// and lets dashboard reads wait until every event collected before them has been handled (read-your-writes).</summary>
-internal sealed class UsageEventBuffer
+internal sealed class UsageEventBuffer(TimeProvider time)
 {
     private readonly ConcurrentQueue<KeyedCallCompleted> _queue = new();
     private readonly SemaphoreSlim _pending = new(0);
@@ -56,18 +56,30 @@ internal sealed class UsageEventBuffer
         Interlocked.Exchange(ref _progress, NewSignal()).TrySetResult();
     }
 
-    /// <summary>Waits until every event added before this call has been handled; batches are handled in order
-    /// (a sequential local queue), so the handled count reaching the added count means exactly that.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until every event added before this call has been handled, for at most <paramref name="timeout"/>;
+    /// false when it gave up. Batches are handled in order (the Usage handler's sequential local queue), so the handled
+    /// count reaching the added count means exactly that.</summary>
+    public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var target = Interlocked.Read(ref _added);
+        var deadline = time.GetTimestamp() + (long)(timeout.TotalSeconds * time.TimestampFrequency);
         while (true)
         {
             var progress = Volatile.Read(ref _progress);
             if (Interlocked.Read(ref _handled) >= target)
-                return;
+                return true;
+            var left = deadline - time.GetTimestamp();
+            if (left <= 0)
+                return false;
             Volatile.Read(ref _flushRequested).TrySetResult();
-            await progress.Task.WaitAsync(cancellationToken);
+            try
+            {
+                await progress.Task.WaitAsync(TimeSpan.FromSeconds((double)left / time.TimestampFrequency), time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return Interlocked.Read(ref _handled) >= target;
+            }
         }
     }
 

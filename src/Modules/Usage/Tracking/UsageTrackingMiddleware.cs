@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using KsQuery.Contracts.Http;
 using KsQuery.Contracts.Messages;
+using KsQuery.Contracts.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -55,7 +56,7 @@ internal sealed class UsageTrackingMiddleware(UnidentifiedRejections unidentifie
             var userAgent = UserAgent(request);
             call = new KeyedCallCompleted(keyId, accountId, api.Chain, api.Network, api.ApiId, status, durationMs, at,
                 new KeyedCallRejection(rejection.Code, key is not null, rejection.Display ?? key?.Display ?? "", request.Method,
-                    Truncate(request.Path.Value ?? "", MaxPath), address, userAgent),
+                    TextCut.AtMost(request.Path.Value ?? "", MaxPath), address, userAgent),
                 address, userAgent);
         }
         else if (key is not null)
@@ -79,7 +80,5 @@ internal sealed class UsageTrackingMiddleware(UnidentifiedRejections unidentifie
     };
 
     private static string? UserAgent(HttpRequest request) =>
-        request.Headers[HeaderNames.UserAgent].ToString() is { Length: > 0 } agent ? Truncate(agent, MaxUserAgent) : null;
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+        request.Headers[HeaderNames.UserAgent].ToString() is { Length: > 0 } agent ? TextCut.AtMost(agent, MaxUserAgent) : null;
 }

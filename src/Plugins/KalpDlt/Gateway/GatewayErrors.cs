@@ -64,7 +64,9 @@ internal static class GatewayErrors
         var cleaned = builder.ToString().Trim();
         if (cleaned.Length > MaxMessageLength)
         {
-            cleaned = cleaned[..MaxMessageLength] + "…";
+            // Never between the halves of a surrogate pair: half a pair is not text and breaks the JSON answer.
+            var end = char.IsHighSurrogate(cleaned[MaxMessageLength - 1]) ? MaxMessageLength - 1 : MaxMessageLength;
+            cleaned = cleaned[..end] + "…";
         }
         return cleaned.Length == 0 ? null : cleaned;
     }
