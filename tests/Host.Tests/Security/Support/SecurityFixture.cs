@@ -6,19 +6,13 @@ using Host.Tests.Support;
 
 namespace Host.Tests.Security.Support;
 
-/// <summary>A signed-up account as the suite uses it.</summary>
-public sealed record Party(string Id, string Email, string Token, string RefreshToken);
-
-/// <summary>An issued API key: its id and the plaintext shown once.</summary>
-public sealed record IssuedKey(string Id, string Plaintext, string Name);
-
 /// <summary>One host shared by a whole test class of the security suite, with three accounts: the caller (whose requests
 /// go wrong), another account (whose data the caller must never reach) and a counter account (whose keyed calls prove
 /// that usage is still counted after each case). Failure throttles are off here: their own tests live with them, and a
 /// bad-input case must get the answer of its input, not of a throttle filled by the cases before it.</summary>
 public sealed class SecurityFixture : IAsyncLifetime
 {
-    public const string Password = "correct horse battery";
+    public const string Password = SecurityHost.Password;
     public const string CallerEmail = "caller@example.com";
 
     private readonly TempDirectory _data = new();
@@ -26,8 +20,10 @@ public sealed class SecurityFixture : IAsyncLifetime
     private AccountSnapshot _otherBaseline = null!;
     private long _counterRequests;
 
-    public IAlbaHost Host { get; private set; } = null!;
-    public HttpClient Http { get; private set; } = null!;
+    private SecurityHost _host = null!;
+
+    public IAlbaHost Host => _host.Host;
+    public HttpClient Http => _host.Http;
     public Party Caller { get; private set; } = null!;
     public Party Other { get; private set; } = null!;
     public Party Counter { get; private set; } = null!;
@@ -50,22 +46,21 @@ public sealed class SecurityFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await TestHost.StartAsync(_data.Path, new Dictionary<string, string?>(Settings));
-        Http = Host.Server.CreateClient();
+        _host = await SecurityHost.StartAsync(_data.Path, new Dictionary<string, string?>(Settings));
 
-        Caller = await SignUpAsync(CallerEmail);
-        Other = await SignUpAsync("other@example.com");
-        Counter = await SignUpAsync("counter@example.com");
+        Caller = await _host.SignUpAsync(CallerEmail);
+        Other = await _host.SignUpAsync("other@example.com");
+        Counter = await _host.SignUpAsync("counter@example.com");
 
-        CallerKey = await CreateKeyAsync(Caller, "primary", rateLimitPerSecond: 1_000_000);
-        CallerSecondKey = await CreateKeyAsync(Caller, "secondary");
-        CallerRevokedKey = await CreateKeyAsync(Caller, "retired");
-        (await SendAsync(HttpMethod.Post, $"/v1/keys/{CallerRevokedKey.Id}/revoke", Caller.Token)).ShouldBe(HttpStatusCode.OK);
-        CallerRecoverableKey = await CreateKeyAsync(Caller, "recoverable", recoverable: true);
-        (await SendAsync(HttpMethod.Put, "/v1/me/selection", Caller.Token,
-            new { chain = "kalp", network = "testnet", activeKeyId = CallerKey.Id })).ShouldBe(HttpStatusCode.OK);
-        OtherKey = await CreateKeyAsync(Other, "other-key");
-        CounterKey = await CreateKeyAsync(Counter, "counter-key", rateLimitPerSecond: 1_000_000);
+        CallerKey = await _host.CreateKeyAsync(Caller, "primary", rateLimitPerSecond: 1_000_000);
+        CallerSecondKey = await _host.CreateKeyAsync(Caller, "secondary");
+        CallerRevokedKey = await _host.CreateKeyAsync(Caller, "retired");
+        await _host.RevokeAsync(Caller, CallerRevokedKey.Id);
+        CallerRecoverableKey = await _host.CreateKeyAsync(Caller, "recoverable", recoverable: true);
+        (await _host.SendAsync(HttpMethod.Put, "/v1/me/selection", Caller.Token,
+            new { chain = "kalp", network = "testnet", activeKeyId = CallerKey.Id })).Status.ShouldBe(HttpStatusCode.OK);
+        OtherKey = await _host.CreateKeyAsync(Other, "other-key");
+        CounterKey = await _host.CreateKeyAsync(Counter, "counter-key", rateLimitPerSecond: 1_000_000);
 
         _callerBaseline = await AccountSnapshot.TakeAsync(Http, Caller.Token);
         _otherBaseline = await AccountSnapshot.TakeAsync(Http, Other.Token);
@@ -74,8 +69,7 @@ public sealed class SecurityFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
-        await Host.DisposeAsync();
+        await _host.DisposeAsync();
         _data.Dispose();
     }
 
@@ -143,41 +137,5 @@ public sealed class SecurityFixture : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, $"the counter account's usage summary: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("requests").GetInt64();
-    }
-
-    public async Task<Party> SignUpAsync(string email)
-    {
-        (await SendAsync(HttpMethod.Post, "/v1/accounts", null, new { email, password = Password })).ShouldBe(HttpStatusCode.Created);
-        using var login = await Http.PostAsJsonAsync("/v1/auth/login", new { email, password = Password });
-        login.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var tokens = JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement;
-        var token = tokens.GetProperty("accessToken").GetString()!;
-        (await SendAsync(HttpMethod.Put, "/v1/me/selection", token, new { chain = "kalp", network = "testnet" })).ShouldBe(HttpStatusCode.OK);
-        using var me = new HttpRequestMessage(HttpMethod.Get, "/v1/me");
-        me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var id = JsonDocument.Parse(await (await Http.SendAsync(me)).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
-        return new Party(id, email, token, tokens.GetProperty("refreshToken").GetString()!);
-    }
-
-    public async Task<IssuedKey> CreateKeyAsync(Party party, string name, int? rateLimitPerSecond = null, bool recoverable = false)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/keys") { Content = JsonContent.Create(new { name, rateLimitPerSecond, recoverable }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", party.Token);
-        using var response = await Http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
-        var key = JsonDocument.Parse(body).RootElement;
-        return new IssuedKey(key.GetProperty("id").GetString()!, key.GetProperty("key").GetString()!, name);
-    }
-
-    private async Task<HttpStatusCode> SendAsync(HttpMethod method, string url, string? token, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url);
-        if (body is not null)
-            request.Content = JsonContent.Create(body);
-        if (token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await Http.SendAsync(request);
-        return response.StatusCode;
     }
 }
