@@ -30,7 +30,8 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> settings)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // The SDK tells test processes which dotnet runs them; "dotnet" from PATH otherwise.
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet")
         {
             WorkingDirectory = dataDirectory,
             RedirectStandardOutput = true,
