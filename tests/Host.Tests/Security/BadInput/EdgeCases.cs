@@ -88,6 +88,20 @@ public static class EdgeCases
         Edge("key usage from after to", "GET /v1/keys/{id}/usage", "/v1/keys/@key@/usage?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", 400,
             "validation_failed", Credential.CallerToken),
 
+        // Another account's key id, on every route that takes one: answered like an unknown id, and that key stays as it was.
+        Edge("another account's key: read", "GET /v1/keys/{id}", "/v1/keys/@other@", 404, "key_not_found", Credential.CallerToken),
+        Edge("another account's key: rename", "PATCH /v1/keys/{id}", "/v1/keys/@other@", 404, "key_not_found", Credential.CallerToken,
+            "{\"name\":\"taken over\"}"),
+        Edge("another account's key: revoke", "POST /v1/keys/{id}/revoke", "/v1/keys/@other@/revoke", 404, "key_not_found", Credential.CallerToken),
+        Edge("another account's key: roll", "POST /v1/keys/{id}/roll", "/v1/keys/@other@/roll", 404, "key_not_found", Credential.CallerToken, "{}"),
+        Edge("another account's key: reveal", "POST /v1/keys/{id}/reveal", "/v1/keys/@other@/reveal", 404, "key_not_found", Credential.CallerToken,
+            "{\"password\":\"@password@\"}"),
+        Edge("another account's key: usage", "GET /v1/keys/{id}/usage", "/v1/keys/@other@/usage", 404, "key_not_found", Credential.CallerToken),
+        Edge("another account's key: timeseries", "GET /v1/usage/timeseries", "/v1/usage/timeseries?keyId=@other@", 404, "key_not_found",
+            Credential.CallerToken),
+        Edge("another account's key: selection", "PUT /v1/me/selection", "/v1/me/selection", 404, "key_not_found", Credential.CallerToken,
+            "{\"chain\":\"kalp\",\"network\":\"testnet\",\"activeKeyId\":\"@other@\"}"),
+
         // States.
         Edge("roll a revoked key", "POST /v1/keys/{id}/roll", "/v1/keys/@revoked@/roll", 409, "key_not_active", Credential.CallerToken, "{}"),
         Edge("reveal a key that is not recoverable", "POST /v1/keys/{id}/reveal", "/v1/keys/@key@/reveal", 409, "key_not_recoverable",
