@@ -51,7 +51,7 @@ app.UseStatusCodeProblems();
 app.UseAuthentication();  // everything else: bearer tokens of the dashboard routes
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapKsQueryOpenApi();
 app.MapScalarApiReference(options => options.WithTitle("KS Query API"));
 app.MapKsQueryHealth();
 

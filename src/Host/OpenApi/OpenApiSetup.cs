@@ -4,6 +4,16 @@ namespace KsQuery.Host.OpenApi;
 
 internal static class OpenApiSetup
 {
+    /// <summary>The one document this host describes. Other names are not routed, so they get routing's 404 as problem
+    /// details like any unknown path; MapOpenApi's own answer for an unknown name is a text/plain 404.</summary>
+    public const string DocumentRoute = "/openapi/{documentName:regex(^v1$)}.json";
+
+    public static WebApplication MapKsQueryOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi(DocumentRoute);
+        return app;
+    }
+
     private const string Description = """
         KS Query is a self-hosted gateway for blockchain query APIs.
 

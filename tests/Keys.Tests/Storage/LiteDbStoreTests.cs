@@ -103,13 +103,13 @@ public sealed class LiteDbStoreTests : IDisposable
         (await store.TryInsertAsync(Key("k2", "main"), default)).ShouldBe(KeyWrite.NameTaken);
         (await store.TryInsertAsync(Key("k3", "main", account: "acc-2"), default)).ShouldBe(KeyWrite.Done);
 
-        var first = (await store.FindAsync("k1", default))!;
-        (await store.TryUpdateAsync(first with { RevokedAt = _time.GetUtcNow() }, default)).ShouldBe(KeyWrite.Done);
+        (await store.TryChangeAsync("k1", "acc-1", k => k with { RevokedAt = _time.GetUtcNow() }, default)).Result.ShouldBe(KeyWrite.Done);
         (await store.TryInsertAsync(Key("k2", "main"), default)).ShouldBe(KeyWrite.Done);
 
-        (await store.TryUpdateAsync(Key("k4", "other"), default)).ShouldBe(KeyWrite.NotFound);
+        (await store.TryChangeAsync("k4", "acc-1", k => k, default)).Result.ShouldBe(KeyWrite.NotFound);
         await store.TryInsertAsync(Key("k5", "other"), default);
-        (await store.TryUpdateAsync((await store.FindAsync("k5", default))! with { Name = "MAIN" }, default)).ShouldBe(KeyWrite.NameTaken);
+        (await store.TryChangeAsync("k5", "acc-1", k => k with { Name = "MAIN" }, default)).Result.ShouldBe(KeyWrite.NameTaken);
+        (await store.TryChangeAsync("k5", "acc-2", k => k with { Name = "x" }, default)).Result.ShouldBe(KeyWrite.NotFound);
     }
 
     [Fact]
@@ -125,6 +125,51 @@ public sealed class LiteDbStoreTests : IDisposable
         (await store.FindAsync("k1", default))!.RevokeAt.ShouldBe(retiring.RevokeAt);
         (await store.FindAsync("k2", default)).ShouldNotBeNull();
         (await store.ListByAccountAsync("acc-1", default)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_roll_of_a_key_revoked_since_it_was_read_is_not_active_and_stores_nothing()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        await store.TryInsertAsync(Key("k1", "main"), default);
+        var read = (await store.FindAsync("k1", default))!;
+        (await store.TryChangeAsync("k1", "acc-1", k => k with { RevokedAt = _time.GetUtcNow() }, default)).Result.ShouldBe(KeyWrite.Done);
+
+        var retiring = read with { RevokeAt = _time.GetUtcNow().AddHours(1), ReplacedBy = "k2" };
+        (await store.TryRollAsync(retiring, Key("k2", "main"), default)).ShouldBe(KeyWrite.NotActive);
+
+        (await store.FindAsync("k2", default)).ShouldBeNull();
+        var stored = (await store.FindAsync("k1", default))!;
+        stored.RevokedAt.ShouldNotBeNull();
+        stored.ReplacedBy.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_roll_keeps_what_was_written_to_the_key_since_it_was_read()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        await store.TryInsertAsync(Key("k1", "main"), default);
+        var read = (await store.FindAsync("k1", default))!;
+        (await store.TryChangeAsync("k1", "acc-1", k => k with { Description = "written meanwhile" }, default)).Result.ShouldBe(KeyWrite.Done);
+
+        (await store.TryRollAsync(read with { RevokeAt = _time.GetUtcNow().AddHours(1), ReplacedBy = "k2" }, Key("k2", "main"), default))
+            .ShouldBe(KeyWrite.Done);
+
+        var stored = (await store.FindAsync("k1", default))!;
+        stored.Description.ShouldBe("written meanwhile");
+        stored.ReplacedBy.ShouldBe("k2");
+    }
+
+    [Fact]
+    public async Task A_change_that_changes_nothing_writes_nothing_and_returns_the_stored_key()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        await store.TryInsertAsync(Key("k1", "main"), default);
+
+        var (result, key) = await store.TryChangeAsync("k1", "acc-1", k => k, default);
+
+        result.ShouldBe(KeyWrite.Done);
+        key.ShouldBe(await store.FindAsync("k1", default));
     }
 
     [Fact]

@@ -27,10 +27,14 @@ internal sealed class CountingKeyStore : IApiKeyStore
     public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken) =>
         Task.FromResult(_keys.TryAdd(key.Id, key) ? KeyWrite.Done : KeyWrite.DuplicateId);
 
-    public Task<KeyWrite> TryUpdateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    public Task<(KeyWrite Result, ApiKeyRecord? Key)> TryChangeAsync(string id, string accountId, Func<ApiKeyRecord, ApiKeyRecord> change,
+        CancellationToken cancellationToken)
     {
-        _keys[key.Id] = key;
-        return Task.FromResult(KeyWrite.Done);
+        if (!_keys.TryGetValue(id, out var key) || key.AccountId != accountId)
+            return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.NotFound, null));
+        var changed = change(key);
+        _keys[id] = changed;
+        return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.Done, changed));
     }
 
     public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken)

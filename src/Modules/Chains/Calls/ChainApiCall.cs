@@ -66,6 +66,9 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            if (!ReadableJson.IsReadable(document.RootElement))
+                return (null, new ProblemResult(400, "malformed_json", "Malformed JSON",
+                    "The request body holds a \\u escape of half a surrogate pair, which is not text."));
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException)

@@ -1,6 +1,6 @@
 namespace KsQuery.Modules.Keys.Storage;
 
-internal enum KeyWrite { Done, NameTaken, DuplicateId, NotFound }
+internal enum KeyWrite { Done, NameTaken, DuplicateId, NotFound, NotActive }
 
 /// <summary>API keys of the Keys module. Name uniqueness (per account, among keys that
 /// <see cref="ApiKeyRecord.HoldsName">hold their name</see>, case-insensitive) is enforced here so a
@@ -17,10 +17,16 @@ internal interface IApiKeyStore
 
     Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a stored key (same id), checking the name when it changes.</summary>
-    Task<KeyWrite> TryUpdateAsync(ApiKeyRecord key, CancellationToken cancellationToken);
+    /// <summary>Applies <paramref name="change"/> to the stored key of <paramref name="accountId"/> and stores the result in
+    /// one step with every other write, so a change worked out from an older read never undoes a later write (a rename
+    /// cannot bring a revoked key back); checks the name when the key holds one. Returns the stored key with
+    /// <see cref="KeyWrite.Done"/>, else <see cref="KeyWrite.NotFound"/> or <see cref="KeyWrite.NameTaken"/> and null.</summary>
+    Task<(KeyWrite Result, ApiKeyRecord? Key)> TryChangeAsync(string id, string accountId, Func<ApiKeyRecord, ApiKeyRecord> change,
+        CancellationToken cancellationToken);
 
-    /// <summary>Atomically stores the retiring key and inserts its replacement.</summary>
+    /// <summary>Atomically retires the stored key (its <c>RevokeAt</c>, <c>RevokedAt</c>, <c>ReplacedBy</c> and
+    /// <c>ProtectedKey</c> become those of <paramref name="retiring"/>; the rest stays as stored) and inserts its replacement.
+    /// <see cref="KeyWrite.NotActive"/> when the stored key has been revoked or rolled since it was read.</summary>
     Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken);
 
     /// <summary>Raises <c>lastUsedAt</c> of existing keys (never lowers it).</summary>

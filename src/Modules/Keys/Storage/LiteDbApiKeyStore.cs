@@ -55,18 +55,23 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         }
     }
 
-    public Task<KeyWrite> TryUpdateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    public Task<(KeyWrite Result, ApiKeyRecord? Key)> TryChangeAsync(string id, string accountId, Func<ApiKeyRecord, ApiKeyRecord> change,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writes)
         {
-            var existing = Find(key.Id);
-            if (existing is null || existing.AccountId != key.AccountId)
-                return Task.FromResult(KeyWrite.NotFound);
-            if (key.HoldsName && NameTaken(key.AccountId, key.Name, exceptId: key.Id))
-                return Task.FromResult(KeyWrite.NameTaken);
-            _keys.Update(ToDocument(key with { LastUsedAt = Later(existing.LastUsedAt, key.LastUsedAt) }));
-            return Task.FromResult(KeyWrite.Done);
+            var existing = Find(id);
+            if (existing is null || existing.AccountId != accountId)
+                return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.NotFound, null));
+            var changed = change(existing);
+            if (ReferenceEquals(changed, existing))
+                return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.Done, existing));
+            changed = changed with { Id = existing.Id, AccountId = existing.AccountId, LastUsedAt = Later(existing.LastUsedAt, changed.LastUsedAt) };
+            if (changed.HoldsName && NameTaken(accountId, changed.Name, exceptId: id))
+                return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.NameTaken, null));
+            _keys.Update(ToDocument(changed));
+            return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.Done, changed));
         }
     }
 
@@ -78,6 +83,9 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             var existing = Find(retiring.Id);
             if (existing is null || existing.AccountId != retiring.AccountId)
                 return Task.FromResult(KeyWrite.NotFound);
+            // Revoked or rolled by a request that wrote after this one read the key.
+            if (!existing.HoldsName)
+                return Task.FromResult(KeyWrite.NotActive);
             if (_keys.FindById(replacement.Id) is not null)
                 return Task.FromResult(KeyWrite.DuplicateId);
             if (NameTaken(replacement.AccountId, replacement.Name, exceptId: retiring.Id))
@@ -87,7 +95,13 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             _database.BeginTrans();
             try
             {
-                _keys.Update(ToDocument(retiring with { LastUsedAt = Later(existing.LastUsedAt, retiring.LastUsedAt) }));
+                _keys.Update(ToDocument(existing with
+                {
+                    RevokeAt = retiring.RevokeAt,
+                    RevokedAt = retiring.RevokedAt,
+                    ReplacedBy = retiring.ReplacedBy,
+                    ProtectedKey = retiring.ProtectedKey,
+                }));
                 _keys.Insert(ToDocument(replacement));
                 _database.Commit();
                 _ids.TryAdd(replacement.Id, 0);

@@ -28,21 +28,17 @@ internal static class RevokeApiKeyEndpoint
         TimeProvider time, CancellationToken cancellationToken)
     {
         var accountId = user.GetAccountId();
-        var key = await keys.FindAsync(id, cancellationToken);
-        if (key is null || key.AccountId != accountId)
-            return ApiKeyProblems.NotFound();
-
         var now = time.GetUtcNow();
-        if (key.RevokedAt is null)
-        {
+        // Decided on the stored key in the store's write step: revokes running at once agree on one moment, and a roll or
+        // rename that read the key earlier cannot undo it.
+        var (result, key) = await keys.TryChangeAsync(id, accountId, stored => stored.RevokedAt is not null
+            ? stored
             // A rolled key in its grace period is revoked now; one whose grace ended keeps that moment.
-            var revoked = key with { RevokedAt = key.RevokeAt <= now ? key.RevokeAt : now, ProtectedKey = null };
-            if (await keys.TryUpdateAsync(revoked, cancellationToken) != KeyWrite.Done)
-                return ApiKeyProblems.NotFound();
-            key = revoked;
-        }
+            : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null }, cancellationToken);
+        if (result != KeyWrite.Done)
+            return ApiKeyProblems.NotFound();
         await revocation.AnnounceAsync(bus, id);
         await revocation.ReplaceActiveKeyAsync(accountId, id, replacementId: null, cancellationToken);
-        return TypedResults.Ok(key.ToResponse(now, lastUse));
+        return TypedResults.Ok(key!.ToResponse(now, lastUse));
     }
 }

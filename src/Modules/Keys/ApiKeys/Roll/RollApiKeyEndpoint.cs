@@ -57,6 +57,8 @@ internal static class RollApiKeyEndpoint
                         new RouteValueDictionary { ["id"] = replacement.Id });
                 case KeyWrite.NotFound:
                     return ApiKeyProblems.NotFound();
+                case KeyWrite.NotActive:
+                    return ApiKeyProblems.NotActive("This key was revoked or rolled while this request ran.");
                 case KeyWrite.NameTaken:
                     return ApiKeyProblems.NameTaken();
                 case KeyWrite.DuplicateId when attempt < KeyIssuer.MaxAttempts:

@@ -32,18 +32,15 @@ internal static class UpdateApiKeyEndpoint
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
-        var key = await keys.FindAsync(id, cancellationToken);
-        if (key is null || key.AccountId != user.GetAccountId())
-            return ApiKeyProblems.NotFound();
-
-        var updated = key with
+        // Applied to the stored key in the store's write step, so a revocation or roll written meanwhile stays.
+        var (result, updated) = await keys.TryChangeAsync(id, user.GetAccountId(), key => key with
         {
             Name = request.Name?.Trim() ?? key.Name,
             Description = request.Description is null ? key.Description : ApiKeyRules.NormalizeDescription(request.Description),
-        };
-        return await keys.TryUpdateAsync(updated, cancellationToken) switch
+        }, cancellationToken);
+        return result switch
         {
-            KeyWrite.Done => TypedResults.Ok(updated.ToResponse(time.GetUtcNow(), lastUse)),
+            KeyWrite.Done => TypedResults.Ok(updated!.ToResponse(time.GetUtcNow(), lastUse)),
             KeyWrite.NameTaken => ApiKeyProblems.NameTaken(),
             _ => ApiKeyProblems.NotFound(),
         };

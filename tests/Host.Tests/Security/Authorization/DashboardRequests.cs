@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Host.Tests.Security.BadInput;
+
+namespace Host.Tests.Security.Authorization;
+
+/// <summary>The dashboard routes of a running host (those behind the account policy), and for each a request it answers
+/// with success for the owner of <c>keyId</c>: when such a request is refused, only its credentials can be wrong.</summary>
+public static class DashboardRequests
+{
+    public static IReadOnlyList<string> Routes(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any() && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods
+                .Select(m => $"{m} {RouteInventory.Normalize(e.RoutePattern.RawText!)}"))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static (HttpMethod Method, string Path, object? Body) For(string route, string keyId, string recoverableKeyId) => route switch
+    {
+        "GET /v1/me" => (HttpMethod.Get, "/v1/me", null),
+        "PUT /v1/me/selection" => (HttpMethod.Put, "/v1/me/selection", new { chain = "kalp", network = "testnet", activeKeyId = keyId }),
+        "POST /v1/keys" => (HttpMethod.Post, "/v1/keys", new { name = "matrix-key" }),
+        "GET /v1/keys" => (HttpMethod.Get, "/v1/keys?status=all", null),
+        "GET /v1/keys/{id}" => (HttpMethod.Get, $"/v1/keys/{keyId}", null),
+        "PATCH /v1/keys/{id}" => (HttpMethod.Patch, $"/v1/keys/{keyId}", new { name = "renamed-by-matrix", description = "changed" }),
+        "POST /v1/keys/{id}/revoke" => (HttpMethod.Post, $"/v1/keys/{keyId}/revoke", null),
+        "POST /v1/keys/{id}/roll" => (HttpMethod.Post, $"/v1/keys/{keyId}/roll", new { gracePeriodSeconds = 60 }),
+        "POST /v1/keys/{id}/reveal" => (HttpMethod.Post, $"/v1/keys/{recoverableKeyId}/reveal", new { password = Support.SecurityHost.Password }),
+        "GET /v1/keys/{id}/usage" => (HttpMethod.Get, $"/v1/keys/{keyId}/usage", null),
+        "GET /v1/usage/summary" => (HttpMethod.Get, "/v1/usage/summary", null),
+        "GET /v1/usage/timeseries" => (HttpMethod.Get, $"/v1/usage/timeseries?keyId={keyId}&interval=hour", null),
+        "GET /v1/usage/rejections" => (HttpMethod.Get, "/v1/usage/rejections", null),
+        _ => throw new InvalidOperationException($"No request for the dashboard route {route}: add one to DashboardRequests."),
+    };
+}
