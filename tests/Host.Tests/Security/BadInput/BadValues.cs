@@ -8,7 +8,6 @@ public static class BadValues
     public const string Emoji = "\U0001F600";
     public const string Issue6 = "issue 12 item 6: fixed on branch http";
     public const string Issue8 = "issue 12 item 8: fixed on branch http";
-    public const string Issue1 = "issue 12 item 1: fixed on branch usage";
 
     /// <summary>Injection and traversal strings, odd characters and sizes, for ids, filters and path segments.</summary>
     public static readonly (string Label, string Text)[] Hostile =

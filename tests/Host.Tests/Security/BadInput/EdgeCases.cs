@@ -32,14 +32,13 @@ public static class EdgeCases
     [
         // The keyed path keeps 256 characters of a refused call's user agent and 512 of its path for the rejections log.
         Edge("user agent of 255 characters and an emoji (cut inside the pair)", Network, "/v1/kalp/testnet/network", 401, "key_revoked",
-            Credential.RevokedKey, headers: UserAgent(new string('a', 255) + Emoji), issue: Issue1),
+            Credential.RevokedKey, headers: UserAgent(new string('a', 255) + Emoji)),
         Edge("user agent of 256 characters and an emoji (cut before the pair)", Network, "/v1/kalp/testnet/network", 401, "key_revoked",
             Credential.RevokedKey, headers: UserAgent(new string('a', 256) + Emoji)),
         Edge("user agent holding a lone low surrogate", Network, "/v1/kalp/testnet/network", 401, "key_revoked",
-            Credential.RevokedKey, headers: UserAgent("Mozilla/5.0 \udc00 x"), issue: Issue1),
+            Credential.RevokedKey, headers: UserAgent("Mozilla/5.0 \udc00 x")),
         Edge("path of 511 characters and an emoji (cut inside the pair)", Transaction,
-            "/v1/kalp/testnet/transactions/" + new string('a', 481) + Uri.EscapeDataString(Emoji), 401, "key_revoked", Credential.RevokedKey,
-            issue: Issue1),
+            "/v1/kalp/testnet/transactions/" + new string('a', 481) + Uri.EscapeDataString(Emoji), 401, "key_revoked", Credential.RevokedKey),
         Edge("path of 512 characters and an emoji (cut before the pair)", Transaction,
             "/v1/kalp/testnet/transactions/" + new string('a', 482) + Uri.EscapeDataString(Emoji), 401, "key_revoked", Credential.RevokedKey),
 
