@@ -22,7 +22,8 @@ internal static class CreateApiKeyEndpoint
             .WithDescription("Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 " +
                              "characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); " +
                              "`description`: up to 256; `chain`/`network`: both or neither, default to your selection (400 " +
-                             "`selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future; " +
+                             "`selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest " +
+                             "9999-01-01T00:00:00Z; " +
                              "`rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for " +
                              "none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. " +
                              "Keys of test networks start with `ksq_test_`, others with `ksq_live_`.");
@@ -38,6 +39,8 @@ internal static class CreateApiKeyEndpoint
         ApiKeyRules.CheckName(validation, request.Name);
         ApiKeyRules.CheckDescription(validation, request.Description);
         validation.Require(request.ExpiresAt is null || request.ExpiresAt > now, "expiresAt", "expiresAt must be in the future.");
+        validation.Require(request.ExpiresAt is null || request.ExpiresAt <= Timestamps.Latest, "expiresAt",
+            $"expiresAt must be {Timestamps.RangeText}.");
         validation.Require(request.RateLimitPerSecond is null or >= 1 and <= ApiKeyRules.MaxRateLimitPerSecond, "rateLimitPerSecond",
             $"rateLimitPerSecond must be between 1 and {ApiKeyRules.MaxRateLimitPerSecond}.");
         validation.Require(request.MonthlyQuota is null or >= 1 and <= ApiKeyRules.MaxMonthlyQuota, "monthlyQuota",
