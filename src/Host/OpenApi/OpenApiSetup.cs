@@ -24,6 +24,9 @@ internal static class OpenApiSetup
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo { Title = "KS Query", Version = "v1", Description = Description };
+            // The framework lists the request's own scheme and Host header as the server: a hostile Host would be served
+            // (and cached) back. Without servers, clients resolve paths against the document's own URL.
+            document.Servers = null;
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["AccountToken"] = new OpenApiSecurityScheme

@@ -30,9 +30,9 @@ internal static class CreateApiKeyEndpoint
         return keys;
     }
 
-    internal static async Task<Results<CreatedAtRoute<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateApiKeyRequest request, ClaimsPrincipal user, IAccountStore accounts, IApiKeyStore keys, KeyIssuer issuer,
-        IMessageBus bus, IOptions<KeysOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IMessageBus bus, IOptions<KeysOptions> options, LinkGenerator links, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var validation = new Validation();
@@ -83,8 +83,7 @@ internal static class CreateApiKeyEndpoint
             switch (await keys.TryInsertAsync(record, cancellationToken))
             {
                 case KeyWrite.Done:
-                    return TypedResults.CreatedAtRoute(record.ToCreatedResponse(plaintext, time.GetUtcNow()), GetApiKeyRoute.Name,
-                        new RouteValueDictionary { ["id"] = record.Id });
+                    return links.CreatedAt(record.Id, record.ToCreatedResponse(plaintext, time.GetUtcNow()));
                 case KeyWrite.NameTaken:
                     return ApiKeyProblems.NameTaken();
                 case KeyWrite.DuplicateId when attempt < KeyIssuer.MaxAttempts:
