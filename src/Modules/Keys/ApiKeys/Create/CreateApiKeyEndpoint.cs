@@ -21,7 +21,10 @@ internal static class CreateApiKeyEndpoint
             .WithSummary("Create an API key")
             .WithDescription("Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 " +
                              "characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); " +
-                             "`description`: up to 256; `chain`/`network`: both or neither, default to your selection (400 " +
+                             "`description`: up to 256, may span lines; both need a visible character and refuse control, " +
+                             "direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width " +
+                             "space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay " +
+                             "allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 " +
                              "`selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest " +
                              "9999-01-01T00:00:00Z; " +
                              "`rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for " +
