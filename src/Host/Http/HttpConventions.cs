@@ -34,9 +34,11 @@ internal static class HttpConventions
         return services;
     }
 
-    /// <summary>Exceptions as problem details and the body limit: first in the pipeline, for every request.</summary>
+    /// <summary>Security headers, exceptions as problem details and the body limit: first in the pipeline, for every
+    /// request.</summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.Use(LimitBody);
         return app;
@@ -114,6 +116,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
 
         context.Response.StatusCode = status;
+        SecurityHeaders.Apply(context); // the exception handler cleared the failed response's headers
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
