@@ -25,6 +25,7 @@ internal static class HttpConventions
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddStrictJson();
+        services.AddConfiguredCors();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
         {
@@ -34,13 +35,14 @@ internal static class HttpConventions
         return services;
     }
 
-    /// <summary>Security headers, exceptions as problem details and the body limit: first in the pipeline, for every
+    /// <summary>Security headers, exceptions as problem details, the body limit and CORS: first in the pipeline, for every
     /// request.</summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.Use(LimitBody);
+        app.UseConfiguredCors();
         return app;
     }
 
