@@ -164,6 +164,22 @@ public sealed class ParameterRangeTests(SignedInHostFixture fixture) : IClassFix
         await ShouldBeInvalid(await Send("PUT", "/v1/me/selection", body.Replace("LONG", LongId)), field);
 
     [Theory]
+    [InlineData("x                                                                         ", "chain_not_found")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\U0001F600", "chain_not_found")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\U0001F600tail", "chain_not_found")]
+    [InlineData("kalp|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\U0001F600", "network_not_found")]
+    public async Task Unknown_chains_and_networks_are_echoed_shortened_on_character_boundaries(string value, string code)
+    {
+        var (chain, network) = value.Contains('|') ? (value.Split('|')[0], value.Split('|')[1]) : (value, "testnet");
+        var body = System.Text.Json.JsonSerializer.Serialize(new { chain, network });
+        var problem = await ProblemDetailsTests.ShouldBeProblem(await Send("PUT", "/v1/me/selection", body), 404, code);
+        var detail = problem.GetProperty("detail").GetString()!;
+        // Half an emoji cannot be encoded: the JSON writer would put U+FFFD in its place.
+        detail.ShouldNotContain("\uFFFD");
+        detail.ShouldContain(value.Contains('|') ? "Chain 'kalp' has no network 'aaa" : "There is no chain '");
+    }
+
+    [Theory]
     [InlineData("/v1/keys", """{"name":"n","rateLimitPerSecond":9223372036854775808}""")]
     [InlineData("/v1/keys", """{"name":"n","monthlyQuota":1e400}""")]
     [InlineData("/v1/keys", """{"name":"n","expiresAt":"10000-01-01T00:00:00Z"}""")]

@@ -22,6 +22,15 @@ internal static class NetworkLookup
         };
     }
 
-    // Echo client input only in bounded length.
-    private static string Shorten(string value) => value.Length <= 64 ? value.Trim() : value.Trim()[..64] + "…";
+    private const int EchoLength = 64;
+
+    // Echo client input only in bounded length, cut between characters: half a surrogate pair cannot be encoded.
+    private static string Shorten(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length <= EchoLength)
+            return trimmed;
+        var cut = char.IsHighSurrogate(trimmed[EchoLength - 1]) ? EchoLength - 1 : EchoLength;
+        return trimmed[..cut] + "…";
+    }
 }
