@@ -164,6 +164,16 @@ public sealed class ParameterRangeTests(SignedInHostFixture fixture) : IClassFix
         await ShouldBeInvalid(await Send("PUT", "/v1/me/selection", body.Replace("LONG", LongId)), field);
 
     [Theory]
+    [InlineData("%%%not-base64%%%")]
+    [InlineData("CfDJ8")]
+    [InlineData("LONG")]
+    public async Task A_refresh_token_that_is_not_one_is_invalid_credentials(string token)
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(new { refreshToken = token == "LONG" ? new string('A', 60_000) : token });
+        await ProblemDetailsTests.ShouldBeProblem(await Send("POST", "/v1/auth/refresh", body), 401, "invalid_credentials");
+    }
+
+    [Theory]
     [InlineData("x                                                                         ", "chain_not_found")]
     [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\U0001F600", "chain_not_found")]
     [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\U0001F600tail", "chain_not_found")]
