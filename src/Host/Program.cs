@@ -9,7 +9,6 @@ using KsQuery.Host.Storage;
 using KsQuery.Modules.Chains;
 using KsQuery.Modules.Keys;
 using KsQuery.Modules.Usage;
-using Scalar.AspNetCore;
 using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -52,7 +51,7 @@ app.UseAuthentication();  // everything else: bearer tokens of the dashboard rou
 app.UseAuthorization();
 
 app.MapKsQueryOpenApi();
-app.MapScalarApiReference(options => options.WithTitle("KS Query API"));
+app.MapKsQueryScalar();
 app.MapKsQueryHealth();
 
 var v1 = app.MapGroup("/v1");

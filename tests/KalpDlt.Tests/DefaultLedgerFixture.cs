@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace KalpDlt.Tests;
 
 /// <summary>One plugin started with the default settings (3000 blocks), shared by the tests of its collection.</summary>
@@ -10,15 +8,11 @@ public sealed class DefaultLedgerFixture : IAsyncLifetime
 
     internal PluginHarness Harness => _harness!;
 
-    public TimeSpan StartTime { get; private set; }
-
     public string DataDirectory => _directory.Path;
 
     public async Task InitializeAsync()
     {
-        var clock = Stopwatch.StartNew();
         _harness = await PluginHarness.StartAsync(_directory.Path);
-        StartTime = clock.Elapsed;
     }
 
     public async Task DisposeAsync()

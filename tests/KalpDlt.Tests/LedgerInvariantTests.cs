@@ -14,10 +14,10 @@ public sealed class LedgerInvariantTests(DefaultLedgerFixture fixture)
 
     private PluginHarness Plugin => fixture.Harness;
 
+    // The generation time of this history is a bench/run figure (first start on a fresh data directory).
     [Fact]
-    public async Task Default_history_is_generated_quickly_with_3000_blocks()
+    public async Task Default_history_has_3000_blocks()
     {
-        fixture.StartTime.ShouldBeLessThan(TimeSpan.FromSeconds(10));
         var info = await Plugin.GetAsync("network-info");
         info.GetProperty("height").GetInt64().ShouldBe(3000);
         info.GetProperty("latestBlockNumber").GetInt64().ShouldBe(2999);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 
 namespace KalpDlt.Tests;
@@ -53,28 +52,26 @@ public sealed class PersistenceTests
         File.GetLastWriteTimeUtc(Path.Combine(directory.Path, "kalp-testnet.db")).ShouldBe(writeTime);
     }
 
+    // How long generating and reloading take is measured in bench/run (first start and restarts), not asserted here:
+    // a wall-clock bound fails on a busy machine and proves nothing on a fast one. What keeps the reload fast is that it
+    // reads the snapshot written at generation instead of generating again or replaying the store; that is asserted.
     [Fact]
-    public async Task The_default_ledger_reloads_quickly_and_identically()
+    public async Task The_default_ledger_is_generated_once_and_reloaded_identically_from_its_snapshot()
     {
         using var directory = new TestDirectory();
-        var generate = Stopwatch.StartNew();
         string latest;
         IReadOnlyList<string> hashes;
         await using (var first = await PluginHarness.StartAsync(directory.Path))
         {
-            generate.Stop();
+            first.Log.ShouldContain(line => line.Contains("Generated the local Test Net ledger (3000 blocks"));
             latest = (await first.GetAsync("block-latest")).GetProperty("hash").GetString()!;
             hashes = first.Ledger.Blocks.Select(b => b.Hash).ToArray();
         }
-        var reload = Stopwatch.StartNew();
         await using var second = await PluginHarness.StartAsync(directory.Path);
-        reload.Stop();
+        second.Log.ShouldContain(line => line.Contains("Loaded the local Test Net ledger (3000 blocks) from its snapshot"));
+        second.Log.ShouldNotContain(line => line.Contains("Generated"));
         (await second.GetAsync("block-latest")).GetProperty("hash").GetString().ShouldBe(latest);
         second.Ledger.Blocks.Select(b => b.Hash).ShouldBe(hashes);
-        generate.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
-        // Generous for slow CI machines; on a developer machine a reload takes a fraction of a second.
-        reload.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
-        Console.WriteLine($"generate {generate.ElapsedMilliseconds} ms, reload {reload.ElapsedMilliseconds} ms");
     }
 
     [Fact]

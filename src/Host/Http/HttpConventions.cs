@@ -24,6 +24,8 @@ internal static class HttpConventions
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddStrictJson();
+        services.AddConfiguredCors();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
         {
@@ -33,11 +35,14 @@ internal static class HttpConventions
         return services;
     }
 
-    /// <summary>Exceptions as problem details and the body limit: first in the pipeline, for every request.</summary>
+    /// <summary>Security headers, exceptions as problem details, the body limit and CORS: first in the pipeline, for every
+    /// request.</summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.Use(LimitBody);
+        app.UseConfiguredCors();
         return app;
     }
 
@@ -98,8 +103,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 (413, "payload_too_large", "Payload too large", $"Request bodies are limited to {HttpConventions.MaxRequestBodyBytes / 1024} KiB."),
             BadHttpRequestException { StatusCode: 415 } =>
                 (415, "unsupported_media_type", "Unsupported media type", "Send the body as application/json."),
-            BadHttpRequestException { InnerException: JsonException } =>
-                (400, "malformed_json", "Malformed JSON", "The request body is not valid JSON for this operation."),
+            BadHttpRequestException { InnerException: JsonException json } =>
+                (400, "malformed_json", "Malformed JSON", "The request body is not valid JSON for this operation" +
+                    (IsPlainJsonPath(json.Path) ? $" (at {json.Path})." : ".")),
             BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
                 (400, "malformed_json", "Malformed JSON", "A JSON request body is required."),
             BadHttpRequestException bad =>
@@ -112,8 +118,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
 
         context.Response.StatusCode = status;
+        SecurityHeaders.Apply(context); // the exception handler cleared the failed response's headers
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    // The JSON path of the offending value ($.rateLimitPerSecond) helps the caller; it names the caller's own fields, and
+    // anything else (an odd property name of theirs, a long path) is left out.
+    private static bool IsPlainJsonPath(string? path) =>
+        path is { Length: > 1 and <= 100 } && path[0] == '$' && !path.AsSpan().ContainsAnyExcept(JsonPathChars);
+
+    private static readonly System.Buffers.SearchValues<char> JsonPathChars =
+        System.Buffers.SearchValues.Create("$.[]0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
 }

@@ -26,13 +26,17 @@ internal static class OpenApiSetup
         **Errors** are RFC 9457 problem details with a stable `code` and a `traceId`. Bad input answers 400
         `validation_failed` with an `errors` map; malformed or missing JSON bodies answer 400 `malformed_json`
         (a value of the wrong JSON type counts as malformed); bodies over 64 KiB answer 413 `payload_too_large`.
-        Lists that can grow are paged with `page` (from 1) and `size` (1..100, default 20).
+        Lists that can grow are paged with `page` (1..1000000) and `size` (1..100, default 20). Timestamps, in queries and
+        bodies, are ISO-8601 (UTC unless an offset is given) between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z.
         """;
 
     public static IServiceCollection AddKsQueryOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo { Title = "KS Query", Version = "v1", Description = Description };
+            // The framework lists the request's own scheme and Host header as the server: a hostile Host would be served
+            // (and cached) back. Without servers, clients resolve paths against the document's own URL.
+            document.Servers = null;
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["AccountToken"] = new OpenApiSecurityScheme

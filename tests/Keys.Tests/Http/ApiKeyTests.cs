@@ -77,7 +77,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     {
         var response = await _host.SendAsync(HttpMethod.Post, "/v1/keys", new { name = "main", chain = "kalp", network = "testnet" }, _token);
         var body = await ReadAsync(response);
-        response.Headers.Location!.AbsolutePath.ShouldBe($"/v1/keys/{body["id"]!.GetValue<string>()}");
+        response.Headers.Location!.OriginalString.ShouldBe($"/v1/keys/{body["id"]!.GetValue<string>()}");
 
         var invalid = await _host.SendAsync(HttpMethod.Post, "/v1/keys", new
         {

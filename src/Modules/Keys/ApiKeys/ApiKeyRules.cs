@@ -1,4 +1,5 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Text;
 
 namespace KsQuery.Modules.Keys.ApiKeys;
 
@@ -17,13 +18,20 @@ internal static class ApiKeyRules
             validation.Add("name", "name is required.");
         else if (name.Trim().Length > MaxNameLength)
             validation.Add("name", $"name must be at most {MaxNameLength} characters.");
-        else if (name.Any(char.IsControl))
-            validation.Add("name", "name must not contain control characters.");
+        else
+            ReadableText.Check(validation, "name", name.Trim());
     }
 
-    public static void CheckDescription(Validation validation, string? description) =>
-        validation.Require(description is null || description.Length <= MaxDescriptionLength, "description",
-            $"description must be at most {MaxDescriptionLength} characters.");
+    /// <summary>Up to 256 characters, which may span lines; blank means none (<see cref="NormalizeDescription"/>).</summary>
+    public static void CheckDescription(Validation validation, string? description)
+    {
+        if (description is null)
+            return;
+        if (description.Length > MaxDescriptionLength)
+            validation.Add("description", $"description must be at most {MaxDescriptionLength} characters.");
+        else if (!string.IsNullOrWhiteSpace(description))
+            ReadableText.Check(validation, "description", description.Trim(), lineBreaks: true);
+    }
 
     /// <summary>Descriptions are optional: blank means none.</summary>
     public static string? NormalizeDescription(string? description) =>

@@ -43,7 +43,7 @@ internal static class MeEndpoints
             .Require(!string.IsNullOrWhiteSpace(request.Chain), "chain", "chain is required.")
             .Require(!string.IsNullOrWhiteSpace(request.Network), "network", "network is required.");
         if (request.ActiveKeyId is { } id)
-            validation.Require(id.Length is > 0 and <= 64, "activeKeyId", "activeKeyId must be a key id.");
+            validation.Require(KeyIdText.IsPlausible(id), "activeKeyId", $"activeKeyId {KeyIdText.Rule}.");
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 

@@ -3,8 +3,9 @@ using KsQuery.Contracts.Http;
 
 namespace KsQuery.Modules.Usage.Queries;
 
-/// <summary>Reads the <c>from</c>/<c>to</c> query values (ISO-8601, UTC unless an offset is given; <c>from</c> &lt; <c>to</c>).
-/// They are read as text so that a bad value is a 400 <c>validation_failed</c> with <c>errors</c>, not a binding failure.</summary>
+/// <summary>Reads the <c>from</c>/<c>to</c> query values (ISO-8601, UTC unless an offset is given, within
+/// <see cref="Timestamps"/>' range; <c>from</c> &lt; <c>to</c>). They are read as text so that a bad value is a 400
+/// <c>validation_failed</c> with <c>errors</c>, not a binding failure.</summary>
 internal static class QueryValues
 {
     private static readonly string[] Formats =
@@ -29,10 +30,13 @@ internal static class QueryValues
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (DateTimeOffset.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture,
+        if (!DateTimeOffset.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+            validation.Add(field, $"{field} must be an {Hint}.");
+        else if (!Timestamps.InRange(value))
+            validation.Add(field, $"{field} must be {Timestamps.RangeText}.");
+        else
             return value;
-        validation.Add(field, $"{field} must be an {Hint}.");
         return null;
     }
 }

@@ -20,7 +20,7 @@ internal static class RejectionsEndpoint
             .WithDescription("Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret " +
                 "for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `rate_limited`, `quota_exceeded`, each with time, " +
                 "HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see " +
-                "who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601); paged with `page` (from 1) and `size` (1..100, " +
+                "who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, " + Timestamps.RangeText + "); paged with `page` (1..1000000) and `size` (1..100, " +
                 "default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most " +
                 "`Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush " +
                 "interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. " +
@@ -38,7 +38,7 @@ internal static class RejectionsEndpoint
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
-        var skip = (int)Math.Min((long)(pageNumber - 1) * pageSize, int.MaxValue);
+        var skip = Paging.Skip(pageNumber, pageSize);
         var (items, total) = await queries.RejectionsAsync(user.GetAccountId(), start, end, skip, pageSize, cancellationToken);
         return TypedResults.Ok(new PagedList<RejectionDto>(items.Select(ToDto).ToList(), pageNumber, pageSize, total));
     }

@@ -19,8 +19,8 @@ internal static class SummaryEndpoint
         usage.MapGet("/summary", GetSummary)
             .WithName("GetUsageSummary")
             .WithSummary("Usage of all your keys")
-            .WithDescription("Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution; both optional, " +
-                "absent means unbounded): `requests` counts each answered call once, served or refused; `errors` those answered with " +
+            .WithDescription("Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution, " + Timestamps.RangeText +
+                "; both optional, absent means unbounded; `from` before `to`): `requests` counts each answered call once, served or refused; `errors` those answered with " +
                 "status >= 400 (refusals included); `rejections` those refused for their key (revoked, expired, wrong secret, scope, " +
                 "rate limit, quota). Broken down `byKey`, `byApi` and `byStatus` (each adds up to `requests`). `alerts` lists the " +
                 $"newest misuse signals raised in the range (at most {UsageQueries.MaxAlerts}). " + AlertRules.Description + " " +

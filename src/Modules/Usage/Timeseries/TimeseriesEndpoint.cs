@@ -25,8 +25,9 @@ internal static class TimeseriesEndpoint
                 "`p50Ms`/`p95Ms` of the answered calls (null for an empty interval). Percentiles come from a log-scale histogram kept " +
                 "per minute; a value is the upper bound of its histogram slot, at most ~19% above the exact percentile. `keyId` " +
                 "limits it to one of your keys (404 `key_not_found` otherwise); without it, all your keys. `to` defaults to now and " +
-                "`from` to 60 minutes, 24 hours or 30 days before `to`; at most " + $"{TimeseriesInterval.MaxPoints} points per request. " +
-                UsageDocs.Counting);
+                "`from` to 60 minutes, 24 hours or 30 days before `to`; `from` must be before `to`, both " + Timestamps.RangeText + ". " +
+                $"At most {TimeseriesInterval.MaxPoints} points per request, so [`from`, `to`) spans at most 24 hours with " +
+                "`minute`, 60 days with `hour` and 1440 days with `day` (400 `validation_failed` beyond). " + UsageDocs.Counting);
         return usage;
     }
 
@@ -38,14 +39,16 @@ internal static class TimeseriesEndpoint
         var (start, end) = QueryValues.ReadRange(from, to, validation);
         var step = TimeseriesInterval.Parse(interval);
         validation.Require(step is not null, "interval", "interval must be minute, hour or day.");
-        validation.Require(keyId is null || keyId.Trim().Length > 0, "keyId", "keyId must not be empty.");
+        validation.Require(keyId is null || KeyIdText.IsPlausible(keyId), "keyId", $"keyId {KeyIdText.Rule}.");
+        var now = time.GetUtcNow();
+        if (start is not null && end is null && start >= now)
+            validation.Add("from", "from must be before to, which defaults to now.");
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
-        var last = step!.Ceiling(end ?? time.GetUtcNow());
+        // Within Timestamps' range and with from < to, none of this can overflow, and first < last.
+        var last = step!.Ceiling(end ?? now);
         var first = step.Floor(start ?? last - step.Step * step.DefaultPoints);
-        if (first >= last)
-            first = last - step.Step;
         if ((last - first).Ticks / step.Step.Ticks > TimeseriesInterval.MaxPoints)
             return ApiProblems.Invalid("from", $"At most {TimeseriesInterval.MaxPoints} {step.Name}s per request: narrow from/to or use a wider interval.");
 

@@ -246,7 +246,7 @@ public static class BadInputGenerator
         FieldKind.Integer =>
         [
             ("boolean", "true", null), ("array", "[1]", null), ("object", "{}", null), ("fraction", "1.5", null),
-            ("number as string", "\"5\"", Issue8), ("int64 overflow", "9223372036854775808", null), ("exponent overflow", "1e400", null),
+            ("number as string", "\"5\"", null), ("int64 overflow", "9223372036854775808", null), ("exponent overflow", "1e400", null),
         ],
         FieldKind.Boolean => [("string", "\"true\"", null), ("number", "1", null), ("array", "[]", null)],
         FieldKind.Timestamp =>

@@ -6,8 +6,6 @@ namespace Host.Tests.Security.BadInput;
 public static class BadValues
 {
     public const string Emoji = "\U0001F600";
-    public const string Issue6 = "issue 12 item 6: fixed on branch http";
-    public const string Issue8 = "issue 12 item 8: fixed on branch http";
 
     /// <summary>Injection and traversal strings, odd characters and sizes, for ids, filters and path segments.</summary>
     public static readonly (string Label, string Text)[] Hostile =
@@ -40,8 +38,8 @@ public static class BadValues
         new("underflowing-offset", "0001-01-01T00:00:00+05:00", 400, "validation_failed"),
         new("unix-seconds", "1700000000", 400, "validation_failed"),
         new("bidi-override", "\u202E2026-01-01", 400, "validation_failed"),
-        new("year-9999-end", "9999-12-31T23:59:59Z", 400, "validation_failed", Issue6),
-        new("year-1", "0001-01-01T00:00:00Z", 400, "validation_failed", Issue6),
+        new("year-9999-end", "9999-12-31T23:59:59Z", 400, "validation_failed", null),
+        new("year-1", "0001-01-01T00:00:00Z", 400, "validation_failed", null),
     ];
 
     /// <summary>Page numbers that are not whole numbers from 1, in the range every version of the API refuses.</summary>

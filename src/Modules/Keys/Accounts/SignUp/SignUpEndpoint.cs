@@ -1,6 +1,7 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,8 @@ internal static class SignUpEndpoint
             .WithName("SignUp")
             .WithSummary("Create a dashboard account")
             .WithDescription("Creates an account for the dashboard. Emails are compared trimmed and case-insensitively " +
-                             $"(409 `email_taken`); the password needs at least {Password.MinLength} characters " +
+                             "(409 `email_taken`) and refuse whitespace, control, direction-changing and invisible formatting " +
+                             $"characters; the password needs at least {Password.MinLength} characters " +
                              $"(at most {Password.MaxLength}) and is stored only as an Argon2id hash.")
             .AllowAnonymous();
         return accounts;
@@ -29,7 +31,11 @@ internal static class SignUpEndpoint
         if (string.IsNullOrWhiteSpace(request.Email))
             validation.Add("email", "email is required.");
         else
-            validation.Require(EmailAddress.IsValid(request.Email), "email", "email is not a valid address.");
+        {
+            ReadableText.Check(validation, "email", request.Email.Trim(), joiners: false);
+            if (!validation.ErrorsView.ContainsKey("email"))
+                validation.Require(EmailAddress.IsValid(request.Email), "email", "email is not a valid address.");
+        }
         if (request.Password is null)
             validation.Add("password", "password is required.");
         else

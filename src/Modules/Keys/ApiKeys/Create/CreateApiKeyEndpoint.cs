@@ -21,23 +21,29 @@ internal static class CreateApiKeyEndpoint
             .WithSummary("Create an API key")
             .WithDescription("Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 " +
                              "characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); " +
-                             "`description`: up to 256; `chain`/`network`: both or neither, default to your selection (400 " +
-                             "`selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future; " +
+                             "`description`: up to 256, may span lines; both need a visible character and refuse control, " +
+                             "direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width " +
+                             "space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay " +
+                             "allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 " +
+                             "`selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest " +
+                             "9999-01-01T00:00:00Z; " +
                              "`rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for " +
                              "none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. " +
                              "Keys of test networks start with `ksq_test_`, others with `ksq_live_`.");
         return keys;
     }
 
-    internal static async Task<Results<CreatedAtRoute<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateApiKeyRequest request, ClaimsPrincipal user, IAccountStore accounts, IApiKeyStore keys, KeyIssuer issuer,
-        IMessageBus bus, IOptions<KeysOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IMessageBus bus, IOptions<KeysOptions> options, LinkGenerator links, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var validation = new Validation();
         ApiKeyRules.CheckName(validation, request.Name);
         ApiKeyRules.CheckDescription(validation, request.Description);
         validation.Require(request.ExpiresAt is null || request.ExpiresAt > now, "expiresAt", "expiresAt must be in the future.");
+        validation.Require(request.ExpiresAt is null || request.ExpiresAt <= Timestamps.Latest, "expiresAt",
+            $"expiresAt must be {Timestamps.RangeText}.");
         validation.Require(request.RateLimitPerSecond is null or >= 1 and <= ApiKeyRules.MaxRateLimitPerSecond, "rateLimitPerSecond",
             $"rateLimitPerSecond must be between 1 and {ApiKeyRules.MaxRateLimitPerSecond}.");
         validation.Require(request.MonthlyQuota is null or >= 1 and <= ApiKeyRules.MaxMonthlyQuota, "monthlyQuota",
@@ -80,8 +86,7 @@ internal static class CreateApiKeyEndpoint
             switch (await keys.TryInsertAsync(record, cancellationToken))
             {
                 case KeyWrite.Done:
-                    return TypedResults.CreatedAtRoute(record.ToCreatedResponse(plaintext, time.GetUtcNow()), GetApiKeyRoute.Name,
-                        new RouteValueDictionary { ["id"] = record.Id });
+                    return links.CreatedAt(record.Id, record.ToCreatedResponse(plaintext, time.GetUtcNow()));
                 case KeyWrite.NameTaken:
                     return ApiKeyProblems.NameTaken();
                 case KeyWrite.DuplicateId when attempt < KeyIssuer.MaxAttempts:

@@ -18,7 +18,7 @@ internal static class ListApiKeysEndpoint
             .WithSummary("List your API keys")
             .WithDescription("Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and " +
                              "stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is " +
-                             "`all`. Paged with `page` (from 1) and `size` (1..100, default 20).");
+                             "`all`. Paged with `page` (1..1000000) and `size` (1..100, default 20).");
         return keys;
     }
 
@@ -40,7 +40,7 @@ internal static class ListApiKeysEndpoint
             .OrderByDescending(k => k.CreatedAt)
             .ThenBy(k => k.Id, StringComparer.Ordinal)
             .ToList();
-        var items = matching.Skip((int)Math.Min((long)(pageNumber - 1) * pageSize, int.MaxValue)).Take(pageSize).ToList();
+        var items = matching.Skip(Paging.Skip(pageNumber, pageSize)).Take(pageSize).ToList();
         return TypedResults.Ok(new PagedList<ApiKeyResponse>(items, pageNumber, pageSize, matching.Count));
     }
 }

@@ -24,9 +24,9 @@ internal static class RollApiKeyEndpoint
         return keys;
     }
 
-    internal static async Task<Results<CreatedAtRoute<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RollAsync(
+    internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RollAsync(
         string id, RollApiKeyRequest? request, ClaimsPrincipal user, IApiKeyStore keys, KeyIssuer issuer, KeyRevocation revocation,
-        IMessageBus bus, TimeProvider time, CancellationToken cancellationToken)
+        IMessageBus bus, LinkGenerator links, TimeProvider time, CancellationToken cancellationToken)
     {
         var grace = request?.GracePeriodSeconds ?? 0;
         if (grace is < 0 or > ApiKeyRules.MaxGracePeriodSeconds)
@@ -53,8 +53,7 @@ internal static class RollApiKeyEndpoint
                 case KeyWrite.Done:
                     await revocation.AnnounceAsync(bus, key.Id);
                     await revocation.ReplaceActiveKeyAsync(accountId, key.Id, replacement.Id, cancellationToken);
-                    return TypedResults.CreatedAtRoute(replacement.ToCreatedResponse(plaintext, now), GetApiKeyRoute.Name,
-                        new RouteValueDictionary { ["id"] = replacement.Id });
+                    return links.CreatedAt(replacement.Id, replacement.ToCreatedResponse(plaintext, now));
                 case KeyWrite.NotFound:
                     return ApiKeyProblems.NotFound();
                 case KeyWrite.NotActive:
