@@ -42,7 +42,8 @@ internal sealed class KeysTestHost : IAsyncDisposable
     public FakeMessageBus Bus { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<KeysTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces module services after <c>AddKeys</c> (e.g. the <see cref="CountingHasher"/>).</param>
+    public static async Task<KeysTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var data = Directory.CreateTempSubdirectory("ksq-keys-tests-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -69,6 +70,7 @@ internal sealed class KeysTestHost : IAsyncDisposable
         });
         builder.Services.AddKeys(builder.Configuration);
         builder.Services.AddSingleton<IMessageBus>(bus);
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         var cache = app.Services.GetRequiredService<IVerifiedKeyCache>();
