@@ -64,10 +64,27 @@ public sealed class LiteDbStoreTests : IDisposable
             ProtectedKey = "cipher",
             ExpiresAt = _time.GetUtcNow().AddDays(1).AddTicks(7),
             MonthlyQuota = 1_000_000_000_000,
+            SecretCheck = 65_535,
         };
         (await store.TryInsertAsync(key, default)).ShouldBe(KeyWrite.Done);
 
         (await store.FindAsync(key.Id, default)).ShouldBe(key);
+    }
+
+    [Fact]
+    public async Task A_missing_secret_check_is_stored_once_and_only_for_the_hash_it_was_computed_from()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        var key = Key("AbCdEfGhIjK", "main");
+        await store.TryInsertAsync(key, default);
+        (await store.FindAsync(key.Id, default))!.SecretCheck.ShouldBeNull();
+
+        await store.SetSecretCheckAsync(key.Id, "another hash", 1, default);
+        (await store.FindAsync(key.Id, default))!.SecretCheck.ShouldBeNull();
+        await store.SetSecretCheckAsync(key.Id, key.SecretHash, 2, default);
+        await store.SetSecretCheckAsync(key.Id, key.SecretHash, 3, default);
+
+        (await new LiteDbApiKeyStore(_database).FindAsync(key.Id, default))!.SecretCheck.ShouldBe(2);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ internal sealed class CountingKeyStore : IApiKeyStore
 
     public void Put(ApiKeyRecord key) => _keys[key.Id] = key;
 
+    public ApiKeyRecord Get(string id) => _keys[id];
+
     public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _finds);
@@ -38,6 +40,13 @@ internal sealed class CountingKeyStore : IApiKeyStore
         _keys[retiring.Id] = retiring;
         _keys[replacement.Id] = replacement;
         return Task.FromResult(KeyWrite.Done);
+    }
+
+    public Task SetSecretCheckAsync(string id, string secretHash, int check, CancellationToken cancellationToken)
+    {
+        if (_keys.TryGetValue(id, out var key) && key.SecretHash == secretHash && key.SecretCheck is null)
+            _keys[id] = key with { SecretCheck = check };
+        return Task.CompletedTask;
     }
 
     public Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken)

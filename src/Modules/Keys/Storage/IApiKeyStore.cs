@@ -23,6 +23,9 @@ internal interface IApiKeyStore
     /// <summary>Atomically stores the retiring key and inserts its replacement.</summary>
     Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken);
 
+    /// <summary>Stores the <see cref="ApiKeyRecord.SecretCheck"/> of a key issued without one, unless its hash changed.</summary>
+    Task SetSecretCheckAsync(string id, string secretHash, int check, CancellationToken cancellationToken);
+
     /// <summary>Raises <c>lastUsedAt</c> of existing keys (never lowers it).</summary>
     Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken);
 }

@@ -101,6 +101,21 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         }
     }
 
+    public Task SetSecretCheckAsync(string id, string secretHash, int check, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+        {
+            var doc = _keys.FindById(id);
+            if (doc is not null && doc["_id"].AsString == id && doc["secretHash"].AsString == secretHash && doc["secretCheck"].IsNull)
+            {
+                doc["secretCheck"] = check;
+                _keys.Update(doc);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     public Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -150,6 +165,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         ["isTest"] = key.IsTest,
         ["display"] = key.Display,
         ["secretHash"] = key.SecretHash,
+        ["secretCheck"] = key.SecretCheck is { } check ? new BsonValue(check) : BsonValue.Null,
         ["recoverable"] = key.Recoverable,
         ["protectedKey"] = Bson.Text(key.ProtectedKey),
         ["createdAt"] = Bson.Time(key.CreatedAt),
@@ -175,6 +191,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             IsTest = doc["isTest"].AsBoolean,
             Display = doc["display"].AsString,
             SecretHash = doc["secretHash"].AsString,
+            SecretCheck = doc["secretCheck"].IsNull ? null : doc["secretCheck"].AsInt32,
             Recoverable = doc["recoverable"].AsBoolean,
             ProtectedKey = Bson.ReadOptionalText(doc["protectedKey"]),
             CreatedAt = Bson.ReadTime(doc["createdAt"]),
