@@ -11,6 +11,8 @@ public sealed class LiteDbStoreTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
+    private KeyLimit Unlimited => new(int.MaxValue, _time.GetUtcNow());
+
     private ApiKeyRecord Key(string id, string name, string account = "acc-1") => new()
     {
         Id = id,
@@ -66,7 +68,7 @@ public sealed class LiteDbStoreTests : IDisposable
             MonthlyQuota = 1_000_000_000_000,
             SecretCheck = 65_535,
         };
-        (await store.TryInsertAsync(key, default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(key, Unlimited, default)).ShouldBe(KeyWrite.Done);
 
         (await store.FindAsync(key.Id, default)).ShouldBe(key);
     }
@@ -76,7 +78,7 @@ public sealed class LiteDbStoreTests : IDisposable
     {
         var store = new LiteDbApiKeyStore(_database);
         var key = Key("AbCdEfGhIjK", "main");
-        await store.TryInsertAsync(key, default);
+        await store.TryInsertAsync(key, Unlimited, default);
         (await store.FindAsync(key.Id, default))!.SecretCheck.ShouldBeNull();
 
         await store.SetSecretCheckAsync(key.Id, "another hash", 1, default);
@@ -91,8 +93,8 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task Stored_key_ids_are_known_from_memory_including_those_stored_before_the_store_opened()
     {
         var first = new LiteDbApiKeyStore(_database);
-        await first.TryInsertAsync(Key("AbCdEfGhIjK", "main"), default);
-        await first.TryRollAsync(Key("AbCdEfGhIjK", "main"), Key("ZyXwVuTsRqP", "main"), default);
+        await first.TryInsertAsync(Key("AbCdEfGhIjK", "main"), Unlimited, default);
+        await first.TryRollAsync(Key("AbCdEfGhIjK", "main"), Key("ZyXwVuTsRqP", "main"), Unlimited, default);
         first.MayExist("AbCdEfGhIjK").ShouldBeTrue();
         first.MayExist("ZyXwVuTsRqP").ShouldBeTrue();
         first.MayExist("NoSuchKeyId").ShouldBeFalse();
@@ -107,7 +109,7 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task Key_ids_are_case_sensitive()
     {
         var store = new LiteDbApiKeyStore(_database);
-        await store.TryInsertAsync(Key("AbCdEfGhIjK", "main"), default);
+        await store.TryInsertAsync(Key("AbCdEfGhIjK", "main"), Unlimited, default);
 
         (await store.FindAsync("abcdefghijk", default)).ShouldBeNull();
     }
@@ -116,16 +118,16 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task Names_are_unique_per_account_among_keys_that_are_not_revoked()
     {
         var store = new LiteDbApiKeyStore(_database);
-        (await store.TryInsertAsync(Key("k1", "Main"), default)).ShouldBe(KeyWrite.Done);
-        (await store.TryInsertAsync(Key("k2", "main"), default)).ShouldBe(KeyWrite.NameTaken);
-        (await store.TryInsertAsync(Key("k3", "main", account: "acc-2"), default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(Key("k1", "Main"), Unlimited, default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(Key("k2", "main"), Unlimited, default)).ShouldBe(KeyWrite.NameTaken);
+        (await store.TryInsertAsync(Key("k3", "main", account: "acc-2"), Unlimited, default)).ShouldBe(KeyWrite.Done);
 
         var first = (await store.FindAsync("k1", default))!;
         (await store.TryUpdateAsync(first with { RevokedAt = _time.GetUtcNow() }, default)).ShouldBe(KeyWrite.Done);
-        (await store.TryInsertAsync(Key("k2", "main"), default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(Key("k2", "main"), Unlimited, default)).ShouldBe(KeyWrite.Done);
 
         (await store.TryUpdateAsync(Key("k4", "other"), default)).ShouldBe(KeyWrite.NotFound);
-        await store.TryInsertAsync(Key("k5", "other"), default);
+        await store.TryInsertAsync(Key("k5", "other"), Unlimited, default);
         (await store.TryUpdateAsync((await store.FindAsync("k5", default))! with { Name = "MAIN" }, default)).ShouldBe(KeyWrite.NameTaken);
     }
 
@@ -134,10 +136,10 @@ public sealed class LiteDbStoreTests : IDisposable
     {
         var store = new LiteDbApiKeyStore(_database);
         var old = Key("k1", "main");
-        await store.TryInsertAsync(old, default);
+        await store.TryInsertAsync(old, Unlimited, default);
 
         var retiring = old with { RevokeAt = _time.GetUtcNow().AddMinutes(5), ReplacedBy = "k2" };
-        (await store.TryRollAsync(retiring, Key("k2", "main"), default)).ShouldBe(KeyWrite.Done);
+        (await store.TryRollAsync(retiring, Key("k2", "main"), Unlimited, default)).ShouldBe(KeyWrite.Done);
 
         (await store.FindAsync("k1", default))!.RevokeAt.ShouldBe(retiring.RevokeAt);
         (await store.FindAsync("k2", default)).ShouldNotBeNull();
@@ -148,7 +150,7 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task Last_used_is_only_ever_raised()
     {
         var store = new LiteDbApiKeyStore(_database);
-        await store.TryInsertAsync(Key("k1", "main"), default);
+        await store.TryInsertAsync(Key("k1", "main"), Unlimited, default);
         var later = _time.GetUtcNow().AddMinutes(5);
 
         await store.SetLastUsedAsync([new("k1", later), new("missing", later)], default);

@@ -26,7 +26,7 @@ internal sealed class CountingKeyStore : IApiKeyStore
     public Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ApiKeyRecord>>(_keys.Values.Where(k => k.AccountId == accountId).ToList());
 
-    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken) =>
+    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, KeyLimit limit, CancellationToken cancellationToken) =>
         Task.FromResult(_keys.TryAdd(key.Id, key) ? KeyWrite.Done : KeyWrite.DuplicateId);
 
     public Task<KeyWrite> TryUpdateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ internal sealed class CountingKeyStore : IApiKeyStore
         return Task.FromResult(KeyWrite.Done);
     }
 
-    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken)
+    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, KeyLimit limit, CancellationToken cancellationToken)
     {
         _keys[retiring.Id] = retiring;
         _keys[replacement.Id] = replacement;

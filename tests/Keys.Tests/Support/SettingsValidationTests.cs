@@ -10,6 +10,8 @@ public sealed class SettingsValidationTests
     [Theory]
     [InlineData("Keys:DefaultRateLimitPerSecond", "0", "DefaultRateLimitPerSecond")]
     [InlineData("Keys:DefaultRateLimitPerSecond", "1000001", "DefaultRateLimitPerSecond")]
+    [InlineData("Keys:MaxKeysPerAccount", "0", "MaxKeysPerAccount")]
+    [InlineData("Keys:MaxKeysPerAccount", "100001", "MaxKeysPerAccount")]
     [InlineData("Keys:AccessTokenLifetime", "00:00:00", "AccessTokenLifetime")]
     [InlineData("Keys:LastUsedFlushInterval", "-00:00:01", "LastUsedFlushInterval")]
     [InlineData("Keys:Argon2:Iterations", "0", "Keys:Argon2")]

@@ -40,15 +40,18 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         return Task.FromResult(List(accountId));
     }
 
-    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, KeyLimit limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writes)
         {
             if (_keys.FindById(key.Id) is not null)
                 return Task.FromResult(KeyWrite.DuplicateId);
-            if (key.HoldsName && NameTaken(key.AccountId, key.Name, exceptId: null))
+            var keys = List(key.AccountId);
+            if (key.HoldsName && NameTaken(keys, key.Name, exceptId: null))
                 return Task.FromResult(KeyWrite.NameTaken);
+            if (NotRevoked(keys, limit.At) >= limit.MaxKeys)
+                return Task.FromResult(KeyWrite.LimitReached);
             _keys.Insert(ToDocument(key));
             _ids.TryAdd(key.Id, 0);
             return Task.FromResult(KeyWrite.Done);
@@ -63,14 +66,14 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             var existing = Find(key.Id);
             if (existing is null || existing.AccountId != key.AccountId)
                 return Task.FromResult(KeyWrite.NotFound);
-            if (key.HoldsName && NameTaken(key.AccountId, key.Name, exceptId: key.Id))
+            if (key.HoldsName && NameTaken(List(key.AccountId), key.Name, exceptId: key.Id))
                 return Task.FromResult(KeyWrite.NameTaken);
             _keys.Update(ToDocument(key with { LastUsedAt = Later(existing.LastUsedAt, key.LastUsedAt) }));
             return Task.FromResult(KeyWrite.Done);
         }
     }
 
-    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken)
+    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, KeyLimit limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writes)
@@ -80,8 +83,11 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
                 return Task.FromResult(KeyWrite.NotFound);
             if (_keys.FindById(replacement.Id) is not null)
                 return Task.FromResult(KeyWrite.DuplicateId);
-            if (NameTaken(replacement.AccountId, replacement.Name, exceptId: retiring.Id))
+            var keys = List(replacement.AccountId);
+            if (NameTaken(keys, replacement.Name, exceptId: retiring.Id))
                 return Task.FromResult(KeyWrite.NameTaken);
+            if (retiring.StatusAt(limit.At) != ApiKeyStatus.Revoked && NotRevoked(keys, limit.At) >= limit.MaxKeys)
+                return Task.FromResult(KeyWrite.LimitReached);
 
             // Both documents commit together or not at all (LiteDB transactions are per thread; this block is synchronous).
             _database.BeginTrans();
@@ -149,8 +155,11 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             .Where(k => k!.AccountId == accountId)
             .ToList()!;
 
-    private bool NameTaken(string accountId, string name, string? exceptId) =>
-        List(accountId).Any(k => k.HoldsName && k.Id != exceptId && string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+    private static bool NameTaken(IReadOnlyList<ApiKeyRecord> keys, string name, string? exceptId) =>
+        keys.Any(k => k.HoldsName && k.Id != exceptId && string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static int NotRevoked(IReadOnlyList<ApiKeyRecord> keys, DateTimeOffset at) =>
+        keys.Count(k => k.StatusAt(at) != ApiKeyStatus.Revoked);
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
