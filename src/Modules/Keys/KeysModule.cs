@@ -71,6 +71,7 @@ public static class KeysModule
         services.AddSingleton<ISecretHasher, Argon2SecretHasher>();
         services.AddHostedService<HasherWarmUp>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SignUpThrottle>();
         services.AddSingleton<KeySecretThrottle>();
         services.AddSingleton<KeyIssuer>();
         services.AddSingleton<KeyRevocation>();

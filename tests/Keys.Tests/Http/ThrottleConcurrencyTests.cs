@@ -1,7 +1,5 @@
 using System.Net;
 using Keys.Tests.Support;
-using KsQuery.Modules.Keys.Hashing;
-using Microsoft.Extensions.DependencyInjection;
 using static Keys.Tests.Support.KeysTestHost;
 
 namespace Keys.Tests.Http;
@@ -23,7 +21,7 @@ public sealed class ThrottleConcurrencyTests : IAsyncLifetime
         ["Keys:Throttling:LoginFailuresPerAccount"] = PerAccount.ToString(),
         ["Keys:Throttling:LoginFailuresPerAddress"] = "0",
         ["Keys:Throttling:LoginWindow"] = "00:15:00",
-    }, services => services.AddSingleton<ISecretHasher>(_hasher));
+    }, WithHasher(_hasher));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -1,6 +1,8 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Auth;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Throttling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,13 +19,17 @@ internal static class SignUpEndpoint
             .WithSummary("Create a dashboard account")
             .WithDescription("Creates an account for the dashboard. Emails are compared trimmed and case-insensitively " +
                              $"(409 `email_taken`); the password needs at least {Password.MinLength} characters " +
-                             $"(at most {Password.MaxLength}) and is stored only as an Argon2id hash.")
+                             $"(at most {Password.MaxLength}) and is stored only as an Argon2id hash. Sign-ups from one client " +
+                             "address are limited (`Keys:Throttling:SignUpsPerAddress` per `SignUpWindow`, default 20 per hour; " +
+                             "429 `too_many_attempts` with `Retry-After`).")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous();
         return accounts;
     }
 
     internal static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
-        SignUpRequest request, IAccountStore accounts, ISecretHasher hasher, TimeProvider time, CancellationToken cancellationToken)
+        SignUpRequest request, HttpContext context, IAccountStore accounts, ISecretHasher hasher, SignUpThrottle throttle, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (string.IsNullOrWhiteSpace(request.Email))
@@ -37,6 +43,8 @@ internal static class SignUpEndpoint
                 $"password must be between {Password.MinLength} and {Password.MaxLength} characters.");
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
+        if (throttle.TryReserve(AuthProblems.ClientAddress(context)) is { } wait)
+            return AuthProblems.TooManyAttempts(context, wait);
 
         var email = request.Email!.Trim();
         var account = new AccountRecord(
