@@ -43,7 +43,7 @@ internal static class SignUpEndpoint
                 $"password must be between {Password.MinLength} and {Password.MaxLength} characters.");
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
-        if (throttle.TryReserve(AuthProblems.ClientAddress(context)) is { } wait)
+        if (throttle.TryReserve(ClientAddress.Of(context)) is { } wait)
             return AuthProblems.TooManyAttempts(context, wait);
 
         var email = request.Email!.Trim();

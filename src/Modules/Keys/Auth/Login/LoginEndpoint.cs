@@ -44,7 +44,7 @@ internal static class LoginEndpoint
 
         var email = EmailAddress.Normalize(request.Email!);
         // Reserved before the hash: parallel attempts beyond the limit are refused without one.
-        if (throttle.TryReserve(email, AuthProblems.ClientAddress(context), out var attempt) is { } wait)
+        if (throttle.TryReserve(email, ClientAddress.Of(context), out var attempt) is { } wait)
             return AuthProblems.TooManyAttempts(context, wait);
 
         var password = Password.Bytes(request.Password!);
