@@ -45,7 +45,7 @@ public class ApiKeyVerifierTests
     {
         var secret = SHA256.HashData(Encoding.ASCII.GetBytes($"secret {++_secrets}"))[..ApiKeyCodec.SecretBytes];
         var material = ApiKeyCodec.Format(isTest, (ulong)Random.Shared.NextInt64(), secret);
-        var hash = await _hasher.HashAsync(material.Secret, default);
+        var hash = await _hasher.HashAsync(material.Secret, HashPartition.Account("acc-1"), default);
         var record = new ApiKeyRecord
         {
             Id = material.KeyId,

@@ -17,13 +17,13 @@ internal sealed class CountingHasher : ISecretHasher
     /// requests reach the hash while others are still arriving.</summary>
     public Func<Task>? BeforeVerify { get; set; }
 
-    public Task<string> HashAsync(ReadOnlyMemory<byte> secret, CancellationToken cancellationToken)
+    public Task<string> HashAsync(ReadOnlyMemory<byte> secret, HashPartition partition, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _hashes);
         return Task.FromResult("fake$" + Convert.ToBase64String(SHA256.HashData(secret.Span)));
     }
 
-    public async Task<HashVerification> VerifyAsync(ReadOnlyMemory<byte> secret, string hash, CancellationToken cancellationToken)
+    public async Task<HashVerification> VerifyAsync(ReadOnlyMemory<byte> secret, string hash, HashPartition partition, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _verifications);
         if (BeforeVerify is { } hold)
@@ -35,7 +35,7 @@ internal sealed class CountingHasher : ISecretHasher
             : HashVerification.Failed;
     }
 
-    public async Task VerifyDummyAsync(ReadOnlyMemory<byte> secret, CancellationToken cancellationToken)
+    public async Task VerifyDummyAsync(ReadOnlyMemory<byte> secret, HashPartition partition, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _verifications);
         if (BeforeVerify is { } hold)

@@ -19,7 +19,7 @@ internal sealed class KeyIssuer(ISecretHasher hasher, IDataProtectionProvider pr
     public async Task<(ApiKeyRecord Record, string Plaintext)> IssueAsync(KeySettings settings, CancellationToken cancellationToken)
     {
         var material = ApiKeyCodec.Generate(settings.IsTest);
-        var hash = await hasher.HashAsync(material.Secret, cancellationToken);
+        var hash = await hasher.HashAsync(material.Secret, HashPartition.Account(settings.AccountId), cancellationToken);
         var record = new ApiKeyRecord
         {
             Id = material.KeyId,

@@ -153,7 +153,7 @@ internal sealed class ApiKeyVerifier(
             return wrongSecret;
         }
 
-        if (await hasher.VerifyAsync(parsed.Secret, record.SecretHash, CancellationToken.None) == HashVerification.Failed)
+        if (await hasher.VerifyAsync(parsed.Secret, record.SecretHash, HashPartition.KeyOwner(record.AccountId), CancellationToken.None) == HashVerification.Failed)
         {
             if (record.SecretCheck is not null)
             {

@@ -43,7 +43,8 @@ internal static class SignUpEndpoint
                 $"password must be between {Password.MinLength} and {Password.MaxLength} characters.");
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
-        if (throttle.TryReserve(ClientAddress.Of(context)) is { } wait)
+        var address = ClientAddress.Of(context);
+        if (throttle.TryReserve(address) is { } wait)
             return AuthProblems.TooManyAttempts(context, wait);
 
         var email = request.Email!.Trim();
@@ -51,7 +52,7 @@ internal static class SignUpEndpoint
             Guid.NewGuid().ToString("N"),
             email,
             EmailAddress.Normalize(email),
-            await hasher.HashAsync(Password.Bytes(request.Password!), cancellationToken),
+            await hasher.HashAsync(Password.Bytes(request.Password!), HashPartition.SignUp(address), cancellationToken),
             time.GetUtcNow(),
             Selection: null);
         if (!await accounts.TryCreateAsync(account, cancellationToken))

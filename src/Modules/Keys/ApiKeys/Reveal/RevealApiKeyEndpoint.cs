@@ -45,7 +45,7 @@ internal static class RevealApiKeyEndpoint
             return ApiProblems.Unauthorized("unauthenticated", "The account of this access token no longer exists.");
         if (throttle.TryReserve(account.NormalizedEmail, ClientAddress.Of(context), out var attempt) is { } wait)
             return AuthProblems.TooManyAttempts(context, wait);
-        if (await hasher.VerifyAsync(Password.Bytes(request.Password), account.PasswordHash, cancellationToken) == HashVerification.Failed)
+        if (await hasher.VerifyAsync(Password.Bytes(request.Password), account.PasswordHash, HashPartition.Account(accountId), cancellationToken) == HashVerification.Failed)
             return ApiProblems.Unauthorized("invalid_credentials", "The password is not correct.");
         throttle.Succeeded(attempt);
 

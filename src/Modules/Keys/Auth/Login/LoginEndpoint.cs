@@ -51,17 +51,17 @@ internal static class LoginEndpoint
         var account = await accounts.FindByEmailAsync(email, cancellationToken);
         if (account is null)
         {
-            await hasher.VerifyDummyAsync(password, cancellationToken);
+            await hasher.VerifyDummyAsync(password, HashPartition.Login(email), cancellationToken);
             return AuthProblems.InvalidCredentials();
         }
 
-        var verification = await hasher.VerifyAsync(password, account.PasswordHash, cancellationToken);
+        var verification = await hasher.VerifyAsync(password, account.PasswordHash, HashPartition.Login(email), cancellationToken);
         if (verification == HashVerification.Failed)
             return AuthProblems.InvalidCredentials();
 
         throttle.Succeeded(attempt);
         if (verification == HashVerification.SucceededRehashNeeded)
-            await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, cancellationToken), cancellationToken);
+            await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, HashPartition.Login(email), cancellationToken), cancellationToken);
 
         return TypedResults.SignIn(AccountPrincipal.Create(account), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
