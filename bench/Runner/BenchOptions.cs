@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Bench.Runner;
 
-internal sealed record BenchOptions(string HostDll, string BaselineDll, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int StoredKeys, int Warmup, string Scenarios)
+internal sealed record BenchOptions(string HostDll, string BaselineDll, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int StoredKeys, int Warmup, string Scenarios,
+    bool Security, int LoginSamples, int FloodConnections, int FloodKeys, int FloodSeconds)
 {
     /// <summary>Whether scenario <paramref name="number"/> (1..5) is selected by <c>--scenarios 1,3</c>; 6 always runs.</summary>
     public bool Runs(int number) => Scenarios == "all" || Scenarios.Split(',').Contains(number.ToString(CultureInfo.InvariantCulture));
@@ -26,6 +27,11 @@ internal sealed record BenchOptions(string HostDll, string BaselineDll, int Roun
             Int("--extra-keys", 0),
             Int("--stored-keys", 0),
             Int("--warmup", 8),
-            Value("--scenarios", "all"));
+            Value("--scenarios", "all"),
+            args.Contains("--security"),
+            Int("--login-samples", 150),
+            Int("--flood-connections", 16),
+            Int("--flood-keys", 150),
+            Int("--flood-seconds", 40));
     }
 }

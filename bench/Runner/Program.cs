@@ -5,6 +5,8 @@ using Konscious.Security.Cryptography;
 
 // bench/run: KS Query and a bare Kestrel baseline side by side on loopback, interleaved rounds, medians and ratios.
 var options = BenchOptions.Parse(args);
+if (options.Security)
+    return await SecurityBench.RunAsync(options);
 var data = Directory.CreateTempSubdirectory("ksq-bench-").FullName;
 var report = new Report();
 Console.WriteLine($"KS Query benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, ledger {options.Blocks} blocks, {options.ExtraKeys} extra keys, {options.StoredKeys} stored keys");

@@ -41,6 +41,7 @@ builder.Host.UseWolverine(opts =>
 
 var app = builder.Build();
 
+app.UseForwardedHeadersFromTrustedProxies(); // client addresses from configured proxies only (none by default)
 app.UseHttpConventions();
 app.UseKeyedCalls(keyed => keyed
     .UseUsageTracking()   // counts every keyed call, refused ones included

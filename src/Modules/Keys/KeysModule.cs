@@ -68,9 +68,11 @@ public static class KeysModule
         services.AddSingleton<IAccountStore, LiteDbAccountStore>();
         services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
 
+        services.AddSingleton(sp => new FairHashingQueue(sp.GetRequiredService<IOptions<Argon2Options>>().Value.EffectiveMaxConcurrency));
         services.AddSingleton<ISecretHasher, Argon2SecretHasher>();
         services.AddHostedService<HasherWarmUp>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SignUpThrottle>();
         services.AddSingleton<KeySecretThrottle>();
         services.AddSingleton<KeyIssuer>();
         services.AddSingleton<KeyRevocation>();

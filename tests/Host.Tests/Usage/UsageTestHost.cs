@@ -49,13 +49,15 @@ internal static class UsageTestHost
         return (body.GetProperty("id").GetString()!, body.GetProperty("key").GetString()!);
     }
 
-    /// <summary>The same key id with another (well-formed) secret: identified, but wrong.</summary>
-    public static string WithWrongSecret(string key)
+    /// <summary>The same key id with another (well-formed) secret: identified, but wrong. Each
+    /// <paramref name="variant"/> gives another wrong secret.</summary>
+    public static string WithWrongSecret(string key, int variant = 0)
     {
         ApiKeyCodec.TryParse(key, out var parsed).ShouldBeTrue();
         Base62.TryDecode(parsed.KeyId, ulong.MaxValue, out var publicId).ShouldBeTrue();
         var secret = (byte[])parsed.Secret.Clone();
         secret[0] ^= 0x5A;
+        BitConverter.TryWriteBytes(secret.AsSpan(1), variant ^ BitConverter.ToInt32(secret, 1)).ShouldBeTrue();
         return ApiKeyCodec.Format(parsed.IsTest, publicId, secret).Plaintext;
     }
 

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Keys.Tests.Support;
+using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Authentication;
 using KsQuery.Modules.Keys.KeyFormat;
 using KsQuery.Modules.Keys.Storage;
@@ -14,17 +17,35 @@ public class ApiKeyVerifierTests
     private readonly CountingHasher _hasher = new();
     private readonly VerifiedKeyCache _cache = new();
     private readonly ApiKeyVerifier _verifier;
+    private readonly KeySecretThrottle _throttle;
+    private int _secrets;
 
     public ApiKeyVerifierTests()
     {
-        var throttle = new KeySecretThrottle(Options.Create(new ThrottleOptions { KeySecretFailuresPerKey = 3, KeySecretWindow = TimeSpan.FromMinutes(1) }), _time);
-        _verifier = new ApiKeyVerifier(_store, _hasher, _cache, throttle, _time);
+        _throttle = Throttle(TimeSpan.FromSeconds(1));
+        _verifier = new ApiKeyVerifier(_store, _hasher, _cache, _throttle, _time);
     }
 
-    private async Task<(ApiKeyMaterial Material, ApiKeyRecord Record)> StoreKeyAsync(
-        bool isTest = true, DateTimeOffset? expiresAt = null, DateTimeOffset? revokeAt = null, DateTimeOffset? revokedAt = null)
+    private KeySecretThrottle Throttle(TimeSpan refusalDelay) => new(Options.Create(new ThrottleOptions
     {
-        var material = ApiKeyCodec.Generate(isTest);
+        KeySecretFailuresPerKey = 3,
+        KeySecretWindow = TimeSpan.FromMinutes(1),
+        KeySecretRefusalDelay = refusalDelay,
+    }), _time);
+
+    /// <summary>A verifier as after a restart: nothing verified in memory, the same store.</summary>
+    private ApiKeyVerifier Restarted(TimeSpan? refusalDelay = null) =>
+        new(_store, _hasher, new VerifiedKeyCache(), Throttle(refusalDelay ?? TimeSpan.Zero), _time);
+
+    /// <summary>Stores a key as the issuer does. Secrets are fixed per test (not random), so which wrong secrets pass the
+    /// 16-bit secret check is the same in every run. <paramref name="withCheck"/> false: a key issued before checks.</summary>
+    private async Task<(ApiKeyMaterial Material, ApiKeyRecord Record)> StoreKeyAsync(
+        bool isTest = true, DateTimeOffset? expiresAt = null, DateTimeOffset? revokeAt = null, DateTimeOffset? revokedAt = null,
+        bool withCheck = true)
+    {
+        var secret = SHA256.HashData(Encoding.ASCII.GetBytes($"secret {++_secrets}"))[..ApiKeyCodec.SecretBytes];
+        var material = ApiKeyCodec.Format(isTest, (ulong)Random.Shared.NextInt64(), secret);
+        var hash = await _hasher.HashAsync(material.Secret, HashPartition.Account("acc-1"), default);
         var record = new ApiKeyRecord
         {
             Id = material.KeyId,
@@ -34,7 +55,8 @@ public class ApiKeyVerifierTests
             Network = "testnet",
             IsTest = isTest,
             Display = material.Display,
-            SecretHash = await _hasher.HashAsync(material.Secret, default),
+            SecretHash = hash,
+            SecretCheck = withCheck ? SecretCheck.Of(hash, material.Secret) : null,
             CreatedAt = _time.GetUtcNow(),
             ExpiresAt = expiresAt,
             RevokeAt = revokeAt,
@@ -122,7 +144,7 @@ public class ApiKeyVerifierTests
 
         result.FailureCode.ShouldBe("key_invalid");
         result.Record!.Id.ShouldBe(record.Id);
-        _hasher.Verifications.ShouldBe(1);
+        _hasher.Verifications.ShouldBe(0, "refused by the secret check");
     }
 
     [Fact]
@@ -155,13 +177,27 @@ public class ApiKeyVerifierTests
     }
 
     [Fact]
-    public async Task Repeated_wrong_secrets_for_one_key_stop_costing_hashes_and_wait_before_their_refusal()
+    public async Task Repeated_wrong_secrets_for_one_key_wait_before_their_refusal_while_its_real_secret_passes()
     {
         var (material, _) = await StoreKeyAsync();
         for (var i = 0; i < 3; i++)
-            (await _verifier.VerifyAsync(Forge(material), default)).FailureCode.ShouldBe("key_invalid");
+            (await _verifier.VerifyAsync(Forge(material, i), default)).FailureCode.ShouldBe("key_invalid");
 
-        var throttled = _verifier.VerifyAsync(Forge(material), default).AsTask();
+        var throttled = _verifier.VerifyAsync(Forge(material, 3), default).AsTask();
+        throttled.IsCompleted.ShouldBeFalse("refusals for a throttled key id wait");
+        (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue("the right secret is never refused");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        (await throttled).FailureCode.ShouldBe("key_invalid");
+    }
+
+    [Fact]
+    public async Task For_a_key_without_a_check_repeated_wrong_secrets_stop_costing_hashes()
+    {
+        var (material, _) = await StoreKeyAsync(withCheck: false);
+        for (var i = 0; i < 3; i++)
+            (await _verifier.VerifyAsync(Forge(material, i), default)).FailureCode.ShouldBe("key_invalid");
+
+        var throttled = _verifier.VerifyAsync(Forge(material, 3), default).AsTask();
         throttled.IsCompleted.ShouldBeFalse("refusals for a throttled key id wait");
         _time.Advance(TimeSpan.FromSeconds(1));
         (await throttled).FailureCode.ShouldBe("key_invalid");
@@ -184,11 +220,102 @@ public class ApiKeyVerifierTests
     }
 
     [Fact]
-    public async Task Revoked_key_is_key_revoked()
+    public async Task Revoked_key_is_key_revoked_for_its_secret_only_and_told_from_memory_after_one_hash()
     {
-        var (material, _) = await StoreKeyAsync(revokedAt: _time.GetUtcNow());
-        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_revoked");
+        var (material, record) = await StoreKeyAsync(revokedAt: _time.GetUtcNow());
+
+        var wrong = await _verifier.VerifyAsync(Forge(material), default);
+        wrong.FailureCode.ShouldBe("key_invalid");
+        wrong.Record!.Id.ShouldBe(record.Id, "still tied to its owner's rejections log");
         _hasher.Verifications.ShouldBe(0);
+
+        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_revoked");
+        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_revoked");
+        (await _verifier.VerifyAsync(Forge(material), default)).FailureCode.ShouldBe("key_invalid");
+        _hasher.Verifications.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Expired_key_is_key_expired_for_its_secret_only()
+    {
+        var (material, _) = await StoreKeyAsync(expiresAt: _time.GetUtcNow());
+
+        (await _verifier.VerifyAsync(Forge(material), default)).FailureCode.ShouldBe("key_invalid");
+        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_expired");
+    }
+
+    [Fact]
+    public async Task Revoked_key_of_an_old_issue_without_a_check_is_hashed_before_its_status_is_told()
+    {
+        var (material, _) = await StoreKeyAsync(revokedAt: _time.GetUtcNow(), withCheck: false);
+
+        (await _verifier.VerifyAsync(Forge(material), default)).FailureCode.ShouldBe("key_invalid");
+        (await _verifier.VerifyAsync(material.Plaintext, default)).FailureCode.ShouldBe("key_revoked");
+        _hasher.Verifications.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Wrong_secrets_that_fail_the_secret_check_cost_no_hash_and_no_lock_out_even_after_a_restart()
+    {
+        var (material, _) = await StoreKeyAsync();
+        var restarted = Restarted();
+
+        var passed = 0;
+        for (var i = 0; i < 1000; i++)
+        {
+            var forged = Forge(material, i);
+            passed += PassesCheck(material, forged) ? 1 : 0;
+            (await restarted.VerifyAsync(forged, default)).FailureCode.ShouldBe("key_invalid");
+        }
+        _hasher.Verifications.ShouldBe(passed, "only wrong secrets that pass the 16-bit check reach Argon2");
+        passed.ShouldBeLessThan(3);
+
+        (await restarted.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+        _hasher.Verifications.ShouldBe(passed + 1);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_that_passes_the_check_is_hashed_once_and_its_replays_are_refused_without_a_hash()
+    {
+        var (material, _) = await StoreKeyAsync();
+        var restarted = Restarted();
+        var lucky = Enumerable.Range(0, 1_000_000).Select(i => Forge(material, i)).First(f => PassesCheck(material, f));
+
+        for (var i = 0; i < 20; i++)
+            (await restarted.VerifyAsync(lucky, default)).FailureCode.ShouldBe("key_invalid");
+
+        _hasher.Verifications.ShouldBe(1);
+        (await restarted.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_key_without_a_check_gets_one_at_its_first_verification_and_is_then_safe_from_lock_out()
+    {
+        var (material, record) = await StoreKeyAsync(withCheck: false);
+
+        (await _verifier.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+
+        _store.Get(record.Id).SecretCheck.ShouldBe(SecretCheck.Of(record.SecretHash, material.Secret));
+        var restarted = Restarted();
+        for (var i = 0; i < 50; i++)
+            (await restarted.VerifyAsync(Forge(material, i), default)).FailureCode.ShouldBe("key_invalid");
+        (await restarted.VerifyAsync(material.Plaintext, default)).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Parallel_wrong_secrets_for_a_key_without_a_check_reach_the_hash_at_most_the_limit_of_times()
+    {
+        var (material, _) = await StoreKeyAsync(withCheck: false);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hasher.BeforeVerify = () => release.Task;
+        var restarted = Restarted();
+
+        var pending = Enumerable.Range(0, 100).Select(i => restarted.VerifyAsync(Forge(material, i), default).AsTask()).ToArray();
+        pending.Count(p => p.IsCompleted).ShouldBe(97, "refused at once, without a hash");
+        release.SetResult();
+
+        (await Task.WhenAll(pending)).ShouldAllBe(r => r.FailureCode == "key_invalid");
+        _hasher.Verifications.ShouldBe(3);
     }
 
     [Fact]
@@ -294,11 +421,19 @@ public class ApiKeyVerifierTests
         return id;
     }
 
-    /// <summary>A well-formed key (valid checksum) with the same id and another secret.</summary>
-    private static string Forge(ApiKeyMaterial material)
+    /// <summary>A well-formed key (valid checksum) with the same id and another secret; each variant another one.</summary>
+    private static string Forge(ApiKeyMaterial material, int variant = 0)
     {
         var secret = (byte[])material.Secret.Clone();
         secret[0] ^= 0xFF;
+        BitConverter.TryWriteBytes(secret.AsSpan(1), variant ^ BitConverter.ToInt32(secret, 1)).ShouldBeTrue();
         return ApiKeyCodec.Format(material.IsTest, IdOf(material), secret).Plaintext;
+    }
+
+    private bool PassesCheck(ApiKeyMaterial material, string forged)
+    {
+        ApiKeyCodec.TryParse(forged, out var parsed).ShouldBeTrue();
+        var record = _store.Get(material.KeyId);
+        return SecretCheck.Of(record.SecretHash, parsed.Secret) == record.SecretCheck;
     }
 }

@@ -7,8 +7,11 @@ namespace Keys.Tests.Hashing;
 
 public class Argon2SecretHasherTests
 {
-    private static Argon2SecretHasher Hasher(int memoryKiB = 64, int iterations = 1, int parallelism = 1) =>
-        new(Options.Create(new Argon2Options { MemoryKiB = memoryKiB, Iterations = iterations, Parallelism = parallelism }), TimeProvider.System);
+    private static Argon2SecretHasher Hasher(int memoryKiB = 64, int iterations = 1, int parallelism = 1, FairHashingQueue? queue = null) =>
+        new(Options.Create(new Argon2Options { MemoryKiB = memoryKiB, Iterations = iterations, Parallelism = parallelism }),
+            queue ?? new FairHashingQueue(2), TimeProvider.System);
+
+    private static readonly HashPartition Partition = HashPartition.Account("acc-1");
 
     private static readonly byte[] Secret = Encoding.UTF8.GetBytes("correct horse battery staple");
 
@@ -16,18 +19,18 @@ public class Argon2SecretHasherTests
     public async Task Hash_is_a_PHC_string_that_verifies()
     {
         using var hasher = Hasher();
-        var hash = await hasher.HashAsync(Secret, default);
+        var hash = await hasher.HashAsync(Secret, Partition, default);
 
         hash.ShouldMatch(@"^\$argon2id\$v=19\$m=64,t=1,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$");
-        (await hasher.VerifyAsync(Secret, hash, default)).ShouldBe(HashVerification.Succeeded);
-        (await hasher.VerifyAsync(Encoding.UTF8.GetBytes("wrong"), hash, default)).ShouldBe(HashVerification.Failed);
+        (await hasher.VerifyAsync(Secret, hash, Partition, default)).ShouldBe(HashVerification.Succeeded);
+        (await hasher.VerifyAsync(Encoding.UTF8.GetBytes("wrong"), hash, Partition, default)).ShouldBe(HashVerification.Failed);
     }
 
     [Fact]
     public async Task Same_secret_gets_a_different_salt_each_time()
     {
         using var hasher = Hasher();
-        (await hasher.HashAsync(Secret, default)).ShouldNotBe(await hasher.HashAsync(Secret, default));
+        (await hasher.HashAsync(Secret, Partition, default)).ShouldNotBe(await hasher.HashAsync(Secret, Partition, default));
     }
 
     [Fact]
@@ -35,13 +38,35 @@ public class Argon2SecretHasherTests
     {
         using var old = Hasher(memoryKiB: 32, iterations: 1);
         using var current = Hasher(memoryKiB: 64, iterations: 2);
-        var hash = await old.HashAsync(Secret, default);
+        var hash = await old.HashAsync(Secret, Partition, default);
 
-        (await current.VerifyAsync(Secret, hash, default)).ShouldBe(HashVerification.SucceededRehashNeeded);
-        (await current.VerifyAsync(Encoding.UTF8.GetBytes("wrong"), hash, default)).ShouldBe(HashVerification.Failed);
-        var upgraded = await current.HashAsync(Secret, default);
+        (await current.VerifyAsync(Secret, hash, Partition, default)).ShouldBe(HashVerification.SucceededRehashNeeded);
+        (await current.VerifyAsync(Encoding.UTF8.GetBytes("wrong"), hash, Partition, default)).ShouldBe(HashVerification.Failed);
+        var upgraded = await current.HashAsync(Secret, Partition, default);
         upgraded.ShouldContain("m=64,t=2,p=1");
-        (await current.VerifyAsync(Secret, upgraded, default)).ShouldBe(HashVerification.Succeeded);
+        (await current.VerifyAsync(Secret, upgraded, Partition, default)).ShouldBe(HashVerification.Succeeded);
+    }
+
+    [Fact]
+    public async Task Hashing_takes_its_turn_in_its_own_partition_of_the_queue()
+    {
+        var queue = new FairHashingQueue(1);
+        using var hasher = Hasher(queue: queue);
+        queue.EnterAsync("blocker", default).IsCompletedSuccessfully.ShouldBeTrue();
+        var flood = queue.EnterAsync("flood", default);
+        var floodAgain = queue.EnterAsync("flood", default);
+        var honest = hasher.HashAsync(Secret, HashPartition.Login("honest@example.com"), default);
+
+        queue.Exit();
+        flood.IsCompletedSuccessfully.ShouldBeTrue();
+        queue.Exit();
+
+        // The hash has the turn after the flood's first piece, in its own partition; were it queued behind the flood's
+        // second (held here, never exited), it would not complete.
+        (await honest.WaitAsync(TimeSpan.FromSeconds(30))).ShouldStartWith("$argon2id$");
+        floodAgain.IsCompletedSuccessfully.ShouldBeTrue("the hash handed its slot on");
+        queue.Exit();
+        queue.Running.ShouldBe(0);
     }
 
     [Fact]
@@ -69,7 +94,7 @@ public class Argon2SecretHasherTests
     public async Task Malformed_hashes_fail(string hash)
     {
         using var hasher = Hasher();
-        (await hasher.VerifyAsync(Secret, hash, default)).ShouldBe(HashVerification.Failed);
+        (await hasher.VerifyAsync(Secret, hash, Partition, default)).ShouldBe(HashVerification.Failed);
     }
 
     [Fact]

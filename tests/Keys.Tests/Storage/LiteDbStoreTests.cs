@@ -11,6 +11,8 @@ public sealed class LiteDbStoreTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
+    private KeyLimit Unlimited => new(int.MaxValue, _time.GetUtcNow());
+
     private ApiKeyRecord Key(string id, string name, string account = "acc-1") => new()
     {
         Id = id,
@@ -64,18 +66,35 @@ public sealed class LiteDbStoreTests : IDisposable
             ProtectedKey = "cipher",
             ExpiresAt = _time.GetUtcNow().AddDays(1).AddTicks(7),
             MonthlyQuota = 1_000_000_000_000,
+            SecretCheck = 65_535,
         };
-        (await store.TryInsertAsync(key, default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(key, Unlimited, default)).ShouldBe(KeyWrite.Done);
 
         (await store.FindAsync(key.Id, default)).ShouldBe(key);
+    }
+
+    [Fact]
+    public async Task A_missing_secret_check_is_stored_once_and_only_for_the_hash_it_was_computed_from()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        var key = Key("AbCdEfGhIjK", "main");
+        await store.TryInsertAsync(key, Unlimited, default);
+        (await store.FindAsync(key.Id, default))!.SecretCheck.ShouldBeNull();
+
+        await store.SetSecretCheckAsync(key.Id, "another hash", 1, default);
+        (await store.FindAsync(key.Id, default))!.SecretCheck.ShouldBeNull();
+        await store.SetSecretCheckAsync(key.Id, key.SecretHash, 2, default);
+        await store.SetSecretCheckAsync(key.Id, key.SecretHash, 3, default);
+
+        (await new LiteDbApiKeyStore(_database).FindAsync(key.Id, default))!.SecretCheck.ShouldBe(2);
     }
 
     [Fact]
     public async Task Stored_key_ids_are_known_from_memory_including_those_stored_before_the_store_opened()
     {
         var first = new LiteDbApiKeyStore(_database);
-        await first.TryInsertAsync(Key("AbCdEfGhIjK", "main"), default);
-        await first.TryRollAsync(Key("AbCdEfGhIjK", "main"), Key("ZyXwVuTsRqP", "main"), default);
+        await first.TryInsertAsync(Key("AbCdEfGhIjK", "main"), Unlimited, default);
+        await first.TryRollAsync(Key("AbCdEfGhIjK", "main"), Key("ZyXwVuTsRqP", "main"), Unlimited, default);
         first.MayExist("AbCdEfGhIjK").ShouldBeTrue();
         first.MayExist("ZyXwVuTsRqP").ShouldBeTrue();
         first.MayExist("NoSuchKeyId").ShouldBeFalse();
@@ -90,7 +109,7 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task Key_ids_are_case_sensitive()
     {
         var store = new LiteDbApiKeyStore(_database);
-        await store.TryInsertAsync(Key("AbCdEfGhIjK", "main"), default);
+        await store.TryInsertAsync(Key("AbCdEfGhIjK", "main"), Unlimited, default);
 
         (await store.FindAsync("abcdefghijk", default)).ShouldBeNull();
     }
@@ -99,15 +118,15 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task Names_are_unique_per_account_among_keys_that_are_not_revoked()
     {
         var store = new LiteDbApiKeyStore(_database);
-        (await store.TryInsertAsync(Key("k1", "Main"), default)).ShouldBe(KeyWrite.Done);
-        (await store.TryInsertAsync(Key("k2", "main"), default)).ShouldBe(KeyWrite.NameTaken);
-        (await store.TryInsertAsync(Key("k3", "main", account: "acc-2"), default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(Key("k1", "Main"), Unlimited, default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(Key("k2", "main"), Unlimited, default)).ShouldBe(KeyWrite.NameTaken);
+        (await store.TryInsertAsync(Key("k3", "main", account: "acc-2"), Unlimited, default)).ShouldBe(KeyWrite.Done);
 
         (await store.TryChangeAsync("k1", "acc-1", k => k with { RevokedAt = _time.GetUtcNow() }, default)).Result.ShouldBe(KeyWrite.Done);
-        (await store.TryInsertAsync(Key("k2", "main"), default)).ShouldBe(KeyWrite.Done);
+        (await store.TryInsertAsync(Key("k2", "main"), Unlimited, default)).ShouldBe(KeyWrite.Done);
 
         (await store.TryChangeAsync("k4", "acc-1", k => k, default)).Result.ShouldBe(KeyWrite.NotFound);
-        await store.TryInsertAsync(Key("k5", "other"), default);
+        await store.TryInsertAsync(Key("k5", "other"), Unlimited, default);
         (await store.TryChangeAsync("k5", "acc-1", k => k with { Name = "MAIN" }, default)).Result.ShouldBe(KeyWrite.NameTaken);
         (await store.TryChangeAsync("k5", "acc-2", k => k with { Name = "x" }, default)).Result.ShouldBe(KeyWrite.NotFound);
     }
@@ -117,10 +136,10 @@ public sealed class LiteDbStoreTests : IDisposable
     {
         var store = new LiteDbApiKeyStore(_database);
         var old = Key("k1", "main");
-        await store.TryInsertAsync(old, default);
+        await store.TryInsertAsync(old, Unlimited, default);
 
         var retiring = old with { RevokeAt = _time.GetUtcNow().AddMinutes(5), ReplacedBy = "k2" };
-        (await store.TryRollAsync(retiring, Key("k2", "main"), default)).ShouldBe(KeyWrite.Done);
+        (await store.TryRollAsync(retiring, Key("k2", "main"), Unlimited, default)).ShouldBe(KeyWrite.Done);
 
         (await store.FindAsync("k1", default))!.RevokeAt.ShouldBe(retiring.RevokeAt);
         (await store.FindAsync("k2", default)).ShouldNotBeNull();
@@ -131,12 +150,12 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task A_roll_of_a_key_revoked_since_it_was_read_is_not_active_and_stores_nothing()
     {
         var store = new LiteDbApiKeyStore(_database);
-        await store.TryInsertAsync(Key("k1", "main"), default);
+        await store.TryInsertAsync(Key("k1", "main"), Unlimited, default);
         var read = (await store.FindAsync("k1", default))!;
         (await store.TryChangeAsync("k1", "acc-1", k => k with { RevokedAt = _time.GetUtcNow() }, default)).Result.ShouldBe(KeyWrite.Done);
 
         var retiring = read with { RevokeAt = _time.GetUtcNow().AddHours(1), ReplacedBy = "k2" };
-        (await store.TryRollAsync(retiring, Key("k2", "main"), default)).ShouldBe(KeyWrite.NotActive);
+        (await store.TryRollAsync(retiring, Key("k2", "main"), Unlimited, default)).ShouldBe(KeyWrite.NotActive);
 
         (await store.FindAsync("k2", default)).ShouldBeNull();
         var stored = (await store.FindAsync("k1", default))!;
@@ -148,11 +167,11 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task A_roll_keeps_what_was_written_to_the_key_since_it_was_read()
     {
         var store = new LiteDbApiKeyStore(_database);
-        await store.TryInsertAsync(Key("k1", "main"), default);
+        await store.TryInsertAsync(Key("k1", "main"), Unlimited, default);
         var read = (await store.FindAsync("k1", default))!;
         (await store.TryChangeAsync("k1", "acc-1", k => k with { Description = "written meanwhile" }, default)).Result.ShouldBe(KeyWrite.Done);
 
-        (await store.TryRollAsync(read with { RevokeAt = _time.GetUtcNow().AddHours(1), ReplacedBy = "k2" }, Key("k2", "main"), default))
+        (await store.TryRollAsync(read with { RevokeAt = _time.GetUtcNow().AddHours(1), ReplacedBy = "k2" }, Key("k2", "main"), Unlimited, default))
             .ShouldBe(KeyWrite.Done);
 
         var stored = (await store.FindAsync("k1", default))!;
@@ -164,7 +183,7 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task A_change_that_changes_nothing_writes_nothing_and_returns_the_stored_key()
     {
         var store = new LiteDbApiKeyStore(_database);
-        await store.TryInsertAsync(Key("k1", "main"), default);
+        await store.TryInsertAsync(Key("k1", "main"), Unlimited, default);
 
         var (result, key) = await store.TryChangeAsync("k1", "acc-1", k => k, default);
 
@@ -176,7 +195,7 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task Last_used_is_only_ever_raised()
     {
         var store = new LiteDbApiKeyStore(_database);
-        await store.TryInsertAsync(Key("k1", "main"), default);
+        await store.TryInsertAsync(Key("k1", "main"), Unlimited, default);
         var later = _time.GetUtcNow().AddMinutes(5);
 
         await store.SetLastUsedAsync([new("k1", later), new("missing", later)], default);

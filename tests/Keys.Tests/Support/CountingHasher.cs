@@ -13,15 +13,21 @@ internal sealed class CountingHasher : ISecretHasher
     public int Verifications => _verifications;
     public TimeSpan VerifyDelay { get; set; }
 
-    public Task<string> HashAsync(ReadOnlyMemory<byte> secret, CancellationToken cancellationToken)
+    /// <summary>Awaited by every verification after it is counted: a test holds verifications here to see how many
+    /// requests reach the hash while others are still arriving.</summary>
+    public Func<Task>? BeforeVerify { get; set; }
+
+    public Task<string> HashAsync(ReadOnlyMemory<byte> secret, HashPartition partition, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _hashes);
         return Task.FromResult("fake$" + Convert.ToBase64String(SHA256.HashData(secret.Span)));
     }
 
-    public async Task<HashVerification> VerifyAsync(ReadOnlyMemory<byte> secret, string hash, CancellationToken cancellationToken)
+    public async Task<HashVerification> VerifyAsync(ReadOnlyMemory<byte> secret, string hash, HashPartition partition, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _verifications);
+        if (BeforeVerify is { } hold)
+            await hold();
         if (VerifyDelay > TimeSpan.Zero)
             await Task.Delay(VerifyDelay, cancellationToken);
         return hash == "fake$" + Convert.ToBase64String(SHA256.HashData(secret.Span))
@@ -29,9 +35,10 @@ internal sealed class CountingHasher : ISecretHasher
             : HashVerification.Failed;
     }
 
-    public Task VerifyDummyAsync(ReadOnlyMemory<byte> secret, CancellationToken cancellationToken)
+    public async Task VerifyDummyAsync(ReadOnlyMemory<byte> secret, HashPartition partition, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _verifications);
-        return Task.CompletedTask;
+        if (BeforeVerify is { } hold)
+            await hold();
     }
 }

@@ -13,6 +13,8 @@ internal sealed class CountingKeyStore : IApiKeyStore
 
     public void Put(ApiKeyRecord key) => _keys[key.Id] = key;
 
+    public ApiKeyRecord Get(string id) => _keys[id];
+
     public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _finds);
@@ -24,7 +26,7 @@ internal sealed class CountingKeyStore : IApiKeyStore
     public Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ApiKeyRecord>>(_keys.Values.Where(k => k.AccountId == accountId).ToList());
 
-    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken) =>
+    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, KeyLimit limit, CancellationToken cancellationToken) =>
         Task.FromResult(_keys.TryAdd(key.Id, key) ? KeyWrite.Done : KeyWrite.DuplicateId);
 
     public Task<(KeyWrite Result, ApiKeyRecord? Key)> TryChangeAsync(string id, string accountId, Func<ApiKeyRecord, ApiKeyRecord> change,
@@ -37,11 +39,18 @@ internal sealed class CountingKeyStore : IApiKeyStore
         return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.Done, changed));
     }
 
-    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken)
+    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, KeyLimit limit, CancellationToken cancellationToken)
     {
         _keys[retiring.Id] = retiring;
         _keys[replacement.Id] = replacement;
         return Task.FromResult(KeyWrite.Done);
+    }
+
+    public Task SetSecretCheckAsync(string id, string secretHash, int check, CancellationToken cancellationToken)
+    {
+        if (_keys.TryGetValue(id, out var key) && key.SecretHash == secretHash && key.SecretCheck is null)
+            _keys[id] = key with { SecretCheck = check };
+        return Task.CompletedTask;
     }
 
     public Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken)

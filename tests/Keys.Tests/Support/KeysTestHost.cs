@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys;
 using KsQuery.Modules.Keys.Authentication;
+using KsQuery.Modules.Keys.Hashing;
 using LiteDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wolverine;
 
@@ -42,7 +44,8 @@ internal sealed class KeysTestHost : IAsyncDisposable
     public FakeMessageBus Bus { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<KeysTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces module services after <c>AddKeys</c> (e.g. the <see cref="CountingHasher"/>).</param>
+    public static async Task<KeysTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var data = Directory.CreateTempSubdirectory("ksq-keys-tests-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -69,6 +72,7 @@ internal sealed class KeysTestHost : IAsyncDisposable
         });
         builder.Services.AddKeys(builder.Configuration);
         builder.Services.AddSingleton<IMessageBus>(bus);
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         var cache = app.Services.GetRequiredService<IVerifiedKeyCache>();
@@ -107,6 +111,14 @@ internal sealed class KeysTestHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new KeysTestHost(app, data, new HttpClient { BaseAddress = new Uri(address) }, time, bus);
     }
+
+    /// <summary>Services replacing the Argon2 hasher with <paramref name="hasher"/>, without the start-up warm-up hash
+    /// (so the hasher counts only what requests cause).</summary>
+    public static Action<IServiceCollection> WithHasher(ISecretHasher hasher) => services =>
+    {
+        services.AddSingleton(hasher);
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(HasherWarmUp)));
+    };
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null,
         Action<HttpRequestMessage>? configure = null)

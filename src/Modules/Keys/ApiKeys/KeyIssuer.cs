@@ -19,6 +19,7 @@ internal sealed class KeyIssuer(ISecretHasher hasher, IDataProtectionProvider pr
     public async Task<(ApiKeyRecord Record, string Plaintext)> IssueAsync(KeySettings settings, CancellationToken cancellationToken)
     {
         var material = ApiKeyCodec.Generate(settings.IsTest);
+        var hash = await hasher.HashAsync(material.Secret, HashPartition.Account(settings.AccountId), cancellationToken);
         var record = new ApiKeyRecord
         {
             Id = material.KeyId,
@@ -29,7 +30,8 @@ internal sealed class KeyIssuer(ISecretHasher hasher, IDataProtectionProvider pr
             Network = settings.Network,
             IsTest = settings.IsTest,
             Display = material.Display,
-            SecretHash = await hasher.HashAsync(material.Secret, cancellationToken),
+            SecretHash = hash,
+            SecretCheck = SecretCheck.Of(hash, material.Secret),
             Recoverable = settings.Recoverable,
             ProtectedKey = settings.Recoverable ? _protector.Protect(material.Plaintext) : null,
             CreatedAt = time.GetUtcNow(),

@@ -18,6 +18,4 @@ internal static class AuthProblems
         return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "too_many_attempts", "Too many attempts",
             $"Too many failed attempts; try again in {seconds} seconds.");
     }
-
-    public static string? ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 }

@@ -10,9 +10,12 @@ using KsQuery.Modules.Keys.Throttling;
 namespace KsQuery.Modules.Keys.Authentication;
 
 /// <summary>
-/// Checks a presented API key in the order of API.md: missing, format and checksum (no store access),
-/// unknown, revoked, expired, then the secret. Argon2 runs only for a key not verified before; after that
-/// the <see cref="VerifiedKeyCache"/> answers with a SHA-256 comparison and no store read.
+/// Checks a presented API key in the order of API.md: missing, format and checksum (no store access), unknown, the
+/// secret, then revoked and expired: whether a key was revoked or has expired is told only to whoever holds its secret;
+/// a wrong secret is <c>key_invalid</c> whatever the key's state. Argon2 runs only for a key not verified before, and
+/// only for a secret that passes the key's <see cref="SecretCheck"/>, so a flood of wrong secrets for a known id costs
+/// no hashing and never has to lock out the right secret. After that the <see cref="VerifiedKeyCache"/> answers with a
+/// SHA-256 comparison and no store read.
 /// </summary>
 internal sealed class ApiKeyVerifier(
     IApiKeyStore store,
@@ -23,6 +26,7 @@ internal sealed class ApiKeyVerifier(
 {
     // Concurrent first calls with the same key share one verification instead of each hashing.
     private readonly ConcurrentDictionary<string, Lazy<Task<KeyVerification>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly RefutedSecrets _refuted = new();
 
     /// <summary>Answers from memory, without allocating, for a key verified before (and for malformed or invented
     /// keys); only a key not yet in the cache goes on to the store and Argon2id.</summary>
@@ -102,7 +106,7 @@ internal sealed class ApiKeyVerifier(
     {
         try
         {
-            return await VerifyUncachedAsync(parsed, fingerprint);
+            return await VerifyUncachedAsync(parsed, fingerprint, flightKey);
         }
         finally
         {
@@ -112,54 +116,64 @@ internal sealed class ApiKeyVerifier(
 
     private KeyVerification CheckCached(CachedKey cached, ReadOnlySpan<byte> fingerprint)
     {
+        if (!CryptographicOperations.FixedTimeEquals(fingerprint, cached.SecretSha256))
+            return KeyVerification.Fail(KeyFailureCodes.Invalid, cached.Summary);
         if (cached.RevokeAt is not null || cached.ExpiresAt is not null)
         {
             var now = time.GetUtcNow();
             if (cached.RevokeAt <= now)
-            {
-                cache.Evict(cached.Key.KeyId);
                 return KeyVerification.Fail(KeyFailureCodes.Revoked, cached.Summary);
-            }
             if (cached.ExpiresAt <= now)
-            {
-                cache.Evict(cached.Key.KeyId);
                 return KeyVerification.Fail(KeyFailureCodes.Expired, cached.Summary);
-            }
         }
-        return CryptographicOperations.FixedTimeEquals(fingerprint, cached.SecretSha256)
-            ? KeyVerification.Success(cached.Key)
-            : KeyVerification.Fail(KeyFailureCodes.Invalid, cached.Summary);
+        return KeyVerification.Success(cached.Key);
     }
 
     // Not tied to one caller's cancellation: other callers may be waiting on the same verification.
-    private async Task<KeyVerification> VerifyUncachedAsync(ParsedApiKey parsed, byte[] fingerprint)
+    private async Task<KeyVerification> VerifyUncachedAsync(ParsedApiKey parsed, byte[] fingerprint, string flightKey)
     {
         var version = cache.Version;
         var record = await store.FindAsync(parsed.KeyId, CancellationToken.None);
         if (record is null || record.IsTest != parsed.IsTest)
             return KeyVerification.Fail(KeyFailureCodes.Invalid);
 
-        var summary = ApiKeyRecordSummary.Of(record);
-        switch (record.StatusAt(time.GetUtcNow()))
+        var wrongSecret = KeyVerification.Fail(KeyFailureCodes.Invalid, ApiKeyRecordSummary.Of(record));
+        var reservedAt = default(DateTimeOffset);
+        if (record.SecretCheck is { } check)
         {
-            case ApiKeyStatus.Revoked:
-                return KeyVerification.Fail(KeyFailureCodes.Revoked, summary);
-            case ApiKeyStatus.Expired:
-                return KeyVerification.Fail(KeyFailureCodes.Expired, summary);
+            if (SecretCheck.Of(record.SecretHash, parsed.Secret) != check || _refuted.Contains(flightKey))
+            {
+                throttle.RecordFailure(record.Id);
+                return wrongSecret;
+            }
+        }
+        else if (!throttle.TryReserve(record.Id, out reservedAt))
+        {
+            // Issued before secret checks: hashing is all that tells a wrong secret, so it is rationed per key id.
+            return wrongSecret;
         }
 
-        if (throttle.IsBlocked(record.Id))
-            return KeyVerification.Fail(KeyFailureCodes.Invalid, summary);
-        if (await hasher.VerifyAsync(parsed.Secret, record.SecretHash, CancellationToken.None) == HashVerification.Failed)
+        if (await hasher.VerifyAsync(parsed.Secret, record.SecretHash, HashPartition.KeyOwner(record.AccountId), CancellationToken.None) == HashVerification.Failed)
         {
-            throttle.RecordFailure(record.Id);
-            return KeyVerification.Fail(KeyFailureCodes.Invalid, summary);
+            if (record.SecretCheck is not null)
+            {
+                _refuted.Add(flightKey);
+                throttle.RecordFailure(record.Id);
+            }
+            return wrongSecret;
+        }
+        if (record.SecretCheck is null)
+        {
+            throttle.Release(record.Id, reservedAt);
+            await store.SetSecretCheckAsync(record.Id, record.SecretHash, SecretCheck.Of(record.SecretHash, parsed.Secret), CancellationToken.None);
         }
 
+        // Revoked and expired keys are remembered too: their holder is told so from memory, not with a hash per call.
         var key = new VerifiedKey(record.Id, record.AccountId, record.Chain, record.Network, record.Display,
             record.RateLimitPerSecond, record.MonthlyQuota);
-        cache.TryAdd(new CachedKey(key, fingerprint, record.ExpiresAt, record.RevokeAt), version);
-        return KeyVerification.Success(key);
+        var cached = new CachedKey(key, fingerprint, record.ExpiresAt, record.RevokedAt ?? record.RevokeAt);
+        cache.TryAdd(cached, version);
+        return CheckCached(cached, fingerprint);
     }
 
     /// <summary>SHA-256 of the whole presented key (prefix included), compared in constant time.</summary>

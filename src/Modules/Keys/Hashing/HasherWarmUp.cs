@@ -9,7 +9,7 @@ internal sealed class HasherWarmUp(ISecretHasher hasher) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(() => hasher.HashAsync(new byte[16], CancellationToken.None), CancellationToken.None);
+        _ = Task.Run(() => hasher.HashAsync(new byte[16], HashPartition.WarmUp, CancellationToken.None), CancellationToken.None);
         return Task.CompletedTask;
     }
 

@@ -1,7 +1,8 @@
 namespace KsQuery.Modules.Keys.Storage;
 
-/// <summary>A stored API key. Only an Argon2id hash of the secret is kept; <see cref="ProtectedKey"/> holds
-/// the Data-Protection-encrypted plaintext of recoverable keys.</summary>
+/// <summary>A stored API key. Only an Argon2id hash of the secret is kept, with its 16-bit
+/// <see cref="Hashing.SecretCheck"/>; <see cref="ProtectedKey"/> holds the Data-Protection-encrypted plaintext of
+/// recoverable keys.</summary>
 internal sealed record ApiKeyRecord
 {
     public required string Id { get; init; }
@@ -13,6 +14,11 @@ internal sealed record ApiKeyRecord
     public required bool IsTest { get; init; }
     public required string Display { get; init; }
     public required string SecretHash { get; init; }
+
+    /// <summary><see cref="Hashing.SecretCheck"/> of the secret; null for keys issued before it existed, until their
+    /// first successful use stores it.</summary>
+    public int? SecretCheck { get; init; }
+
     public bool Recoverable { get; init; }
     public string? ProtectedKey { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

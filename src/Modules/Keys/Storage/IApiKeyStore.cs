@@ -1,6 +1,9 @@
 namespace KsQuery.Modules.Keys.Storage;
 
-internal enum KeyWrite { Done, NameTaken, DuplicateId, NotFound, NotActive }
+internal enum KeyWrite { Done, NameTaken, DuplicateId, NotFound, NotActive, LimitReached }
+
+/// <summary>At most <paramref name="MaxKeys"/> keys per account that are not revoked at <paramref name="At"/>.</summary>
+internal readonly record struct KeyLimit(int MaxKeys, DateTimeOffset At);
 
 /// <summary>API keys of the Keys module. Name uniqueness (per account, among keys that
 /// <see cref="ApiKeyRecord.HoldsName">hold their name</see>, case-insensitive) is enforced here so a
@@ -15,7 +18,8 @@ internal interface IApiKeyStore
 
     Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken);
 
-    Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken);
+    /// <summary>Inserts a key unless its id or name is taken or its account already holds <paramref name="limit"/> keys.</summary>
+    Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, KeyLimit limit, CancellationToken cancellationToken);
 
     /// <summary>Applies <paramref name="change"/> to the stored key of <paramref name="accountId"/> and stores the result in
     /// one step with every other write, so a change worked out from an older read never undoes a later write (a rename
@@ -26,8 +30,13 @@ internal interface IApiKeyStore
 
     /// <summary>Atomically retires the stored key (its <c>RevokeAt</c>, <c>RevokedAt</c>, <c>ReplacedBy</c> and
     /// <c>ProtectedKey</c> become those of <paramref name="retiring"/>; the rest stays as stored) and inserts its replacement.
-    /// <see cref="KeyWrite.NotActive"/> when the stored key has been revoked or rolled since it was read.</summary>
-    Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken);
+    /// <see cref="KeyWrite.NotActive"/> when the stored key has been revoked or rolled since it was read; when the retiring
+    /// key still works (a grace period), the replacement needs a free slot under <paramref name="limit"/>
+    /// (<see cref="KeyWrite.LimitReached"/>).</summary>
+    Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, KeyLimit limit, CancellationToken cancellationToken);
+
+    /// <summary>Stores the <see cref="ApiKeyRecord.SecretCheck"/> of a key issued without one, unless its hash changed.</summary>
+    Task SetSecretCheckAsync(string id, string secretHash, int check, CancellationToken cancellationToken);
 
     /// <summary>Raises <c>lastUsedAt</c> of existing keys (never lowers it).</summary>
     Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken);

@@ -40,15 +40,18 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         return Task.FromResult(List(accountId));
     }
 
-    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, KeyLimit limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writes)
         {
             if (_keys.FindById(key.Id) is not null)
                 return Task.FromResult(KeyWrite.DuplicateId);
-            if (key.HoldsName && NameTaken(key.AccountId, key.Name, exceptId: null))
+            var keys = List(key.AccountId);
+            if (key.HoldsName && NameTaken(keys, key.Name, exceptId: null))
                 return Task.FromResult(KeyWrite.NameTaken);
+            if (NotRevoked(keys, limit.At) >= limit.MaxKeys)
+                return Task.FromResult(KeyWrite.LimitReached);
             _keys.Insert(ToDocument(key));
             _ids.TryAdd(key.Id, 0);
             return Task.FromResult(KeyWrite.Done);
@@ -68,14 +71,14 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             if (ReferenceEquals(changed, existing))
                 return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.Done, existing));
             changed = changed with { Id = existing.Id, AccountId = existing.AccountId, LastUsedAt = Later(existing.LastUsedAt, changed.LastUsedAt) };
-            if (changed.HoldsName && NameTaken(accountId, changed.Name, exceptId: id))
+            if (changed.HoldsName && NameTaken(List(accountId), changed.Name, exceptId: id))
                 return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.NameTaken, null));
             _keys.Update(ToDocument(changed));
             return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.Done, changed));
         }
     }
 
-    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, CancellationToken cancellationToken)
+    public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, KeyLimit limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writes)
@@ -88,8 +91,11 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
                 return Task.FromResult(KeyWrite.NotActive);
             if (_keys.FindById(replacement.Id) is not null)
                 return Task.FromResult(KeyWrite.DuplicateId);
-            if (NameTaken(replacement.AccountId, replacement.Name, exceptId: retiring.Id))
+            var keys = List(replacement.AccountId);
+            if (NameTaken(keys, replacement.Name, exceptId: retiring.Id))
                 return Task.FromResult(KeyWrite.NameTaken);
+            if (retiring.StatusAt(limit.At) != ApiKeyStatus.Revoked && NotRevoked(keys, limit.At) >= limit.MaxKeys)
+                return Task.FromResult(KeyWrite.LimitReached);
 
             // Both documents commit together or not at all (LiteDB transactions are per thread; this block is synchronous).
             _database.BeginTrans();
@@ -113,6 +119,21 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             }
             return Task.FromResult(KeyWrite.Done);
         }
+    }
+
+    public Task SetSecretCheckAsync(string id, string secretHash, int check, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+        {
+            var doc = _keys.FindById(id);
+            if (doc is not null && doc["_id"].AsString == id && doc["secretHash"].AsString == secretHash && doc["secretCheck"].IsNull)
+            {
+                doc["secretCheck"] = check;
+                _keys.Update(doc);
+            }
+        }
+        return Task.CompletedTask;
     }
 
     public Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken)
@@ -148,8 +169,11 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             .Where(k => k!.AccountId == accountId)
             .ToList()!;
 
-    private bool NameTaken(string accountId, string name, string? exceptId) =>
-        List(accountId).Any(k => k.HoldsName && k.Id != exceptId && string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+    private static bool NameTaken(IReadOnlyList<ApiKeyRecord> keys, string name, string? exceptId) =>
+        keys.Any(k => k.HoldsName && k.Id != exceptId && string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static int NotRevoked(IReadOnlyList<ApiKeyRecord> keys, DateTimeOffset at) =>
+        keys.Count(k => k.StatusAt(at) != ApiKeyStatus.Revoked);
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
@@ -164,6 +188,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         ["isTest"] = key.IsTest,
         ["display"] = key.Display,
         ["secretHash"] = key.SecretHash,
+        ["secretCheck"] = key.SecretCheck is { } check ? new BsonValue(check) : BsonValue.Null,
         ["recoverable"] = key.Recoverable,
         ["protectedKey"] = Bson.Text(key.ProtectedKey),
         ["createdAt"] = Bson.Time(key.CreatedAt),
@@ -189,6 +214,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             IsTest = doc["isTest"].AsBoolean,
             Display = doc["display"].AsString,
             SecretHash = doc["secretHash"].AsString,
+            SecretCheck = doc["secretCheck"].IsNull ? null : doc["secretCheck"].AsInt32,
             Recoverable = doc["recoverable"].AsBoolean,
             ProtectedKey = Bson.ReadOptionalText(doc["protectedKey"]),
             CreatedAt = Bson.ReadTime(doc["createdAt"]),

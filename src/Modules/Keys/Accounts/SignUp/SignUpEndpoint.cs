@@ -1,7 +1,9 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Auth;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Storage;
 using KsQuery.Modules.Keys.Text;
+using KsQuery.Modules.Keys.Throttling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,13 +21,17 @@ internal static class SignUpEndpoint
             .WithDescription("Creates an account for the dashboard. Emails are compared trimmed and case-insensitively " +
                              "(409 `email_taken`) and refuse whitespace, control, direction-changing and invisible formatting " +
                              $"characters; the password needs at least {Password.MinLength} characters " +
-                             $"(at most {Password.MaxLength}) and is stored only as an Argon2id hash.")
+                             $"(at most {Password.MaxLength}) and is stored only as an Argon2id hash. Sign-ups from one client " +
+                             "address are limited (`Keys:Throttling:SignUpsPerAddress` per `SignUpWindow`, default 20 per hour; " +
+                             "429 `too_many_attempts` with `Retry-After`).")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous();
         return accounts;
     }
 
     internal static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
-        SignUpRequest request, IAccountStore accounts, ISecretHasher hasher, TimeProvider time, CancellationToken cancellationToken)
+        SignUpRequest request, HttpContext context, IAccountStore accounts, ISecretHasher hasher, SignUpThrottle throttle, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (string.IsNullOrWhiteSpace(request.Email))
@@ -43,13 +49,16 @@ internal static class SignUpEndpoint
                 $"password must be between {Password.MinLength} and {Password.MaxLength} characters.");
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
+        var address = ClientAddress.Of(context);
+        if (throttle.TryReserve(address) is { } wait)
+            return AuthProblems.TooManyAttempts(context, wait);
 
         var email = request.Email!.Trim();
         var account = new AccountRecord(
             Guid.NewGuid().ToString("N"),
             email,
             EmailAddress.Normalize(email),
-            await hasher.HashAsync(Password.Bytes(request.Password!), cancellationToken),
+            await hasher.HashAsync(Password.Bytes(request.Password!), HashPartition.SignUp(address), cancellationToken),
             time.GetUtcNow(),
             Selection: null);
         if (!await accounts.TryCreateAsync(account, cancellationToken))

@@ -29,7 +29,8 @@ internal static class CreateApiKeyEndpoint
                              "9999-01-01T00:00:00Z; " +
                              "`rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for " +
                              "none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. " +
-                             "Keys of test networks start with `ksq_test_`, others with `ksq_live_`.");
+                             "Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most " +
+                             "`Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`).");
         return keys;
     }
 
@@ -83,12 +84,14 @@ internal static class CreateApiKeyEndpoint
         for (var attempt = 1; ; attempt++)
         {
             var (record, plaintext) = await issuer.IssueAsync(settings, cancellationToken);
-            switch (await keys.TryInsertAsync(record, cancellationToken))
+            switch (await keys.TryInsertAsync(record, new KeyLimit(options.Value.MaxKeysPerAccount, record.CreatedAt), cancellationToken))
             {
                 case KeyWrite.Done:
                     return links.CreatedAt(record.Id, record.ToCreatedResponse(plaintext, time.GetUtcNow()));
                 case KeyWrite.NameTaken:
                     return ApiKeyProblems.NameTaken();
+                case KeyWrite.LimitReached:
+                    return ApiKeyProblems.LimitReached(options.Value.MaxKeysPerAccount);
                 case KeyWrite.DuplicateId when attempt < KeyIssuer.MaxAttempts:
                     continue;
                 default:

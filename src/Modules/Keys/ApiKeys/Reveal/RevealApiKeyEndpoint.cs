@@ -43,14 +43,11 @@ internal static class RevealApiKeyEndpoint
         var account = await accounts.FindByIdAsync(accountId, cancellationToken);
         if (account is null)
             return ApiProblems.Unauthorized("unauthenticated", "The account of this access token no longer exists.");
-        var address = AuthProblems.ClientAddress(context);
-        if (throttle.RetryAfter(account.NormalizedEmail, address) is { } wait)
+        if (throttle.TryReserve(account.NormalizedEmail, ClientAddress.Of(context), out var attempt) is { } wait)
             return AuthProblems.TooManyAttempts(context, wait);
-        if (await hasher.VerifyAsync(Password.Bytes(request.Password), account.PasswordHash, cancellationToken) == HashVerification.Failed)
-        {
-            throttle.RecordFailure(account.NormalizedEmail, address);
+        if (await hasher.VerifyAsync(Password.Bytes(request.Password), account.PasswordHash, HashPartition.Account(accountId), cancellationToken) == HashVerification.Failed)
             return ApiProblems.Unauthorized("invalid_credentials", "The password is not correct.");
-        }
+        throttle.Succeeded(attempt);
 
         try
         {

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Configuration;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace KsQuery.Modules.Keys.ApiKeys.Roll;
@@ -19,14 +21,15 @@ internal static class RollApiKeyEndpoint
             .WithDescription("Issues a new key (plaintext once) with the same name, description, network, expiry, limits and " +
                              "recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the " +
                              "body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. " +
-                             "Only an active key that has not been rolled already can be rolled (409 `key_not_active`). If the " +
+                             "Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a " +
+                             "grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the " +
                              "old key was your selection's active key, the new one takes its place.");
         return keys;
     }
 
     internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RollAsync(
         string id, RollApiKeyRequest? request, ClaimsPrincipal user, IApiKeyStore keys, KeyIssuer issuer, KeyRevocation revocation,
-        IMessageBus bus, LinkGenerator links, TimeProvider time, CancellationToken cancellationToken)
+        IMessageBus bus, LinkGenerator links, IOptions<KeysOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var grace = request?.GracePeriodSeconds ?? 0;
         if (grace is < 0 or > ApiKeyRules.MaxGracePeriodSeconds)
@@ -48,7 +51,7 @@ internal static class RollApiKeyEndpoint
             var retiring = grace == 0
                 ? key with { RevokeAt = now, RevokedAt = now, ProtectedKey = null, ReplacedBy = replacement.Id }
                 : key with { RevokeAt = now.AddSeconds(grace), ReplacedBy = replacement.Id };
-            switch (await keys.TryRollAsync(retiring, replacement, cancellationToken))
+            switch (await keys.TryRollAsync(retiring, replacement, new KeyLimit(options.Value.MaxKeysPerAccount, now), cancellationToken))
             {
                 case KeyWrite.Done:
                     await revocation.AnnounceAsync(bus, key.Id);
@@ -60,6 +63,8 @@ internal static class RollApiKeyEndpoint
                     return ApiKeyProblems.NotActive("This key was revoked or rolled while this request ran.");
                 case KeyWrite.NameTaken:
                     return ApiKeyProblems.NameTaken();
+                case KeyWrite.LimitReached:
+                    return ApiKeyProblems.LimitReached(options.Value.MaxKeysPerAccount);
                 case KeyWrite.DuplicateId when attempt < KeyIssuer.MaxAttempts:
                     continue;
                 default:

@@ -43,29 +43,25 @@ internal static class LoginEndpoint
             return ApiProblems.Invalid(validation.Errors);
 
         var email = EmailAddress.Normalize(request.Email!);
-        var address = AuthProblems.ClientAddress(context);
-        if (throttle.RetryAfter(email, address) is { } wait)
+        // Reserved before the hash: parallel attempts beyond the limit are refused without one.
+        if (throttle.TryReserve(email, ClientAddress.Of(context), out var attempt) is { } wait)
             return AuthProblems.TooManyAttempts(context, wait);
 
         var password = Password.Bytes(request.Password!);
         var account = await accounts.FindByEmailAsync(email, cancellationToken);
         if (account is null)
         {
-            await hasher.VerifyDummyAsync(password, cancellationToken);
-            throttle.RecordFailure(email, address);
+            await hasher.VerifyDummyAsync(password, HashPartition.Login(email), cancellationToken);
             return AuthProblems.InvalidCredentials();
         }
 
-        var verification = await hasher.VerifyAsync(password, account.PasswordHash, cancellationToken);
+        var verification = await hasher.VerifyAsync(password, account.PasswordHash, HashPartition.Login(email), cancellationToken);
         if (verification == HashVerification.Failed)
-        {
-            throttle.RecordFailure(email, address);
             return AuthProblems.InvalidCredentials();
-        }
 
-        throttle.RecordSuccess(email);
+        throttle.Succeeded(attempt);
         if (verification == HashVerification.SucceededRehashNeeded)
-            await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, cancellationToken), cancellationToken);
+            await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, HashPartition.Login(email), cancellationToken), cancellationToken);
 
         return TypedResults.SignIn(AccountPrincipal.Create(account), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
