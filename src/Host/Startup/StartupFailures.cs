@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using KsQuery.Plugins.Abstractions;
 using Microsoft.AspNetCore.Connections;
@@ -40,8 +41,12 @@ internal static class StartupFailures
         _ => ex,
     };
 
+    // The frame that threw, skipping ExceptionDispatchInfo.Throw (configuration files rethrow their errors through it).
     private static bool ThrownFrom(Exception ex, string namespacePrefix) =>
-        ex.TargetSite?.DeclaringType?.Namespace?.StartsWith(namespacePrefix, StringComparison.Ordinal) == true;
+        new StackTrace(ex, fNeedFileInfo: false).GetFrames()
+            .Select(f => f.GetMethod()?.DeclaringType?.Namespace)
+            .FirstOrDefault(ns => ns != "System.Runtime.ExceptionServices")?
+            .StartsWith(namespacePrefix, StringComparison.Ordinal) == true;
 
     private static string WithInner(Exception ex) =>
         ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{ex.Message} {inner.Message}" : ex.Message;

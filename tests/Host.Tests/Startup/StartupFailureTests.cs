@@ -26,6 +26,18 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_configuration_file_that_is_not_json_exits_with_code_2_naming_it()
+    {
+        var workingDirectory = Directory.CreateDirectory(Path.Combine(_temp.Path, "cwd")).FullName;
+        var settings = Path.Combine(workingDirectory, "appsettings.json");
+        await File.WriteAllTextAsync(settings, "{ \"Keys\": { \"Argon2\": ");
+
+        var exited = await HostProcess.RunUntilExitAsync(Data(), workingDirectory: workingDirectory);
+
+        ShouldBeOneClearLine(exited, StartupExit.Settings, settings);
+    }
+
+    [Fact]
     public async Task A_port_in_use_exits_with_code_4_naming_the_address()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);

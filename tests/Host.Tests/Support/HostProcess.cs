@@ -22,12 +22,13 @@ public static class HostProcess
 
     /// <summary>Starts the host on <paramref name="dataDirectory"/> with the test sizes of <see cref="TestHost"/> and
     /// waits for it to exit by itself (a start that fails); a process still running after a minute is killed and fails the test.</summary>
-    public static async Task<Exited> RunUntilExitAsync(string dataDirectory, IDictionary<string, string?>? environment = null)
+    public static async Task<Exited> RunUntilExitAsync(string dataDirectory, IDictionary<string, string?>? environment = null,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { HostDll },
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
