@@ -55,6 +55,25 @@ internal sealed class KeyRingProbe(IDataProtectionProvider provider, IServicePro
         return null;
     }
 
+    /// <summary>A key of the ring that cannot be decrypted (e.g. encrypted with a certificate that is not configured),
+    /// with why, or null. Data Protection would skip it and make a new key: every token and recoverable key protected
+    /// with the old one would stop working without a word.</summary>
+    public (Guid KeyId, string Problem)? UndecryptableKey()
+    {
+        foreach (var key in services.GetRequiredService<IKeyManager>().GetAllKeys())
+        {
+            try
+            {
+                _ = key.Descriptor;
+            }
+            catch (Exception ex)
+            {
+                return (key.KeyId, ex.Message);
+            }
+        }
+        return null;
+    }
+
     public void Run()
     {
         var protector = provider.CreateProtector("KsQuery.Host.KeyRingProbe");

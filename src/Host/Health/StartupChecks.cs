@@ -25,6 +25,9 @@ internal sealed class StartupChecks(IServiceProvider services) : IHostedService
         if (keyRing.UnreadableFile() is var (file, problem))
             throw StartupFailure.DataFile($"the Data Protection key ring in {keyRing.Location} cannot be used: {file} is not readable " +
                 $"XML ({problem}). {RestoreKeyRing}");
+        if (keyRing.UndecryptableKey() is var (keyId, reason))
+            throw StartupFailure.DataFile($"the Data Protection key ring in {keyRing.Location} cannot be used: key {keyId} cannot be " +
+                $"decrypted ({reason}). {RestoreKeyRing}");
         try
         {
             keyRing.Run();

@@ -58,7 +58,9 @@ public static class KeysModule
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, KeysJsonContext.Default));
 
-        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        if (DataProtectionCertificate.Load(configuration) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyRing>();
 
         // Stores (LiteDB today; collections prefixed keys_ in the host's database).

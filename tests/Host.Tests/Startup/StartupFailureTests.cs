@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Host.Tests.Support;
+using KsQuery.Host.Startup;
 using LiteDB;
 
 namespace Host.Tests.Startup;
@@ -22,7 +23,7 @@ public sealed class StartupFailureTests : IDisposable
     {
         var exited = await HostProcess.RunUntilExitAsync(Data(), new Dictionary<string, string?> { [variable] = value });
 
-        ShouldBeOneClearLine(exited, StartupExit.Settings, named);
+        exited.ShouldBeOneClearLine(ExitCodes.Settings, named);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class StartupFailureTests : IDisposable
 
         var exited = await HostProcess.RunUntilExitAsync(Data(), workingDirectory: workingDirectory);
 
-        ShouldBeOneClearLine(exited, StartupExit.Settings, settings);
+        exited.ShouldBeOneClearLine(ExitCodes.Settings, settings);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class StartupFailureTests : IDisposable
 
         var exited = await HostProcess.RunUntilExitAsync(Data(), new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = address });
 
-        ShouldBeOneClearLine(exited, StartupExit.Listen, address);
+        exited.ShouldBeOneClearLine(ExitCodes.Listen, address);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class StartupFailureTests : IDisposable
 
         var exited = await HostProcess.RunUntilExitAsync(notADirectory);
 
-        ShouldBeOneClearLine(exited, StartupExit.Data, notADirectory);
+        exited.ShouldBeOneClearLine(ExitCodes.Data, notADirectory);
         (await File.ReadAllTextAsync(notADirectory)).ShouldBe("not a directory");
     }
 
@@ -82,7 +83,7 @@ public sealed class StartupFailureTests : IDisposable
 
         var exited = await HostProcess.RunUntilExitAsync(data);
 
-        ShouldBeOneClearLine(exited, StartupExit.Data, file);
+        exited.ShouldBeOneClearLine(ExitCodes.Data, file);
         exited.Stderr.ShouldContain("backup");
         (await File.ReadAllBytesAsync(file)).ShouldBe(damaged);
         Directory.GetFiles(data).ShouldBe([file]);
@@ -98,7 +99,7 @@ public sealed class StartupFailureTests : IDisposable
 
         var exited = await HostProcess.RunUntilExitAsync(data);
 
-        ShouldBeOneClearLine(exited, StartupExit.Data, ring);
+        exited.ShouldBeOneClearLine(ExitCodes.Data, ring);
         (await File.ReadAllTextAsync(key)).ShouldEndWith("<creationDate>");
     }
 
@@ -118,25 +119,4 @@ public sealed class StartupFailureTests : IDisposable
         bytes.Length.ShouldBeGreaterThan(3 * 8192);
         return bytes;
     }
-
-    private static readonly System.Text.RegularExpressions.Regex StackFrame = new(@"^\s+at \S+\(");
-
-    private static void ShouldBeOneClearLine(HostProcess.Exited exited, int code, string named)
-    {
-        exited.ExitCode.ShouldNotBe(134, exited.ToString());
-        exited.ExitCode.ShouldBe(code, exited.ToString());
-        exited.Output.ShouldNotContain("Unhandled exception", Case.Sensitive, exited.ToString());
-        exited.Output.Split('\n').ShouldNotContain(line => StackFrame.IsMatch(line), exited.ToString());
-        var lines = exited.Stderr.Split('\n').Where(l => l.StartsWith("KS Query did not start:")).ToList();
-        lines.Count.ShouldBe(1, exited.ToString());
-        lines[0].ShouldContain(named, Case.Sensitive, exited.ToString());
-    }
-}
-
-/// <summary>The exit codes of README, Exit codes.</summary>
-internal static class StartupExit
-{
-    public const int Settings = 2;
-    public const int Data = 3;
-    public const int Listen = 4;
 }

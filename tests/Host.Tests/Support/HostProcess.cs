@@ -74,3 +74,27 @@ public static class HostProcess
         public override string ToString() => $"exit code {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
     }
 }
+
+public static class ExitedAssertions
+{
+    private static readonly System.Text.RegularExpressions.Regex StackFrame = new(@"^\s+at \S+\(");
+
+    /// <summary>The exit code of README, Exit codes (not an abort), one <c>KS Query did not start:</c> line naming
+    /// <paramref name="named"/>, and no stack trace anywhere in the output.</summary>
+    public static void ShouldBeOneClearLine(this HostProcess.Exited exited, int code, string named)
+    {
+        exited.ShouldExitWithOneLine(code, named);
+        exited.Output.Split('\n').ShouldNotContain(line => StackFrame.IsMatch(line), exited.ToString());
+    }
+
+    /// <summary>As <see cref="ShouldBeOneClearLine"/>, but a library may have logged a stack trace of its own.</summary>
+    public static void ShouldExitWithOneLine(this HostProcess.Exited exited, int code, string named)
+    {
+        exited.ExitCode.ShouldNotBe(134, exited.ToString());
+        exited.ExitCode.ShouldBe(code, exited.ToString());
+        exited.Output.ShouldNotContain("Unhandled exception", Case.Sensitive, exited.ToString());
+        var lines = exited.Stderr.Split('\n').Where(l => l.StartsWith("KS Query did not start:")).ToList();
+        lines.Count.ShouldBe(1, exited.ToString());
+        lines[0].ShouldContain(named, Case.Sensitive, exited.ToString());
+    }
+}
