@@ -1,3 +1,4 @@
+using System.Reflection;
 using JasperFx;
 
 namespace KsQuery.Host.Startup;
@@ -20,8 +21,9 @@ internal static class StartupGuard
                 return await app.RunJasperFxCommands(args);
             await app.StartAsync();
         }
-        // A test host (Alba, WebApplicationFactory) stops the entry point this way once it has the built host.
-        catch (Exception ex) when (ex is not HostAbortedException)
+        // A test host (Alba, WebApplicationFactory) stops the entry point with HostAbortedException once it has the built
+        // host, and wants any other failure as the exception itself: only the process's own entry point exits.
+        catch (Exception ex) when (ex is not HostAbortedException && Assembly.GetEntryAssembly() == typeof(StartupGuard).Assembly)
         {
             var (exitCode, line) = StartupFailures.Describe(ex);
             await Console.Error.WriteLineAsync(Prefix + line);
