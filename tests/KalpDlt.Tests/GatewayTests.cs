@@ -284,7 +284,7 @@ public sealed class GatewayTests : IAsyncLifetime
     public async Task Half_a_gateway_configuration_does_not_start()
     {
         var onlyKey = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Networks:testnet:GatewayApiKey"] = Key };
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => PluginHarness.StartAsync(_directory.Path, onlyKey));
+        var error = await Should.ThrowAsync<PluginSettingsException>(() => PluginHarness.StartAsync(_directory.Path, onlyKey));
         error.Message.ShouldNotContain(Key);
 
         var badUrl = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -292,7 +292,7 @@ public sealed class GatewayTests : IAsyncLifetime
             ["Networks:testnet:GatewayApiKey"] = Key,
             ["Networks:testnet:GatewayUrl"] = $"https://user:{Key}@gateway.example/",
         };
-        (await Should.ThrowAsync<InvalidOperationException>(() => PluginHarness.StartAsync(_directory.Path, badUrl))).Message.ShouldNotContain(Key);
+        (await Should.ThrowAsync<PluginSettingsException>(() => PluginHarness.StartAsync(_directory.Path, badUrl))).Message.ShouldNotContain(Key);
         Directory.EnumerateFileSystemEntries(_directory.Path).ShouldBeEmpty();
     }
 

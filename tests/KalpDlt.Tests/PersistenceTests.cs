@@ -99,8 +99,9 @@ public sealed class PersistenceTests
         using var directory = new TestDirectory();
         await using var plugin = new KsQuery.Plugins.KalpDlt.KalpDltPlugin();
         var context = new KsQuery.Plugins.Abstractions.PluginContext(directory.Path, new Dictionary<string, string?> { [key] = value }, TimeProvider.System, (_, _) => { });
-        var error = await Should.ThrowAsync<InvalidOperationException>(async () => await plugin.StartAsync(context, CancellationToken.None));
-        error.Message.ShouldContain(key);
+        var error = await Should.ThrowAsync<KsQuery.Plugins.Abstractions.PluginSettingsException>(async () => await plugin.StartAsync(context, CancellationToken.None));
+        error.Key.ShouldBe(key);
+        error.Message.ShouldContain(value);
     }
 
     [Fact]

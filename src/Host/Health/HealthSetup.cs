@@ -1,18 +1,23 @@
 using System.Text.Json;
 using KsQuery.Modules.Chains;
-using LiteDB;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KsQuery.Host.Health;
 
-/// <summary><c>/health</c>: 200 when the store and every plugin are healthy, else 503, with a JSON detail per check.</summary>
+/// <summary><c>/health</c>: 200 when the store reads and writes, the key ring protects and unprotects, and every plugin is
+/// healthy; else 503, with a JSON detail per check.</summary>
 internal static class HealthSetup
 {
     public static IServiceCollection AddKsQueryHealth(this IServiceCollection services)
     {
+        services.AddSingleton<StoreProbe>();
+        services.AddSingleton<KeyRingProbe>();
+        // First of the hosted services: nothing else starts on a store or key ring that cannot be used.
+        services.AddHostedService<StartupChecks>();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store")
+            .AddCheck<KeyRingHealthCheck>("keyring")
             .AddCheck<PluginsHealthCheck>("plugins");
         return services;
     }
@@ -47,18 +52,36 @@ internal static class HealthSetup
     }
 }
 
-internal sealed class StoreHealthCheck(ILiteDatabase database) : IHealthCheck
+/// <summary>The store answers a read and a write. The detail stays generic: nothing from an exception reaches a client.</summary>
+internal sealed class StoreHealthCheck(StoreProbe probe) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            _ = database.GetCollectionNames().Count();
-            return Task.FromResult(HealthCheckResult.Healthy("store open"));
+            probe.Run();
+            return Task.FromResult(HealthCheckResult.Healthy("store readable and writable"));
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("store unavailable"));
+            return Task.FromResult(HealthCheckResult.Unhealthy("store unavailable", ex));
+        }
+    }
+}
+
+/// <summary>The Data Protection key ring protects and unprotects: logins and recoverable keys work.</summary>
+internal sealed class KeyRingHealthCheck(KeyRingProbe probe) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            probe.Run();
+            return Task.FromResult(HealthCheckResult.Healthy("key ring usable"));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("key ring unusable", ex));
         }
     }
 }

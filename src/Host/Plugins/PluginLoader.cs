@@ -14,7 +14,7 @@ internal static class PluginLoader
         var loaded = new List<LoadedPlugin>();
         var failures = new List<PluginFailure>();
 
-        Add(() => new KalpDltPlugin(), "KsQuery.Plugins.KalpDlt", "built-in", configuration, loaded, failures);
+        Add(() => new KalpDltPlugin(), "KsQuery.Plugins.KalpDlt", LoadedPlugin.BuiltIn, configuration, loaded, failures);
 
         var folder = PluginFolder(configuration);
         if (Directory.Exists(folder))

@@ -1,4 +1,6 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Host.Startup;
+using KsQuery.Shared;
 using LiteDB;
 
 namespace KsQuery.Host.Storage;
@@ -7,21 +9,63 @@ internal static class DataDirectorySetup
 {
     public const string DatabaseFile = "ksquery.db";
 
-    /// <summary>Creates the data directory (<c>KSQUERY_DATA</c>, default <c>./data</c>) and registers the
-    /// one LiteDB file every module keeps its own collections in.</summary>
+    /// <summary>Creates the data directory (<c>KSQUERY_DATA</c>, default <c>./data</c>) readable by its owner only, checks
+    /// that it can be written, and registers the one LiteDB file every module keeps its own collections in.</summary>
     public static DataDirectory AddDataDirectory(this WebApplicationBuilder builder)
     {
         var configured = builder.Configuration["KSQUERY_DATA"];
         var path = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured, Directory.GetCurrentDirectory());
-        Directory.CreateDirectory(path);
+        OwnerOnlyFiles.Apply();
+        EnsureUsable(path);
         var data = new DataDirectory(path);
 
         builder.Services.AddSingleton(data);
-        builder.Services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase(new ConnectionString
-        {
-            Filename = data.File(DatabaseFile),
-            Connection = ConnectionType.Direct,
-        }));
+        builder.Services.AddSingleton<ILiteDatabase>(_ => Open(data.File(DatabaseFile)));
         return data;
     }
+
+    private static void EnsureUsable(string path)
+    {
+        if (File.Exists(path))
+            throw StartupFailure.DataFile($"KSQUERY_DATA ({path}) is a file, not a directory. Point KSQUERY_DATA at a directory; it is created if missing.");
+        try
+        {
+            if (OperatingSystem.IsWindows())
+                Directory.CreateDirectory(path);
+            else
+                Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            // A read-only directory or file system shows only at the first write, long after the start: write now.
+            using var probe = new FileStream(Path.Combine(path, ".write-check"), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            probe.WriteByte(0);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw StartupFailure.DataFile($"the data directory {path} (KSQUERY_DATA) cannot be created or written: {ex.Message} " +
+                "Give the user running KS Query write access to it, or point KSQUERY_DATA elsewhere.", ex);
+        }
+    }
+
+    /// <summary>Opens the store, refusing a file that exists but is not a whole LiteDB file: LiteDB would start an empty
+    /// store over it. The file is left exactly as it is.</summary>
+    private static LiteDatabase Open(string file)
+    {
+        if (LiteDbFileCheck.Damage(file) is { } damage)
+            throw Damaged(file, damage);
+        LiteDatabase? database = null;
+        try
+        {
+            database = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct });
+            _ = database.GetCollectionNames().ToList();
+            return database;
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidCastException)
+        {
+            database?.Dispose();
+            throw Damaged(file, $"LiteDB cannot read it ({ex.Message})", ex);
+        }
+    }
+
+    private static StartupFailure Damaged(string file, string damage, Exception? inner = null) =>
+        StartupFailure.DataFile($"the store {file} cannot be opened: {damage}. It was left as it is. Restore it from a backup " +
+            "(stop KS Query, copy the backup over it), or move it away to start with an empty store.", inner);
 }

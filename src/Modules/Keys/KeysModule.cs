@@ -47,21 +47,20 @@ public static class KeysModule
     public static IServiceCollection AddKeys(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<KeysOptions>().Bind(configuration.GetSection(KeysOptions.Section))
-            .Validate(o => o.IsValid, KeysOptions.Rule)
-            .ValidateOnStart();
-        services.AddOptions<Argon2Options>().Bind(configuration.GetSection(Argon2Options.Section))
-            .Validate(o => o.MemoryKiB >= 8 * o.Parallelism && o.Iterations >= 1 && o.Parallelism is >= 1 and <= 255 && o.MaxConcurrency >= 0,
-                "Keys:Argon2 needs Iterations >= 1, Parallelism 1..255 and MemoryKiB >= 8 x Parallelism.")
-            .ValidateOnStart();
-        services.AddOptions<ThrottleOptions>().Bind(configuration.GetSection(ThrottleOptions.Section))
-            .Validate(o => o.IsValid, ThrottleOptions.Rule)
-            .ValidateOnStart();
+        // Settings: bound to their section, checked by source-generated validators before anything starts.
+        services.AddOptions<KeysOptions>().Bind(configuration.GetSection(KeysOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeysOptions>, KeysOptionsValidator>();
+        services.AddOptions<Argon2Options>().Bind(configuration.GetSection(Argon2Options.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Argon2Options>, Argon2OptionsValidator>();
+        services.AddOptions<ThrottleOptions>().Bind(configuration.GetSection(ThrottleOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ThrottleOptions>, ThrottleOptionsValidator>();
         var keys = configuration.GetSection(KeysOptions.Section).Get<KeysOptions>() ?? new KeysOptions();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, KeysJsonContext.Default));
 
-        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        if (DataProtectionCertificate.Load(configuration) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyRing>();
 
         // Stores (LiteDB today; collections prefixed keys_ in the host's database).

@@ -19,6 +19,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace KsQuery.Modules.Usage;
@@ -30,11 +31,8 @@ public static class UsageModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section))
-            .Validate(o => o.IsValid(out _), "Usage settings are out of range: FlushInterval 1 ms..10 min, ReadTimeout 1 ms..1 min, positive intervals and retention, " +
-                "MaxStored/MaxPerKeyPerFlush >= 1, Alerts:SpikeWindowMinutes 1..60, SpikeBaselineMinutes 1..1440, SpikeFactor >= 1, " +
-                "SpikeMinRejections >= 1, MaxAddressesPerKey >= 1.")
-            .ValidateOnStart();
+        services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UsageOptions>, UsageOptionsValidator>();
         services.AddSingleton<IUsageStore, LiteDbUsageStore>();
         services.AddSingleton<UsageWriteHealth>();
         services.AddSingleton<UsageBatchWriter>();

@@ -31,8 +31,14 @@ public sealed class SampleChainPlugin : IChainPlugin
             ]),
         ]);
 
+    private long _height = 42;
+
     public ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken)
     {
+        var height = context.Setting("Height", "42")!;
+        if (!long.TryParse(height, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _height)
+            || _height is < 0 or > 1_000_000_000)
+            throw new PluginSettingsException("Height", $"must be an integer from 0 to 1000000000; got '{height}'.");
         _context = context;
         context.Log(PluginLogLevel.Information, "sample chain started");
         return ValueTask.CompletedTask;
@@ -40,7 +46,7 @@ public sealed class SampleChainPlugin : IChainPlugin
 
     public ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken) => ValueTask.FromResult(call.ApiId switch
     {
-        "status" => ApiResult.Ok(new Status(call.NetworkId, 42), SampleJson.Default.Status),
+        "status" => ApiResult.Ok(new Status(call.NetworkId, _height), SampleJson.Default.Status),
         "word" => Words.Contains(call.Get("word"))
             ? ApiResult.Ok(new Word(call.Get("word")!, call.Get("word")!.Length), SampleJson.Default.Word)
             : ApiResult.Fail(ApiError.NotFound("word_not_found", $"The chain does not know '{call.Get("word")}'.")),

@@ -8,7 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace KsQuery.Modules.Chains.Registry;
 
 /// <summary>Starts every loaded plugin with its own data directory and settings, remembers which failed,
-/// and disposes them at shutdown. A plugin that fails to start is reported unhealthy; the rest serve.</summary>
+/// and disposes them at shutdown. A plugin that fails to start is reported unhealthy; the rest serve. The exception is
+/// an invalid setting of a built-in plugin (<see cref="PluginSettingsException"/>): it stops the start, as the host's own
+/// settings do.</summary>
 internal sealed class PluginRuntime(
     PluginSet plugins,
     DataDirectory data,
@@ -38,6 +40,14 @@ internal sealed class PluginRuntime(
             {
                 await loaded.Plugin.StartAsync(context, cancellationToken);
                 _started[id] = true;
+            }
+            catch (PluginSettingsException invalid)
+            {
+                var setting = new PluginSettingsException($"Plugins:{id}:{invalid.Key}", invalid.Problem);
+                if (loaded.IsBuiltIn)
+                    throw setting;
+                _startFailures[id] = $"invalid setting: {setting.Message}";
+                logger.LogError("Chain plugin {Chain} failed to start, invalid setting: {Setting}; its APIs answer 503", id, setting.Message);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

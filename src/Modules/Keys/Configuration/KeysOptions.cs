@@ -1,4 +1,6 @@
+using KsQuery.Contracts.Settings;
 using KsQuery.Modules.Keys.ApiKeys;
+using Microsoft.Extensions.Options;
 
 namespace KsQuery.Modules.Keys.Configuration;
 
@@ -8,26 +10,25 @@ internal sealed class KeysOptions
     public const string Section = "Keys";
 
     /// <summary><c>rateLimitPerSecond</c> of a new key when the request leaves it out.</summary>
+    [SettingRange("Keys:DefaultRateLimitPerSecond", 1, ApiKeyRules.MaxRateLimitPerSecond)]
     public int DefaultRateLimitPerSecond { get; set; } = 100;
 
+    [SettingRange("Keys:AccessTokenLifetime", "00:01:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    [SettingRange("Keys:RefreshTokenLifetime", "00:01:00", "365.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>Keys an account may hold that are not revoked (expired ones count until revoked).</summary>
+    [SettingRange("Keys:MaxKeysPerAccount", 1, MaxKeysPerAccountLimit)]
     public int MaxKeysPerAccount { get; set; } = 100;
 
     public const int MaxKeysPerAccountLimit = 100_000;
 
     /// <summary>How often in-memory <c>lastUsedAt</c> values are written to the store.</summary>
+    [SettingRange("Keys:LastUsedFlushInterval", "00:00:00.010", "01:00:00")]
     public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    public static readonly string Rule = $"Keys needs DefaultRateLimitPerSecond from 1 to {ApiKeyRules.MaxRateLimitPerSecond} " +
-        $"MaxKeysPerAccount from 1 to {MaxKeysPerAccountLimit} and AccessTokenLifetime, RefreshTokenLifetime and " +
-        "LastUsedFlushInterval above 00:00:00.";
-
-    public bool IsValid =>
-        DefaultRateLimitPerSecond is >= 1 and <= ApiKeyRules.MaxRateLimitPerSecond &&
-        MaxKeysPerAccount is >= 1 and <= MaxKeysPerAccountLimit &&
-        AccessTokenLifetime > TimeSpan.Zero && RefreshTokenLifetime > TimeSpan.Zero && LastUsedFlushInterval > TimeSpan.Zero;
 }
+
+[OptionsValidator]
+internal sealed partial class KeysOptionsValidator : IValidateOptions<KeysOptions>;

@@ -24,8 +24,8 @@ internal sealed record GatewaySettings(
     public const string GatewayUrlKey = "GatewayUrl";
     public const string GatewayApiKeyKey = "GatewayApiKey";
 
-    /// <summary>Null when neither the URL nor the key is set (the local ledger serves); throws when only one is,
-    /// or when a value is out of range, so that a half-configured gateway never silently falls back to local data.</summary>
+    /// <summary>Null when neither the URL nor the key is set (the local ledger serves); throws
+    /// <see cref="PluginSettingsException"/> when only one is, or when a value is out of range, so that a half-configured gateway never silently falls back to local data.</summary>
     public static GatewaySettings? From(PluginContext context)
     {
         var url = Text(context, GatewayUrlKey);
@@ -36,19 +36,19 @@ internal sealed record GatewaySettings(
         }
         if (url is null || apiKey is null)
         {
-            throw new InvalidOperationException(
-                $"KALP DLT: the Kalp gateway needs both '{GatewayUrlKey}' and '{GatewayApiKeyKey}'; only one is set.");
+            throw new PluginSettingsException(url is null ? GatewayUrlKey : GatewayApiKeyKey,
+                $"is missing: the Kalp gateway needs both '{GatewayUrlKey}' and '{GatewayApiKeyKey}', and only one is set.");
         }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https")
             || baseUrl.UserInfo.Length > 0 || baseUrl.Query.Length > 0 || baseUrl.Fragment.Length > 0)
         {
             // The value is not echoed: a mistyped setting might hold the key.
-            throw new InvalidOperationException($"KALP DLT setting '{GatewayUrlKey}' must be an absolute http(s) URL without credentials, query or fragment.");
+            throw new PluginSettingsException(Used(context, GatewayUrlKey), "must be an absolute http(s) URL without credentials, query or fragment.");
         }
         var wallet = Text(context, "WalletAddress");
         if (wallet is not null && !Patterns.IsHex(wallet, 40))
         {
-            throw new InvalidOperationException("KALP DLT setting 'WalletAddress' must be 40 hex characters without a 0x prefix.");
+            throw new PluginSettingsException(Used(context, "WalletAddress"), "must be 40 hex characters without a 0x prefix.");
         }
         var timeout = Seconds(context, "TimeoutSeconds", 10, 0.05, 300);
         return new GatewaySettings(
@@ -67,7 +67,12 @@ internal sealed record GatewaySettings(
     }
 
     private static string? Text(PluginContext context, string key) =>
-        context.Setting($"Networks:{KalpNetwork.NetworkId}:{key}") ?? context.Setting(key);
+        context.Setting(NetworkKey(key)) ?? context.Setting(key);
+
+    /// <summary>The key a value was read from, for messages: the per-network one when it is set.</summary>
+    private static string Used(PluginContext context, string key) => context.Setting(NetworkKey(key)) is null ? key : NetworkKey(key);
+
+    private static string NetworkKey(string key) => $"Networks:{KalpNetwork.NetworkId}:{key}";
 
     private static TimeSpan Seconds(PluginContext context, string key, double fallback, double min, double max) =>
         TimeSpan.FromSeconds(Number(context, key, fallback, min, max));
@@ -77,7 +82,7 @@ internal sealed record GatewaySettings(
         var value = Number(context, key, fallback, min, max);
         return value == Math.Floor(value)
             ? (int)value
-            : throw new InvalidOperationException($"KALP DLT setting '{key}' must be a whole number from {min} to {max}.");
+            : throw new PluginSettingsException(Used(context, key), $"must be a whole number from {min} to {max}; got {value}.");
     }
 
     private static double Number(PluginContext context, string key, double fallback, double min, double max)
@@ -88,7 +93,7 @@ internal sealed record GatewaySettings(
         }
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= min && value <= max))
         {
-            throw new InvalidOperationException($"KALP DLT setting '{key}' must be a number from {min} to {max}; got '{text}'.");
+            throw new PluginSettingsException(Used(context, key), $"must be a number from {min} to {max}; got '{text}'.");
         }
         return value;
     }

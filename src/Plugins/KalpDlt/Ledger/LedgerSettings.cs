@@ -22,14 +22,15 @@ internal sealed record LedgerSettings(long Seed, long Blocks, int BlockIntervalS
 
     private static long Read(PluginContext context, string key, long fallback, long min, long max)
     {
-        var text = context.Setting($"Networks:{KalpNetwork.NetworkId}:{key}") ?? context.Setting(key);
+        var networkKey = $"Networks:{KalpNetwork.NetworkId}:{key}";
+        var (used, text) = context.Setting(networkKey) is { } perNetwork ? (networkKey, perNetwork) : (key, context.Setting(key));
         if (text is null)
         {
             return fallback;
         }
         if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            throw new InvalidOperationException($"KALP DLT setting '{key}' must be an integer from {min} to {max}; got '{text}'.");
+            throw new PluginSettingsException(used, $"must be an integer from {min} to {max}; got '{text}'.");
         }
         return value;
     }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using KsQuery.Plugins.Abstractions;
+using KsQuery.Shared;
 using LiteDB;
 
 namespace KsQuery.Plugins.KalpDlt.Ledger;
@@ -29,15 +32,37 @@ internal sealed class LedgerStore : IDisposable
         _meta = db.GetCollection("meta");
     }
 
-    public static LedgerStore Open(string directory)
+    /// <summary>Opens the ledger file of <paramref name="directory"/>. A file that is not a whole LiteDB file (LiteDB would
+    /// start an empty database over it) is moved aside unchanged, with a warning, and a new ledger is generated from the
+    /// seed: the ledger is regenerable, so it does not stop the plugin, but its bytes are never overwritten.</summary>
+    public static LedgerStore Open(string directory, TimeProvider time, Action<PluginLogLevel, string> log)
     {
         Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, FileName);
+        if (LiteDbFileCheck.Damage(file) is { } damage)
+        {
+            MoveAside(file, damage, time, log);
+        }
         var connection = new ConnectionString
         {
-            Filename = Path.Combine(directory, FileName),
+            Filename = file,
             Connection = ConnectionType.Direct,
         };
         return new LedgerStore(new LiteDatabase(connection));
+    }
+
+    private static void MoveAside(string file, string damage, TimeProvider time, Action<PluginLogLevel, string> log)
+    {
+        var suffix = ".damaged-" + time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var aside = file + suffix;
+        File.Move(file, aside);
+        var journal = LiteDbFileCheck.LogFile(file);
+        if (File.Exists(journal))
+        {
+            File.Move(journal, journal + suffix);
+        }
+        log(PluginLogLevel.Warning, $"The ledger file {file} is damaged ({damage}): moved it to {aside} unchanged and generating " +
+            "the ledger again from its seed. Delete the moved file when it is no longer needed.");
     }
 
     /// <summary>The seed the stored ledger was generated from, or null when nothing complete is stored.</summary>

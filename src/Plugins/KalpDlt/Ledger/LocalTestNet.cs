@@ -33,7 +33,7 @@ internal sealed class LocalTestNet : IAsyncDisposable
         var directory = context.DataDirectory;
         // Read beside opening LiteDB: the two take about as long, both mostly cold code.
         var snapshot = Task.Run(() => LedgerSnapshot.TryRead(directory), cancellationToken);
-        var store = LedgerStore.Open(directory);
+        var store = LedgerStore.Open(directory, context.Time, context.Log);
         try
         {
             LocalLedger ledger;

@@ -1,0 +1,55 @@
+using System.Reflection;
+using JasperFx;
+
+namespace KsQuery.Host.Startup;
+
+/// <summary>Builds, starts and runs the host; a start that fails ends the process with one line on stderr
+/// (<c>KS Query did not start: ...</c>) and the exit code of <see cref="ExitCodes"/>, instead of an unhandled exception,
+/// a stack trace and an abort.</summary>
+internal static class StartupGuard
+{
+    public const string Prefix = "KS Query did not start: ";
+
+    public static async Task<int> RunAsync(string[] args, Func<WebApplication> build)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = build();
+            // JasperFx commands (codegen write, used by scripts/codegen) only when asked: looking for them costs start-up time.
+            if (args.Length > 0)
+                return await app.RunJasperFxCommands(args);
+            await app.StartAsync();
+        }
+        // A test host (Alba, WebApplicationFactory) stops the entry point with HostAbortedException once it has the built
+        // host, and wants any other failure as the exception itself: only the process's own entry point exits.
+        catch (Exception ex) when (ex is not HostAbortedException && Assembly.GetEntryAssembly() == typeof(StartupGuard).Assembly)
+        {
+            var (exitCode, line) = StartupFailures.Describe(ex);
+            await Console.Error.WriteLineAsync(Prefix + line);
+            if (exitCode == ExitCodes.Unexpected)
+                await Console.Error.WriteLineAsync(ex.ToString());
+            await StopQuietlyAsync(app);
+            return exitCode;
+        }
+
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
+        return 0;
+    }
+
+    // Closes what the partial start opened (the store, plugin files) and flushes the log; the start failed already, and
+    // its line is out: a second failure while closing adds nothing for the operator.
+    private static async Task StopQuietlyAsync(WebApplication? app)
+    {
+        if (app is null)
+            return;
+        try
+        {
+            await app.DisposeAsync();
+        }
+        catch (Exception)
+        {
+        }
+    }
+}
