@@ -5,6 +5,7 @@ namespace Host.Tests.Startup;
 
 /// <summary>The data directory and every file KS Query creates in it are readable by their owner only (0700 / 0600):
 /// the store, the Data Protection key ring and the plugin's ledger.</summary>
+[Collection(ProcessWideStateCollection.Name)]
 public sealed class FilesAtRestTests : IDisposable
 {
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
