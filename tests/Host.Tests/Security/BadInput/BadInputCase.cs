@@ -43,10 +43,6 @@ public sealed record BadInputCase
     public required int Status { get; init; }
     public required string Code { get; init; }
 
-    /// <summary>A bug of issue 12 items 1-10 that another branch fixes: the case is kept and skipped until that branch is
-    /// merged (<see cref="BadInputTests"/> has one skipped theory per item).</summary>
-    public string? KnownIssue { get; init; }
-
     public bool UsesProbeEmail => (Body?.Contains("@probe@") ?? false) || Path.Contains("@probe@");
 
     public override string ToString() => Name;

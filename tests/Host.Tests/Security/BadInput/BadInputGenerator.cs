@@ -58,16 +58,16 @@ public static class BadInputGenerator
 
         foreach (var query in route.Query)
         foreach (var value in query.BadValues)
-            yield return Fixed($"query {query.Name}: {value.Label}", route, value.Status, value.Code, value.KnownIssue,
+            yield return Fixed($"query {query.Name}: {value.Label}", route, value.Status, value.Code,
                 path: AppendQuery(route.ValidPath, query.Name, value.Raw));
 
         foreach (var segment in route.Segments)
         foreach (var value in segment.BadValues)
-            yield return Fixed($"segment {SegmentName(segment)}: {value.Label}", route, value.Status, value.Code, value.KnownIssue,
+            yield return Fixed($"segment {SegmentName(segment)}: {value.Label}", route, value.Status, value.Code,
                 path: segment.Template.Replace("{value}", Encode(value.Raw)), body: segment.Body);
 
         foreach (var method in route.WrongMethods)
-            yield return Fixed($"method {method}", route, 405, "method_not_allowed", null, method: method);
+            yield return Fixed($"method {method}", route, 405, "method_not_allowed", method: method);
 
         if (route.Fields.Count == 0)
             yield return new Candidate("huge body", random =>
@@ -79,13 +79,13 @@ public static class BadInputGenerator
         if (route.IsChainApi)
         {
             foreach (var (from, to, low, high) in ChainRoutes.RangePairs(route))
-                yield return Fixed($"range {from} after {to}", route, 400, "validation_failed", null,
+                yield return Fixed($"range {from} after {to}", route, 400, "validation_failed",
                     path: AppendQuery(AppendQuery(route.ValidPath, from, high), to, low));
-            yield return Fixed("key: revoked", route, 401, "key_revoked", null, credential: Credential.RevokedKey);
-            yield return Fixed("key: none", route, 401, "key_missing", null, credential: Credential.None);
-            yield return Fixed("key: in the query string only", route, 401, "key_missing", null, credential: Credential.None,
+            yield return Fixed("key: revoked", route, 401, "key_revoked", credential: Credential.RevokedKey);
+            yield return Fixed("key: none", route, 401, "key_missing", credential: Credential.None);
+            yield return Fixed("key: in the query string only", route, 401, "key_missing", credential: Credential.None,
                 path: AppendQuery(route.ValidPath, "apiKey", "@keyPlain@"));
-            yield return Fixed("key: dashboard access token as key", route, 401, "key_invalid", null, credential: Credential.None,
+            yield return Fixed("key: dashboard access token as key", route, 401, "key_invalid", credential: Credential.None,
                 headers: new Dictionary<string, string> { ["Authorization"] = "Bearer @token@" });
             yield return new Candidate("key: invented", random =>
             {
@@ -118,24 +118,24 @@ public static class BadInputGenerator
 
         foreach (var field in route.Fields)
         {
-            foreach (var (label, json, issue) in WrongKinds(field.Kind))
-                yield return Fixed($"{field.Name}: wrong type, {label}", route, 400, "malformed_json", issue,
+            foreach (var (label, json) in WrongKinds(field.Kind))
+                yield return Fixed($"{field.Name}: wrong type, {label}", route, 400, "malformed_json",
                     body: Compose(With(valid, field.Name, json)));
             if (field.Required)
             {
                 var required = field.Name;
-                yield return Fixed($"{field.Name}: missing", route, 400, "validation_failed", null, body: Compose(valid.Where(f => f.Name != required)));
-                yield return Fixed($"{field.Name}: null", route, 400, "validation_failed", null, body: Compose(With(valid, field.Name, "null")));
+                yield return Fixed($"{field.Name}: missing", route, 400, "validation_failed", body: Compose(valid.Where(f => f.Name != required)));
+                yield return Fixed($"{field.Name}: null", route, 400, "validation_failed", body: Compose(With(valid, field.Name, "null")));
             }
             foreach (var value in field.BadValues)
-                yield return Fixed($"{field.Name}: {value.Label}", route, value.Status, value.Code, value.KnownIssue,
+                yield return Fixed($"{field.Name}: {value.Label}", route, value.Status, value.Code,
                     body: Compose(With(valid, field.Name, value.Raw)));
             if (field.Kind == FieldKind.String)
             {
                 foreach (var (label, surrogates) in LoneSurrogates)
-                    yield return Fixed($"{field.Name}: {label}", route, 400, "malformed_json", null, body: Compose(With(valid, field.Name, Json(surrogates))));
+                    yield return Fixed($"{field.Name}: {label}", route, 400, "malformed_json", body: Compose(With(valid, field.Name, Json(surrogates))));
                 foreach (var (label, bytes) in NotUtf8)
-                    yield return Fixed($"{field.Name}: bytes that are not UTF-8, {label}", route, 400, "malformed_json", null,
+                    yield return Fixed($"{field.Name}: bytes that are not UTF-8, {label}", route, 400, "malformed_json",
                         body: Compose(With(valid, field.Name, "\"ab@bytes@cd\"")), bytes: bytes);
             }
             var nested = field.Name;
@@ -154,11 +154,11 @@ public static class BadInputGenerator
             ("$where", "\"1 == 1\""), ("__proto__", "{\"admin\":true}"),
         };
         if (route.Fields.FirstOrDefault(f => f.Required) is { } dropped)
-            yield return Fixed($"extra fields, {dropped.Name} missing", route, 400, "validation_failed", null,
+            yield return Fixed($"extra fields, {dropped.Name} missing", route, 400, "validation_failed",
                 body: Compose([.. valid.Where(f => f.Name != dropped.Name), .. extras]));
         else if (route.Fields.FirstOrDefault(f => f.BadValues.Count > 0) is { } spoiled)
             yield return Fixed($"extra fields, {spoiled.Name} {spoiled.BadValues[0].Label}", route, spoiled.BadValues[0].Status,
-                spoiled.BadValues[0].Code, spoiled.BadValues[0].KnownIssue, body: Compose([.. With(valid, spoiled.Name, spoiled.BadValues[0].Raw), .. extras]));
+                spoiled.BadValues[0].Code, body: Compose([.. With(valid, spoiled.Name, spoiled.BadValues[0].Raw), .. extras]));
 
         yield return new Candidate("body over 64 KiB", random =>
         {
@@ -170,24 +170,24 @@ public static class BadInputGenerator
         });
 
         foreach (var contentType in new[] { "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x" })
-            yield return Fixed($"content type {contentType}", route, 415, "unsupported_media_type", null, body: Compose(valid), contentType: contentType);
-        yield return Fixed("no content type", route, 415, "unsupported_media_type", null, body: Compose(valid), contentType: null);
+            yield return Fixed($"content type {contentType}", route, 415, "unsupported_media_type", body: Compose(valid), contentType: contentType);
+        yield return Fixed("no content type", route, 415, "unsupported_media_type", body: Compose(valid), contentType: null);
 
         var notObjects = new List<(string, string)> { ("array", "[]"), ("string", "\"text\""), ("number", "123"), ("boolean", "true") };
         if (!route.BodyOptional)
             notObjects.AddRange([("JSON null", "null"), ("empty", "")]);
         foreach (var (label, body) in notObjects)
-            yield return Fixed($"body: {label}", route, 400, "malformed_json", null, body: body);
+            yield return Fixed($"body: {label}", route, 400, "malformed_json", body: body);
 
         var text = Compose(valid);
-        yield return Fixed("syntax: trailing comma", route, 400, "malformed_json", null, body: text[..^1] + ",}");
-        yield return Fixed("syntax: comment", route, 400, "malformed_json", null, body: "{/* x */" + text[1..]);
-        yield return Fixed("syntax: unquoted name", route, 400, "malformed_json", null, body: "{" + valid[0].Name + text[(valid[0].Name.Length + 3)..]);
-        yield return Fixed("syntax: single quotes", route, 400, "malformed_json", null, body: text.Replace('"', '\''));
-        yield return Fixed("syntax: two objects", route, 400, "malformed_json", null, body: text + text);
+        yield return Fixed("syntax: trailing comma", route, 400, "malformed_json", body: text[..^1] + ",}");
+        yield return Fixed("syntax: comment", route, 400, "malformed_json", body: "{/* x */" + text[1..]);
+        yield return Fixed("syntax: unquoted name", route, 400, "malformed_json", body: "{" + valid[0].Name + text[(valid[0].Name.Length + 3)..]);
+        yield return Fixed("syntax: single quotes", route, 400, "malformed_json", body: text.Replace('"', '\''));
+        yield return Fixed("syntax: two objects", route, 400, "malformed_json", body: text + text);
         if (route.Fields.FirstOrDefault(f => f.Kind == FieldKind.Integer) is { } number)
             foreach (var (label, json) in new[] { ("NaN", "NaN"), ("Infinity", "Infinity"), ("leading zero", "007"), ("plus sign", "+5"), ("hex", "0x10") })
-                yield return Fixed($"{number.Name}: {label}", route, 400, "malformed_json", null, body: Compose(With(valid, number.Name, json)));
+                yield return Fixed($"{number.Name}: {label}", route, 400, "malformed_json", body: Compose(With(valid, number.Name, json)));
     }
 
     /// <summary>Bodies of chain APIs: the host parses them before the plugin sees them.</summary>
@@ -206,21 +206,21 @@ public static class BadInputGenerator
                 body: "{\"args\":" + new string('[', depth) + new string(']', depth) + "}");
         });
         foreach (var (label, bytes) in NotUtf8)
-            yield return Fixed($"bytes that are not UTF-8, {label}", route, 400, "malformed_json", null,
+            yield return Fixed($"bytes that are not UTF-8, {label}", route, 400, "malformed_json",
                 body: "{\"walletAddress\":\"ab@bytes@cd\"}", bytes: bytes);
         foreach (var (label, text) in LoneSurrogates)
         {
-            yield return Fixed($"walletAddress: {label}", route, 400, "malformed_json", null, body: "{\"walletAddress\":" + Json(text) + "}");
-            yield return Fixed($"args value: {label}", route, 400, "malformed_json", null, body: "{\"args\":{\"account\":" + Json(text) + "}}");
-            yield return Fixed($"property name: {label}", route, 400, "malformed_json", null, body: "{" + Json(text) + ":1}");
+            yield return Fixed($"walletAddress: {label}", route, 400, "malformed_json", body: "{\"walletAddress\":" + Json(text) + "}");
+            yield return Fixed($"args value: {label}", route, 400, "malformed_json", body: "{\"args\":{\"account\":" + Json(text) + "}}");
+            yield return Fixed($"property name: {label}", route, 400, "malformed_json", body: "{" + Json(text) + ":1}");
         }
         yield return new Candidate("body over 64 KiB", random =>
         {
             var size = random.Next(64 * 1024 + 1, 400_000);
             return Case(route, $"body of {size + 20} bytes", 413, "payload_too_large", body: "{\"walletAddress\":\"" + new string('a', size) + "\"}");
         });
-        yield return Fixed("syntax: trailing comma", route, 400, "malformed_json", null, body: body[..^1] + ",}");
-        yield return Fixed("syntax: single quotes", route, 400, "malformed_json", null, body: body.Replace('"', '\''));
+        yield return Fixed("syntax: trailing comma", route, 400, "malformed_json", body: body[..^1] + ",}");
+        yield return Fixed("syntax: single quotes", route, 400, "malformed_json", body: body.Replace('"', '\''));
     }
 
     private static readonly (string Label, string Text)[] LoneSurrogates =
@@ -240,20 +240,20 @@ public static class BadInputGenerator
         ("overlong slash", [0xC0, 0xAF]),
     ];
 
-    private static IEnumerable<(string Label, string Json, string? Issue)> WrongKinds(FieldKind kind) => kind switch
+    private static IEnumerable<(string Label, string Json)> WrongKinds(FieldKind kind) => kind switch
     {
-        FieldKind.String => [("number", "123", null), ("boolean", "true", null), ("array", "[\"a\"]", null), ("object", "{\"a\":1}", null)],
+        FieldKind.String => [("number", "123"), ("boolean", "true"), ("array", "[\"a\"]"), ("object", "{\"a\":1}")],
         FieldKind.Integer =>
         [
-            ("boolean", "true", null), ("array", "[1]", null), ("object", "{}", null), ("fraction", "1.5", null),
-            ("number as string", "\"5\"", null), ("int64 overflow", "9223372036854775808", null), ("exponent overflow", "1e400", null),
+            ("boolean", "true"), ("array", "[1]"), ("object", "{}"), ("fraction", "1.5"),
+            ("number as string", "\"5\""), ("int64 overflow", "9223372036854775808"), ("exponent overflow", "1e400"),
         ],
-        FieldKind.Boolean => [("string", "\"true\"", null), ("number", "1", null), ("array", "[]", null)],
+        FieldKind.Boolean => [("string", "\"true\""), ("number", "1"), ("array", "[]")],
         FieldKind.Timestamp =>
         [
-            ("number", "1700000000", null), ("boolean", "false", null), ("not a date", "\"tomorrow\"", null),
-            ("feb 30", "\"2030-02-30T00:00:00Z\"", null), ("overflowing offset", "\"9999-12-31T23:59:59-05:00\"", null),
-            ("underflowing offset", "\"0001-01-01T00:00:00+05:00\"", null),
+            ("number", "1700000000"), ("boolean", "false"), ("not a date", "\"tomorrow\""),
+            ("feb 30", "\"2030-02-30T00:00:00Z\""), ("overflowing offset", "\"9999-12-31T23:59:59-05:00\""),
+            ("underflowing offset", "\"0001-01-01T00:00:00+05:00\""),
         ],
         _ => [],
     };
@@ -267,12 +267,12 @@ public static class BadInputGenerator
     private static string AppendQuery(string path, string name, string value) =>
         path + (path.Contains('?') ? "&" : "?") + Uri.EscapeDataString(name) + "=" + Encode(value);
 
-    private static Candidate Fixed(string label, RouteSpec route, int status, string code, string? issue,
+    private static Candidate Fixed(string label, RouteSpec route, int status, string code,
         string? path = null, string? body = null, byte[]? bytes = null, string? contentType = "application/json", string? method = null,
         Credential? credential = null, IReadOnlyDictionary<string, string>? headers = null) =>
-        new(label, _ => Case(route, label, status, code, issue, path, body, bytes, contentType, method, credential, headers));
+        new(label, _ => Case(route, label, status, code, path, body, bytes, contentType, method, credential, headers));
 
-    private static BadInputCase Case(RouteSpec route, string name, int status, string code, string? issue = null,
+    private static BadInputCase Case(RouteSpec route, string name, int status, string code,
         string? path = null, string? body = null, byte[]? bytes = null, string? contentType = "application/json", string? method = null,
         Credential? credential = null, IReadOnlyDictionary<string, string>? headers = null) => new()
     {
@@ -287,7 +287,6 @@ public static class BadInputGenerator
         Headers = headers,
         Status = status,
         Code = code,
-        KnownIssue = issue,
     };
 
     /// <summary>The body as sent: UTF-8 text with <see cref="BadInputCase.BodyBytes"/> in place of each <c>@bytes@</c>.</summary>

@@ -12,7 +12,7 @@ public static class EdgeCases
     private const string QueryPath = "/v1/kalp/testnet/smart-contracts/klp-f02611a93e-cc/query/BalanceOf";
 
     private static BadInputCase Edge(string name, string route, string path, int status, string code, Credential credential,
-        string? body = null, IReadOnlyDictionary<string, string>? headers = null, string? issue = null) => new()
+        string? body = null, IReadOnlyDictionary<string, string>? headers = null) => new()
     {
         Name = "edge: " + name,
         Route = route,
@@ -23,7 +23,6 @@ public static class EdgeCases
         Headers = headers,
         Status = status,
         Code = code,
-        KnownIssue = issue,
     };
 
     private static Dictionary<string, string> UserAgent(string agent) => new() { ["User-Agent"] = agent };

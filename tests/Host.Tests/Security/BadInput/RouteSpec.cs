@@ -4,7 +4,7 @@ public enum FieldKind { String, Integer, Boolean, Timestamp }
 
 /// <summary>A value that is wrong for a field, query value or path segment, and the answer it gets. <see cref="Raw"/> is
 /// JSON for body fields and plain (not yet percent-encoded) text for query values and path segments.</summary>
-public sealed record BadValue(string Label, string Raw, int Status, string Code, string? KnownIssue = null);
+public sealed record BadValue(string Label, string Raw, int Status, string Code);
 
 /// <summary>A field of a JSON body: its kind (wrong kinds are generated from it), whether leaving it out is an error, a
 /// valid value (the other fields keep theirs while one is made wrong) and the wrong values particular to it.</summary>
