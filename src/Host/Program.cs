@@ -9,6 +9,7 @@ using KsQuery.Host.Storage;
 using KsQuery.Modules.Chains;
 using KsQuery.Modules.Keys;
 using KsQuery.Modules.Usage;
+using KsQuery.WebConsole;
 using Scalar.AspNetCore;
 using Wolverine;
 
@@ -50,6 +51,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference(options => options.WithTitle("KS Query API"));
 app.MapKsQueryHealth();
+app.MapConsole();        // the web console at /, its files under /assets/
 
 var v1 = app.MapGroup("/v1");
 v1.MapKeys();

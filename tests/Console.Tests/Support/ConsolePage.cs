@@ -1,0 +1,86 @@
+using Microsoft.Playwright;
+
+namespace Console.Tests.Support;
+
+/// <summary>A browser tab on the console in a fresh context: requests to any other host are blocked and recorded,
+/// console errors (a Content-Security-Policy violation among them) and page errors are recorded;
+/// <see cref="ShouldBeClean"/> fails the test on either.</summary>
+public sealed class ConsolePage : IAsyncDisposable
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 860 };
+    public static readonly ViewportSize Phone = new() { Width = 375, Height = 760 };
+
+    private readonly List<string> _outsideRequests = [];
+    private readonly List<string> _errors = [];
+    private readonly string _screenshotPrefix;
+
+    private ConsolePage(IBrowserContext context, IPage page, string screenshotPrefix)
+    {
+        Context = context;
+        Page = page;
+        _screenshotPrefix = screenshotPrefix;
+    }
+
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+
+    /// <summary>Where screenshots go: screenshots/ beside the test assembly (a build output, not committed).</summary>
+    public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static async Task<ConsolePage> OpenAsync(ConsoleFixture fixture, ViewportSize viewport, string screenshotPrefix)
+    {
+        var origin = fixture.Host.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var context = await fixture.Browser.NewContextAsync(new()
+        {
+            BaseURL = origin,
+            ViewportSize = viewport,
+            Locale = "en-US",
+            TimezoneId = "UTC",
+            Permissions = ["clipboard-read", "clipboard-write"],
+        });
+        var page = await context.NewPageAsync();
+        var console = new ConsolePage(context, page, screenshotPrefix);
+        await context.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith(origin + "/", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            lock (console._outsideRequests)
+                console._outsideRequests.Add(route.Request.Url);
+            await route.AbortAsync();
+        });
+        page.Console += (_, message) =>
+        {
+            // A 4xx answer the console asked for (a wrong password, a revoked key) is logged by Chromium as a failed
+            // resource: that is the API working, not a fault of the page.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                lock (console._errors) console._errors.Add(message.Text);
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (console._errors) console._errors.Add(error);
+        };
+        return console;
+    }
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        // A full-page capture of a scrolled page would draw the sticky top bar where the scroll left it.
+        await Page.EvaluateAsync("window.scrollTo(0, 0)");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{_screenshotPrefix}-{name}.png"), FullPage = true });
+    }
+
+    /// <summary>No request left for another host, no script or policy error.</summary>
+    public void ShouldBeClean()
+    {
+        lock (_outsideRequests)
+            _outsideRequests.ShouldBeEmpty("the console must not ask any other host for anything");
+        lock (_errors)
+            _errors.ShouldBeEmpty("the console must run without script errors or Content-Security-Policy violations");
+    }
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+}
