@@ -151,6 +151,14 @@ public sealed class ConsoleServerTests(HostFixture fixture) : IClassFixture<Host
             serverUrls.Count(pattern.IsMatch).ShouldBe(1, $"the server does not answer {pattern} with the page");
     }
 
+    [Fact]
+    public void The_console_references_no_module_it_only_calls_the_http_api()
+    {
+        typeof(KsQuery.WebConsole.ConsoleModule).Assembly.GetReferencedAssemblies().Select(r => r.Name!)
+            .Where(n => n.StartsWith("KsQuery", StringComparison.Ordinal) || n.StartsWith("Wolverine", StringComparison.Ordinal))
+            .ShouldBeEmpty();
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
 

@@ -37,7 +37,7 @@ public sealed class PhoneLayoutTests(ConsoleFixture fixture) : IClassFixture<Con
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Create API Auth Key" });
         await Expect(dialog).ToBeVisibleAsync();
         (await dialog.BoundingBoxAsync())!.Width.ShouldBeLessThanOrEqualTo(375);
-        await FitsAsync(console, "create-key");
+        await FitsAsync(console, "create-key", fullPage: false);
         await page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToBeHiddenAsync();
 
@@ -70,9 +70,9 @@ public sealed class PhoneLayoutTests(ConsoleFixture fixture) : IClassFixture<Con
 
     private static ILocator Heading(IPage page, string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
 
-    private static async Task FitsAsync(ConsolePage console, string name)
+    private static async Task FitsAsync(ConsolePage console, string name, bool fullPage = true)
     {
-        await console.ScreenshotAsync(name);
+        await console.ScreenshotAsync(name, fullPage);
         var widths = await console.Page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var widest = await console.Page.EvaluateAsync<string>(
             "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)" +

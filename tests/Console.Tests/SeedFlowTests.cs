@@ -72,7 +72,7 @@ public sealed class SeedFlowTests(ConsoleFixture fixture) : IClassFixture<Consol
         await Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Key Name").FillAsync("tradingbot");
         await dialog.GetByLabel("Key Description").FillAsync("API key for tradingbot");
-        await console.ScreenshotAsync("create-key");
+        await console.ScreenshotAsync("create-key", fullPage: false);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create Now" }).ClickAsync();
 
         // The key, once, with a Copy button and the warning; copied to the clipboard.
@@ -84,7 +84,7 @@ public sealed class SeedFlowTests(ConsoleFixture fixture) : IClassFixture<Consol
         await created.GetByRole(AriaRole.Button, new() { Name = "Copy the API key" }).ClickAsync();
         await Expect(created.GetByText("Copied", new() { Exact = true })).ToBeVisibleAsync();
         (await page.EvaluateAsync<string>("navigator.clipboard.readText()")).ShouldBe(key);
-        await console.ScreenshotAsync("key-created");
+        await console.ScreenshotAsync("key-created", fullPage: false);
         await created.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
         await Expect(created).ToBeHiddenAsync();
 

@@ -65,12 +65,15 @@ public sealed class ConsolePage : IAsyncDisposable
         return console;
     }
 
-    public async Task ScreenshotAsync(string name)
+    /// <summary>Saves screenshots/{prefix}-{name}.png: the whole page, or only the viewport (for an open dialog, whose
+    /// backdrop covers the viewport).</summary>
+    public async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         // A full-page capture of a scrolled page would draw the sticky top bar where the scroll left it.
-        await Page.EvaluateAsync("window.scrollTo(0, 0)");
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{_screenshotPrefix}-{name}.png"), FullPage = true });
+        if (fullPage)
+            await Page.EvaluateAsync("window.scrollTo(0, 0)");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{_screenshotPrefix}-{name}.png"), FullPage = fullPage });
     }
 
     /// <summary>No request left for another host, no script or policy error.</summary>

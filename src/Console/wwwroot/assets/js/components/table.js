@@ -27,7 +27,8 @@ export function dataTable({ caption, columns, stack = true, captionHidden = true
         return;
       }
       replace(body, items.map(item => h('tr', {},
-        columns.map(c => h('td', { class: c.className, 'data-label': c.label }, c.cell(item))))));
+        // One wrapper per cell: at phone width the cell is a two-column grid of its label and this.
+        columns.map(c => h('td', { class: c.className, 'data-label': c.label }, h('div', { class: 'cell' }, c.cell(item)))))));
     },
     error(message) {
       replace(body, stateRow(h('span', { role: 'alert' }, message)));

@@ -25,15 +25,21 @@ export function whenSessionEnds(handler) {
  */
 export async function api(path, { method = 'GET', body, auth = true } = {}) {
   let response = await send(path, method, body, auth);
-  if (response.status === 401 && auth && await renew()) {
+  let data = await readBody(response);
+  if (auth && sessionRefused(response, data) && await renew()) {
     response = await send(path, method, body, auth);
+    data = await readBody(response);
   }
-  if (response.status === 401 && auth) {
+  if (auth && sessionRefused(response, data)) {
     onSessionEnded();
   }
-  const data = await readBody(response);
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
+}
+
+// Only `unauthenticated` is about the access token; other 401s (a wrong password to reveal a key) are answers.
+function sessionRefused(response, problem) {
+  return response.status === 401 && problem?.code === 'unauthenticated';
 }
 
 async function send(path, method, body, auth) {

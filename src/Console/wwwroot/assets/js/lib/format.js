@@ -36,6 +36,11 @@ export function formatQuota(used, limit) {
   return `${formatNumber(used)} / ${limit === null || limit === undefined ? 'no limit' : formatNumber(limit)}`;
 }
 
+/** "Active", "Revoked", "Expired" for a key status. */
+export function formatStatus(status) {
+  return status ? status[0].toUpperCase() + status.slice(1) : '—';
+}
+
 /** <time> text plus the exact ISO instant for tooltips and machines. */
 export function isoTitle(value) {
   return value ? new Date(value).toISOString() : undefined;

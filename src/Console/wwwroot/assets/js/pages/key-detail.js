@@ -1,7 +1,7 @@
 // One key: its details and its usage.
 import { h, replace } from '../lib/dom.js';
 import { api, query } from '../lib/api.js';
-import { formatDateTime, formatNumber } from '../lib/format.js';
+import { formatDateTime, formatNumber, formatStatus } from '../lib/format.js';
 import { periods } from '../lib/periods.js';
 import { state } from '../lib/state.js';
 import { selectField } from '../components/fields.js';
@@ -49,7 +49,7 @@ function details(key) {
   const network = chain?.networks.find(n => n.id === key.network);
   const rows = [
     ['Key', h('code', { class: 'key-display' }, key.display)],
-    ['Status', h('span', { class: `badge badge-${key.status}` }, key.status)],
+    ['Status', h('span', { class: `badge badge-${key.status}` }, formatStatus(key.status))],
     ['Network', `${chain?.name ?? key.chain} / ${network?.name ?? key.network}`],
     ['Created', formatDateTime(key.createdAt)],
     ['Last used', key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'],
@@ -59,7 +59,7 @@ function details(key) {
     ['Rate limit', `${formatNumber(key.rateLimitPerSecond)} requests per second`],
     ['Monthly quota', key.monthlyQuota ? `${formatNumber(key.monthlyQuota)} calls` : 'No quota'],
     ['Recoverable', key.recoverable ? 'Yes: can be revealed with your password' : 'No'],
-    ['All-time calls', key.usage ? `${formatNumber(key.usage.requests)} (${formatNumber(key.usage.errors)} errors)` : '—'],
+    ['All-time calls', key.usage ? `${formatNumber(key.usage.requests)} (errors: ${formatNumber(key.usage.errors)})` : '—'],
   ].filter(Boolean);
   return h('dl', { class: 'details' }, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }

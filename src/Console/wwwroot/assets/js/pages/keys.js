@@ -1,7 +1,7 @@
 // API Key Generation: the Create API Auth Key button and the list of keys (masked), with per-key actions.
 import { h, replace } from '../lib/dom.js';
 import { api, query } from '../lib/api.js';
-import { formatDateTime, formatQuota, formatShortDateTime, isoTitle } from '../lib/format.js';
+import { formatDateTime, formatQuota, formatShortDateTime, formatStatus, isoTitle } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { selection, selectionLabel, state } from '../lib/state.js';
 import { dataTable } from '../components/table.js';
@@ -94,7 +94,7 @@ function networkName(key) {
 function statusBadges(key) {
   const active = selection()?.activeKeyId === key.id;
   return h('span', { class: 'button-row' },
-    h('span', { class: `badge badge-${key.status}` }, key.status[0].toUpperCase() + key.status.slice(1)),
+    h('span', { class: `badge badge-${key.status}` }, formatStatus(key.status)),
     active ? h('span', { class: 'badge badge-current' }, 'Active key') : null,
     key.revokeAt && key.status === 'active' ? h('span', { class: 'badge badge-soon', title: isoTitle(key.revokeAt) }, `Ends ${formatDateTime(key.revokeAt)}`) : null);
 }
