@@ -96,13 +96,14 @@ public sealed class KeyActionsTests(ConsoleFixture fixture) : IClassFixture<Cons
         await page.GetByLabel("Password").FillAsync(Accounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Usage", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("No active keys.")).ToBeVisibleAsync(); // the page's last request has been answered
 
         // The same session logged out from somewhere else (its refresh token is the credential).
         var refreshToken = await page.EvaluateAsync<string>("localStorage.getItem('ksq.refreshToken')");
         (await fixture.Http.PostAsync("/v1/auth/logout", System.Net.Http.Json.JsonContent.Create(new { refreshToken }))).StatusCode
             .ShouldBe(HttpStatusCode.NoContent);
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "API Key Generation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
         await Expect(page.GetByText("Your session has ended. Log in again.")).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/login"));
         (await page.EvaluateAsync<string?>("localStorage.getItem('ksq.refreshToken')")).ShouldBeNull();

@@ -13,6 +13,10 @@ internal static class Chromium
 
     public static string SkipReason =>
         $"Chromium not found at {ExecutablePath}: browser tests skipped; install Debian's chromium or set KSQ_REQUIRE_BROWSER=1 to fail";
+
+    public static string MissingButRequired =>
+        $"Chromium not found at {ExecutablePath}, and KSQ_REQUIRE_BROWSER=1 requires the browser tests: install Debian's chromium " +
+        "(apt-get install chromium) or name another executable with KSQ_CHROMIUM.";
 }
 
 /// <summary>A test that drives Chromium: skipped with <see cref="Chromium.SkipReason"/> when it is missing, unless required.</summary>

@@ -32,7 +32,7 @@ public sealed class ConsoleFixture : HostFixture
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException(Chromium.SkipReason);
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException(Chromium.MissingButRequired);
 
     public override async Task InitializeAsync()
     {

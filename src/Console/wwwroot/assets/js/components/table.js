@@ -3,16 +3,17 @@
 import { h, replace } from '../lib/dom.js';
 
 /**
- * dataTable({ caption, columns: [{ label, cell: row => content, className }], stack: true })
+ * dataTable({ caption, columns: [{ label, cell: row => content, className }], stack: true, wide: false })
+ * `wide`: a table of many columns, shown as cards below 1100 px rather than below phone width.
  * -> { element, loading(), rows(items, emptyText), error(message) }
  */
-export function dataTable({ caption, columns, stack = true, captionHidden = true }) {
+export function dataTable({ caption, columns, stack = true, wide = false, captionHidden = true }) {
   const body = h('tbody');
   const table = h('table', {},
     caption ? h('caption', { class: captionHidden ? 'visually-hidden' : null }, caption) : null,
     h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col', class: c.className }, c.label)))),
     body);
-  const element = h('div', { class: stack ? 'table-wrap stack' : 'table-wrap' }, table);
+  const element = h('div', { class: ['table-wrap', stack ? 'stack' : '', wide ? 'stack-wide' : ''].join(' ').trim() }, table);
 
   const stateRow = content => h('tr', {}, h('td', { class: 'state', colspan: columns.length }, content));
 

@@ -1,7 +1,7 @@
 // API Key Generation: the Create API Auth Key button and the list of keys (masked), with per-key actions.
 import { h, replace } from '../lib/dom.js';
 import { api, query } from '../lib/api.js';
-import { formatDateTime, formatQuota, formatShortDateTime, formatStatus, isoTitle } from '../lib/format.js';
+import { formatQuota, formatShortDateTime, formatStatus, isoTitle } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { selection, selectionLabel, state } from '../lib/state.js';
 import { dataTable } from '../components/table.js';
@@ -15,14 +15,15 @@ export default {
   auth: true,
   render() {
     const chosen = selection();
-    const table = dataTable({ caption: 'Your API keys', columns: [
+    const table = dataTable({ caption: 'Your API keys', wide: true, columns: [
       { label: 'Name', className: 'col-name', cell: key => [h('span', { class: 'key-name' }, key.name), key.description ? h('span', { class: 'cell-sub' }, key.description) : null] },
       { label: 'Key and network', cell: key => [h('code', { class: 'key-display' }, key.display), h('span', { class: 'cell-sub' }, networkName(key))] },
       { label: 'Status', cell: key => statusBadges(key) },
-      { label: 'Created', cell: key => h('time', { datetime: key.createdAt, title: isoTitle(key.createdAt), class: 'nowrap' }, formatShortDateTime(key.createdAt)) },
-      { label: 'Last used', cell: key => (key.lastUsedAt
-        ? h('time', { datetime: key.lastUsedAt, title: isoTitle(key.lastUsedAt), class: 'nowrap' }, formatShortDateTime(key.lastUsedAt))
-        : h('span', { class: 'muted' }, 'Never')) },
+      { label: 'Created / last used', cell: key => [
+        h('time', { datetime: key.createdAt, title: isoTitle(key.createdAt) }, formatShortDateTime(key.createdAt)),
+        h('span', { class: 'cell-sub' }, key.lastUsedAt
+          ? ['Last used ', h('time', { datetime: key.lastUsedAt, title: isoTitle(key.lastUsedAt) }, formatShortDateTime(key.lastUsedAt))]
+          : 'Never used')] },
       { label: 'Quota this month', className: 'number', cell: key => quotaCell(key) },
       { label: 'Actions', className: 'actions', cell: key => actions(key) },
     ] });
@@ -93,10 +94,10 @@ function networkName(key) {
 
 function statusBadges(key) {
   const active = selection()?.activeKeyId === key.id;
-  return h('span', { class: 'button-row' },
+  return h('span', { class: 'badges' },
     h('span', { class: `badge badge-${key.status}` }, formatStatus(key.status)),
     active ? h('span', { class: 'badge badge-current' }, 'Active key') : null,
-    key.revokeAt && key.status === 'active' ? h('span', { class: 'badge badge-soon', title: isoTitle(key.revokeAt) }, `Ends ${formatDateTime(key.revokeAt)}`) : null);
+    key.revokeAt && key.status === 'active' ? h('span', { class: 'badge badge-soon', title: isoTitle(key.revokeAt) }, `Ends ${formatShortDateTime(key.revokeAt)}`) : null);
 }
 
 function quotaCell(key) {
