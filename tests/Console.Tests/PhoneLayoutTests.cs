@@ -65,6 +65,16 @@ public sealed class PhoneLayoutTests(ConsoleFixture fixture) : IClassFixture<Con
         await Expect(page.Locator(".chart-frame svg rect.chart-error")).Not.ToHaveCountAsync(0);
         await FitsAsync(console, "usage");
 
+        // Loaded afresh, the pages do not move when their data arrives.
+        foreach (var (path, ready) in new[] { ("/usage", "Calls per API"), ("/keys", "Your API keys") })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = ready }).GetByRole(AriaRole.Row)).Not.ToHaveCountAsync(1);
+            await Expect(page.GetByText("Loading…")).ToHaveCountAsync(0);
+            var shift = await console.LayoutShiftAsync();
+            shift.Score.ShouldBeLessThanOrEqualTo(0.1, $"{path} moves as its data arrives:\n{shift.Moved}");
+        }
+
         console.ShouldBeClean();
     }
 

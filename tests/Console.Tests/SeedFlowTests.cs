@@ -128,6 +128,11 @@ public sealed class SeedFlowTests(ConsoleFixture fixture) : IClassFixture<Consol
         await Expect(perApi.GetByRole(AriaRole.Row).Filter(new() { HasText = "block" })).ToBeVisibleAsync();
         await Expect(page.Locator(".chart-frame svg rect.chart-ok")).Not.ToHaveCountAsync(0);
         await console.ScreenshotAsync("usage");
+        await page.ReloadAsync();
+        await Expect(perApi.GetByRole(AriaRole.Row).Filter(new() { HasText = "network-info" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Loading…")).ToHaveCountAsync(0);
+        var shift = await console.LayoutShiftAsync();
+        shift.Score.ShouldBeLessThanOrEqualTo(0.1, $"the usage page moves as its data arrives:\n{shift.Moved}");
 
         // Revoke, with confirmation; the next try is refused with the API's own message.
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "API Key Generation" }).ClickAsync();

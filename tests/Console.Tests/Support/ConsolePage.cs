@@ -76,6 +76,29 @@ public sealed class ConsolePage : IAsyncDisposable
         await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{_screenshotPrefix}-{name}.png"), FullPage = fullPage });
     }
 
+    /// <summary>The page's cumulative layout shift since it was loaded (shifts right after an input excluded), as
+    /// Chromium's Layout Instability API reports it (0.1 or less is what web.dev calls good), and what moved.</summary>
+    public async Task<LayoutShift> LayoutShiftAsync() => await Page.EvaluateAsync<LayoutShift>("""
+        (() => {
+          const observer = new PerformanceObserver(() => {});
+          observer.observe({ type: 'layout-shift', buffered: true });
+          const shifts = observer.takeRecords().filter(e => !e.hadRecentInput);
+          observer.disconnect();
+          const describe = s => `${s.node ? `${s.node.nodeName}.${s.node.className || ''} "${(s.node.textContent || '').trim().slice(0, 30)}"` : '?'}`
+            + ` y ${Math.round(s.previousRect.y)} -> ${Math.round(s.currentRect.y)}, x ${Math.round(s.previousRect.x)} -> ${Math.round(s.currentRect.x)}`;
+          return {
+            score: shifts.reduce((sum, e) => sum + e.value, 0),
+            moved: shifts.map(e => `${e.value.toFixed(3)} at ${Math.round(e.startTime)} ms: ${e.sources.map(describe).join('; ')}`).join('\n'),
+          };
+        })()
+        """);
+
+    public sealed class LayoutShift
+    {
+        public double Score { get; set; }
+        public string Moved { get; set; } = "";
+    }
+
     /// <summary>No request left for another host, no script or policy error.</summary>
     public void ShouldBeClean()
     {
