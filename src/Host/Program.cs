@@ -9,6 +9,7 @@ using KsQuery.Host.Storage;
 using KsQuery.Modules.Chains;
 using KsQuery.Modules.Keys;
 using KsQuery.Modules.Usage;
+using KsQuery.WebConsole;
 using Wolverine;
 
 // A start that cannot succeed ends with one line and an exit code of its own (README, Exit codes), not a stack trace.
@@ -57,6 +58,7 @@ return await StartupGuard.RunAsync(args, () =>
     app.MapKsQueryOpenApi();
     app.MapKsQueryScalar();
     app.MapKsQueryHealth();
+    app.MapConsole();        // the web console at /, its files under /assets/
 
     var v1 = app.MapGroup("/v1");
     v1.MapKeys();

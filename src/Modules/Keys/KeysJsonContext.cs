@@ -9,6 +9,7 @@ using KsQuery.Modules.Keys.ApiKeys.Reveal;
 using KsQuery.Modules.Keys.ApiKeys.Roll;
 using KsQuery.Modules.Keys.ApiKeys.Update;
 using KsQuery.Modules.Keys.Auth.Login;
+using KsQuery.Modules.Keys.Auth.Logout;
 using KsQuery.Modules.Keys.Auth.Refresh;
 using KsQuery.Modules.Keys.Me;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -20,6 +21,7 @@ namespace KsQuery.Modules.Keys;
 [JsonSerializable(typeof(AccountResponse))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(RefreshRequest))]
+[JsonSerializable(typeof(LogoutRequest))]
 [JsonSerializable(typeof(AccessTokenResponse))]
 [JsonSerializable(typeof(MeResponse))]
 [JsonSerializable(typeof(SelectionRequest))]

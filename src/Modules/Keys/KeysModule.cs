@@ -9,7 +9,9 @@ using KsQuery.Modules.Keys.ApiKeys.Revoke;
 using KsQuery.Modules.Keys.ApiKeys.Roll;
 using KsQuery.Modules.Keys.ApiKeys.Update;
 using KsQuery.Modules.Keys.Auth.Login;
+using KsQuery.Modules.Keys.Auth.Logout;
 using KsQuery.Modules.Keys.Auth.Refresh;
+using KsQuery.Modules.Keys.Auth.Sessions;
 using KsQuery.Modules.Keys.Authentication;
 using KsQuery.Modules.Keys.Configuration;
 using KsQuery.Modules.Keys.Hashing;
@@ -66,6 +68,7 @@ public static class KeysModule
         // Stores (LiteDB today; collections prefixed keys_ in the host's database).
         services.AddSingleton<IAccountStore, LiteDbAccountStore>();
         services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
+        services.AddSessions();
 
         services.AddSingleton(sp => new FairHashingQueue(sp.GetRequiredService<IOptions<Argon2Options>>().Value.EffectiveMaxConcurrency));
         services.AddSingleton<ISecretHasher, Argon2SecretHasher>();
@@ -129,7 +132,7 @@ public static class KeysModule
     public static RouteGroupBuilder MapKeys(this RouteGroupBuilder v1)
     {
         v1.MapGroup("/accounts").WithTags("Accounts").MapSignUp();
-        v1.MapGroup("/auth").WithTags("Auth").MapLogin().MapRefresh();
+        v1.MapGroup("/auth").WithTags("Auth").MapLogin().MapRefresh().MapLogout();
         v1.MapGroup("/me").WithTags("Me").RequireAuthorization(AccountPolicy).MapMe();
         v1.MapGroup("/keys").WithTags("API keys").RequireAuthorization(AccountPolicy)
             .MapCreateApiKey()

@@ -18,7 +18,7 @@ internal sealed record KeyTotals(
         buckets.Where(b => !b.Served).Sum(b => b.Requests),
         buckets.Select(b => b.LastUsedAt).Where(t => t is not null).DefaultIfEmpty().Max() is { } last ? StoredTime.Utc(last) : null,
         buckets.GroupBy(b => (b.Chain, b.Network, b.ApiId))
-            .Select(g => new ApiTotals(g.Key.Chain, g.Key.Network, g.Key.ApiId, g.Sum(b => b.Requests), g.Where(b => b.IsError).Sum(b => b.Requests)))
+            .Select(g => ApiTotals.From(g.Key.Chain, g.Key.Network, g.Key.ApiId, g.ToList()))
             .OrderByDescending(a => a.Requests).ThenBy(a => a.ApiId, StringComparer.Ordinal)
             .ToList(),
         ByStatusOf(buckets));
@@ -35,4 +35,17 @@ internal sealed record KeyTotals(
     }
 }
 
-internal sealed record ApiTotals(string Chain, string Network, string ApiId, long Requests, long Errors);
+/// <summary>One API's calls; <c>P50Ms</c>/<c>P95Ms</c> are latency percentiles of all its answered calls (refusals
+/// included, as in the timeseries), from the merged histograms of its buckets; null when none holds a histogram.</summary>
+internal sealed record ApiTotals(string Chain, string Network, string ApiId, long Requests, long Errors, double? P50Ms, double? P95Ms)
+{
+    public static ApiTotals From(string chain, string network, string apiId, IReadOnlyCollection<StoredBucket> buckets)
+    {
+        long[] histogram = [];
+        foreach (var bucket in buckets)
+            histogram = LatencyHistogram.Merge(histogram, bucket.Histogram);
+        var maxMs = buckets.Max(b => b.MaxMs);
+        return new ApiTotals(chain, network, apiId, buckets.Sum(b => b.Requests), buckets.Where(b => b.IsError).Sum(b => b.Requests),
+            LatencyHistogram.Percentile(histogram, 0.50, maxMs), LatencyHistogram.Percentile(histogram, 0.95, maxMs));
+    }
+}

@@ -15,7 +15,8 @@ public sealed record KeyUsageDto(
     QuotaDto Quota,
     IReadOnlyList<UsageAlertDto> Alerts);
 
-public sealed record ApiUsageDto(string ApiId, long Requests, long Errors);
+/// <summary>One API's calls with the key; <c>p50Ms</c>/<c>p95Ms</c>: latency percentiles of its answered calls (null when unknown).</summary>
+public sealed record ApiUsageDto(string ApiId, long Requests, long Errors, double? P50Ms, double? P95Ms);
 
 /// <summary>Monthly quota state; <c>limit</c> and <c>remaining</c> are null when the key has no quota. Months are UTC calendar months.</summary>
 public sealed record QuotaDto(long? Limit, long Used, long? Remaining, DateTimeOffset ResetsAt);

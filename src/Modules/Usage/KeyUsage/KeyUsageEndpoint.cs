@@ -25,7 +25,8 @@ internal static class KeyUsageEndpoint
             .WithName("GetKeyUsage")
             .WithSummary("Usage of one of your keys")
             .WithDescription("Requests, errors (status >= 400) and rejections (refused for the key) of every answered call made with the key " +
-                "in [`from`, `to`) (ISO-8601, minute resolution, " + Timestamps.RangeText + "; absent means unbounded; `from` before `to`), by API and by status; `lastUsedAt` is the " +
+                "in [`from`, `to`) (ISO-8601, minute resolution, " + Timestamps.RangeText + "; absent means unbounded; `from` before `to`), by API (with the latency percentiles " +
+                "`p50Ms`/`p95Ms` of each API's answered calls) and by status; `lastUsedAt` is the " +
                 "latest use in the range (calls refused at authentication are not a use). `quota`: the monthly quota (`limit`, null for " +
                 "none), calls `used` this UTC calendar month, `remaining` and `resetsAt` (start of next month). What counts against the " +
                 "quota: every call that passed the key, scope, rate-limit and quota checks and reached the chain API, whatever it " +
@@ -58,7 +59,7 @@ internal static class KeyUsageEndpoint
             totals.Errors,
             totals.Rejections,
             totals.LastUsedAt,
-            totals.ByApi.Select(a => new ApiUsageDto(a.ApiId, a.Requests, a.Errors)).ToList(),
+            totals.ByApi.Select(a => new ApiUsageDto(a.ApiId, a.Requests, a.Errors, a.P50Ms, a.P95Ms)).ToList(),
             totals.ByStatus,
             new QuotaDto(key.MonthlyQuota, used, key.MonthlyQuota is { } limit ? Math.Max(0, limit - used) : null,
                 QuotaTracker.MonthOf(now).AddMonths(1)),

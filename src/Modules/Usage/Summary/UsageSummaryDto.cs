@@ -16,4 +16,5 @@ public sealed record UsageSummaryDto(
 
 public sealed record KeySummaryDto(string KeyId, long Requests, long Errors, long Rejections, DateTimeOffset? LastUsedAt);
 
-public sealed record ApiSummaryDto(string Chain, string Network, string ApiId, long Requests, long Errors);
+/// <summary>One API's calls; <c>p50Ms</c>/<c>p95Ms</c>: latency percentiles of its answered calls (null when unknown).</summary>
+public sealed record ApiSummaryDto(string Chain, string Network, string ApiId, long Requests, long Errors, double? P50Ms, double? P95Ms);

@@ -1,4 +1,5 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Auth.Sessions;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
@@ -17,15 +18,16 @@ internal static class RefreshEndpoint
             .WithName("RefreshToken")
             .WithSummary("Get new tokens with a refresh token")
             .WithDescription("Exchanges an unexpired refresh token of an existing account for a new access token and " +
-                             "refresh token (same shape as login). Anything else gets 401 `invalid_credentials`.")
+                             "refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session " +
+                             "ended by `POST /v1/auth/logout`, gets 401 `invalid_credentials`.")
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .AllowAnonymous();
         return auth;
     }
 
     internal static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, IAccountStore accounts, TimeProvider time,
-        CancellationToken cancellationToken)
+        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, IAccountStore accounts, EndedSessions sessions,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
             return ApiProblems.Invalid("refreshToken", "refreshToken is required.");
@@ -33,9 +35,10 @@ internal static class RefreshEndpoint
         var ticket = bearer.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires ||
             ticket.Principal.FindFirst(AccountClaims.AccountId)?.Value is not { } accountId ||
+            SessionClaims.SessionIdOf(ticket.Principal) is not { } sessionId || sessions.HasEnded(sessionId) ||
             await accounts.FindByIdAsync(accountId, cancellationToken) is not { } account)
             return ApiProblems.Unauthorized("invalid_credentials", "The refresh token is not valid or has expired.");
 
-        return TypedResults.SignIn(AccountPrincipal.Create(account), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(AccountPrincipal.Create(account, sessionId), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 }

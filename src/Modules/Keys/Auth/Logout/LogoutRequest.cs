@@ -1,0 +1,3 @@
+namespace KsQuery.Modules.Keys.Auth.Logout;
+
+internal sealed record LogoutRequest(string? RefreshToken);
