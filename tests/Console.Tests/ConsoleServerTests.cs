@@ -45,7 +45,8 @@ public sealed class ConsoleServerTests(HostFixture fixture) : IClassFixture<Host
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
         first.Content.Headers.ContentType!.MediaType.ShouldBe(mediaType);
         first.Headers.CacheControl!.NoCache.ShouldBeTrue();
-        first.Headers.Contains("Content-Security-Policy").ShouldBeFalse("the policy belongs to the page");
+        Header(first, "Content-Security-Policy").ShouldStartWith("default-src 'none'", Case.Sensitive, "a file loads nothing; the page's policy is the page's");
+        Header(first, "X-Content-Type-Options").ShouldBe("nosniff");
         var etag = first.Headers.ETag.ShouldNotBeNull();
         etag.IsWeak.ShouldBeFalse();
         (await first.Content.ReadAsByteArrayAsync()).Length.ShouldBe((int)first.Content.Headers.ContentLength!.Value);

@@ -19,13 +19,10 @@ internal static class ConsoleResponses
         var headers = response.Headers;
         headers.CacheControl = "no-cache";
         headers.ETag = asset.ETag;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        // nosniff, no-referrer and DENY framing come with every answer of the host (SecurityHeaders); the page replaces
+        // the host's load-nothing policy with its own.
         if (isPage)
-        {
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XFrameOptions = "DENY";
-        }
 
         if (IsUnchanged(context.Request, asset.ETag))
         {

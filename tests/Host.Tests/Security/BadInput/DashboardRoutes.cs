@@ -109,6 +109,22 @@ public static class DashboardRoutes
             ],
             WrongMethods = ["GET", .. NoBody],
         },
+        new("POST", "/v1/auth/logout", Credential.None)
+        {
+            Fields =
+            [
+                new("refreshToken", FieldKind.String, true, "\"@refresh@\"",
+                [
+                    S("empty", ""), S("blank", " "),
+                    S("tampered", "@refreshTampered@", 401, "invalid_credentials"),
+                    S("access-token", "@token@", 401, "invalid_credentials"),
+                    S("garbage", "not-a-token", 401, "invalid_credentials"),
+                    S("sql-injection", "' OR 1=1 --", 401, "invalid_credentials"),
+                    S("long", new string('r', 20_000), 401, "invalid_credentials"),
+                ]),
+            ],
+            WrongMethods = ["GET", .. NoBody],
+        },
         new("GET", "/v1/me", Credential.CallerToken) { WrongMethods = ["POST", .. NoBody] },
         new("PUT", "/v1/me/selection", Credential.CallerToken)
         {
