@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace KsQuery.Host.Http;
 
-/// <summary>The conventions of API.md: problem details with a stable <c>code</c> and <c>traceId</c> for
+/// <summary>The conventions of docs/api.md: problem details with a stable <c>code</c> and <c>traceId</c> for
 /// every error, 64 KiB request bodies, malformed JSON answered as 400 <c>malformed_json</c>.</summary>
 internal static class HttpConventions
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace KsQuery.Host.Http;
 
-/// <summary>Request bodies are read as strictly as API.md says: a value of the wrong JSON type is malformed.</summary>
+/// <summary>Request bodies are read as strictly as docs/api.md says: a value of the wrong JSON type is malformed.</summary>
 internal static class StrictJson
 {
     /// <summary>The framework's JSON options start from <c>JsonSerializerDefaults.Web</c>, which reads numbers from strings

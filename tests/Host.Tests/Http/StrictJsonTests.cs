@@ -5,7 +5,7 @@ using Host.Tests.Support;
 
 namespace Host.Tests.Http;
 
-/// <summary>API.md: a value of the wrong JSON type is malformed (400 <c>malformed_json</c>), for every body-taking route
+/// <summary>docs/api.md: a value of the wrong JSON type is malformed (400 <c>malformed_json</c>), for every body-taking route
 /// and every field type: numbers only as JSON numbers, booleans only as true/false, strings only as strings, dates only
 /// as ISO-8601 strings. Nothing is created or changed by such a request.</summary>
 public sealed class StrictJsonTests(SignedInHostFixture fixture) : IClassFixture<SignedInHostFixture>

@@ -4,7 +4,7 @@ using Wolverine.Tracking;
 
 namespace Host.Tests.Usage;
 
-/// <summary>Per-key rate limits and monthly quotas: exhaustion, reset (on a hand-moved clock), and the headers of API.md.</summary>
+/// <summary>Per-key rate limits and monthly quotas: exhaustion, reset (on a hand-moved clock), and the headers of docs/api.md.</summary>
 public sealed class RateLimitAndQuotaTests : IDisposable
 {
     private const string Network = "/v1/kalp/testnet/network";

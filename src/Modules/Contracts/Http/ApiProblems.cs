@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KsQuery.Contracts.Http;
 
-/// <summary>Problem-details answers with the stable <c>code</c> of API.md; <c>traceId</c> is added by the host.</summary>
+/// <summary>Problem-details answers with the stable <c>code</c> of docs/api.md; <c>traceId</c> is added by the host.</summary>
 public static class ApiProblems
 {
     public static ProblemHttpResult Problem(int status, string code, string title, string detail) =>

@@ -3,7 +3,7 @@ using KsQuery.Modules.Keys.Text;
 
 namespace KsQuery.Modules.Keys.ApiKeys;
 
-/// <summary>Field rules of API.md for key settings.</summary>
+/// <summary>Field rules of docs/api.md for key settings.</summary>
 internal static class ApiKeyRules
 {
     public const int MaxNameLength = 64;

@@ -10,7 +10,7 @@ using KsQuery.Modules.Keys.Throttling;
 namespace KsQuery.Modules.Keys.Authentication;
 
 /// <summary>
-/// Checks a presented API key in the order of API.md: missing, format and checksum (no store access), unknown, the
+/// Checks a presented API key in the order of docs/api.md: missing, format and checksum (no store access), unknown, the
 /// secret, then revoked and expired: whether a key was revoked or has expired is told only to whoever holds its secret;
 /// a wrong secret is <c>key_invalid</c> whatever the key's state. Argon2 runs only for a key not verified before, and
 /// only for a secret that passes the key's <see cref="SecretCheck"/>, so a flood of wrong secrets for a known id costs

@@ -1,6 +1,6 @@
 namespace KsQuery.Modules.Keys.Authentication;
 
-/// <summary>The 401 codes of keyed calls (API.md, "Chain query APIs").</summary>
+/// <summary>The 401 codes of keyed calls (docs/api.md, "Chain query APIs").</summary>
 internal static class KeyFailureCodes
 {
     public const string Missing = "key_missing";

@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace KsQuery.Modules.Keys.Authentication;
 
-/// <summary>Writes 401/403 answers of authorization (dashboard routes) as problem details with the codes of API.md.
+/// <summary>Writes 401/403 answers of authorization (dashboard routes) as problem details with the codes of docs/api.md.
 /// Keyed chain APIs are refused by <see cref="ApiKeyMiddleware"/> instead.</summary>
 internal sealed class KeysAuthorizationResultWriter : IAuthorizationMiddlewareResultHandler
 {

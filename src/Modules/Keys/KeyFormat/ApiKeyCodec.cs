@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace KsQuery.Modules.Keys.KeyFormat;
 
 /// <summary>
-/// The API key format of API.md: <c>ksq_test_</c> or <c>ksq_live_</c>, then a 50-character base62 body:
+/// The API key format of docs/api.md: <c>ksq_test_</c> or <c>ksq_live_</c>, then a 50-character base62 body:
 /// 11 characters of public key id (64 random bits, the key's <c>id</c>), 33 characters of secret
 /// (three 64-bit chunks, 192 random bits) and 6 characters of CRC-32 over everything before it,
 /// prefix included. Each chunk has a fixed width, so a key has exactly one spelling and any single

@@ -9,7 +9,7 @@ namespace KsQuery.Modules.Keys.Networks;
 /// <summary>Asks the Chains module (through Wolverine, from an endpoint) for a chain/network as typed by a client.</summary>
 internal static class NetworkLookup
 {
-    /// <summary>The canonical network, or the 404/409 problem of API.md.</summary>
+    /// <summary>The canonical network, or the 404/409 problem of docs/api.md.</summary>
     public static async Task<(NetworkResolution? Network, ProblemHttpResult? Problem)> ResolveAsync(
         IMessageBus bus, string chain, string network, CancellationToken cancellationToken)
     {

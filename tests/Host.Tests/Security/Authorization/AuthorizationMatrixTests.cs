@@ -158,7 +158,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     [MemberData(nameof(TokensAsKeys))]
     public async Task Every_chain_api_answers_401_key_invalid_to_a_dashboard_token_in_place_of_a_key(string credential)
     {
-        // API.md: key_missing is for no key given; a token given as the key is a malformed key, key_invalid.
+        // docs/api.md: key_missing is for no key given; a token given as the key is a malformed key, key_invalid.
         var samples = ChainRoutes.All.ToDictionary(r => r.Route, r => r.ValidPath, StringComparer.Ordinal);
         var endpoints = Host.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<ChainApiMetadata>() is not null)

@@ -12,7 +12,7 @@ public enum Credential
     RevokedKey,
 }
 
-/// <summary>One bad request and the answer the contract (API.md) gives it. Paths, bodies and header values may hold the
+/// <summary>One bad request and the answer the contract (docs/api.md) gives it. Paths, bodies and header values may hold the
 /// <c>@name@</c> placeholders of <see cref="Support.SecurityFixture.Resolve"/>; <c>@probe@</c> is an email address of the
 /// case's own, which must still be free to sign up with after the case ran.</summary>
 public sealed record BadInputCase

@@ -6,7 +6,7 @@ namespace Host.Tests.Security.BadInput;
 /// <summary>Makes bad requests from <see cref="RouteSpec"/>s with a seeded <see cref="Random"/>: the same seed gives the
 /// same cases, in the same order, with the same names, on every machine. Every route gets at least one case (round robin
 /// first), then routes are drawn in proportion to how many kinds of wrong input they have. Each case carries the answer
-/// API.md gives it; the families are listed in docs/security.md ("The bad-input suite").</summary>
+/// docs/api.md gives it; the families are listed in docs/security.md ("The bad-input suite").</summary>
 public static class BadInputGenerator
 {
     public const int Seed = 20261203;

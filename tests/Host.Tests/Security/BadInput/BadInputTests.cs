@@ -7,7 +7,7 @@ using static Host.Tests.Security.BadInput.BadValues;
 namespace Host.Tests.Security.BadInput;
 
 /// <summary>The bad-input suite: every case of <see cref="BadInputSuite"/> through one host. Each must answer the 4xx
-/// problem details API.md gives it (never 500, nothing from an exception), change nothing stored for the caller or
+/// problem details docs/api.md gives it (never 500, nothing from an exception), change nothing stored for the caller or
 /// another account, and leave usage counting working for everyone.</summary>
 public sealed class BadInputTests(SecurityFixture fixture, ITestOutputHelper output) : IClassFixture<SecurityFixture>
 {

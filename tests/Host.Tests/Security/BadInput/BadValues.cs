@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Host.Tests.Security.BadInput;
 
-/// <summary>The wrong values shared by several routes, with the answers API.md gives them.</summary>
+/// <summary>The wrong values shared by several routes, with the answers docs/api.md gives them.</summary>
 public static class BadValues
 {
     public const string Emoji = "\U0001F600";

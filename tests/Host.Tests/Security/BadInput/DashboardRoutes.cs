@@ -2,7 +2,7 @@ using static Host.Tests.Security.BadInput.BadValues;
 
 namespace Host.Tests.Security.BadInput;
 
-/// <summary>The dashboard and public routes of API.md and what is wrong for each. A route added to the host needs an entry
+/// <summary>The dashboard and public routes of docs/api.md and what is wrong for each. A route added to the host needs an entry
 /// here (or, for a chain API, nothing: <see cref="ChainRoutes"/> reads the catalog), or
 /// <see cref="BadInputTests.Every_route_of_the_running_host_has_bad_input_cases"/> fails.</summary>
 public static class DashboardRoutes

@@ -111,7 +111,7 @@ public static class EdgeCases
         Edge("rename to a taken name with other spacing", "PATCH /v1/keys/{id}", "/v1/keys/@key@", 409, "key_name_taken", Credential.CallerToken,
             "{\"name\":\"  secondary  \"}"),
 
-        // A value of the wrong JSON type is malformed, a string of digits where a number belongs included (API.md).
+        // A value of the wrong JSON type is malformed, a string of digits where a number belongs included (docs/api.md).
         Edge("rate limit as a string of digits", "POST /v1/keys", "/v1/keys", 400, "malformed_json", Credential.CallerToken,
             "{\"name\":\"digits\",\"rateLimitPerSecond\":\"5\"}"),
         Edge("grace period as a string of digits", "POST /v1/keys/{id}/roll", "/v1/keys/@key@/roll", 400, "malformed_json", Credential.CallerToken,

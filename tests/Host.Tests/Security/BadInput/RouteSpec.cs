@@ -17,7 +17,7 @@ public sealed record QuerySpec(string Name, IReadOnlyList<BadValue> BadValues);
 /// every other segment); <see cref="Body"/> is sent with each, valid, so only the segment is wrong.</summary>
 public sealed record SegmentSpec(string Template, IReadOnlyList<BadValue> BadValues, string? Body = null);
 
-/// <summary>Everything the generator needs to make bad requests for one route (API.md): who calls it, a valid path, the
+/// <summary>Everything the generator needs to make bad requests for one route (docs/api.md): who calls it, a valid path, the
 /// JSON fields of its body, its query values and path segments, and the methods it does not answer.</summary>
 public sealed record RouteSpec(string Method, string Pattern, Credential As)
 {

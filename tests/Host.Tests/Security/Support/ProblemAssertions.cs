@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Host.Tests.Security.Support;
 
-/// <summary>What every refused request must look like (API.md, Conventions): RFC 9457 problem details with status, title,
+/// <summary>What every refused request must look like (docs/api.md, Conventions): RFC 9457 problem details with status, title,
 /// detail, a stable snake_case code and a traceId, and nothing from an exception in the body.</summary>
 public static class ProblemAssertions
 {
