@@ -41,6 +41,7 @@ internal static class OpenApiSetup
                 // (and cached) back. Without servers, clients resolve paths against the document's own URL.
                 document.Servers = null;
                 KsQueryComponents.AddTo(document);
+                HealthOperation.AddTo(document);
                 // Every error answer references Problem (OperationCredentials): the framework's problem schemas are unused.
                 document.Components!.Schemas!.Remove("ProblemDetails");
                 document.Components.Schemas.Remove("HttpValidationProblemDetails");
