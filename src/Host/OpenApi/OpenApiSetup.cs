@@ -31,27 +31,21 @@ internal static class OpenApiSetup
         """;
 
     public static IServiceCollection AddKsQueryOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info = new OpenApiInfo { Title = "KS Query", Version = "v1", Description = Description };
-            // The framework lists the request's own scheme and Host header as the server: a hostile Host would be served
-            // (and cached) back. Without servers, clients resolve paths against the document's own URL.
-            document.Servers = null;
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["AccountToken"] = new OpenApiSecurityScheme
+            options.AddOperationTransformer<OperationCredentials>();
+            options.AddDocumentTransformer((document, _, _) =>
             {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "The accessToken from POST /v1/auth/login, for dashboard routes (/v1/me, /v1/keys, /v1/usage).",
-            };
-            document.Components.SecuritySchemes["ApiKey"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = "X-Api-Key",
-                Description = "An API key (ksq_test_… or ksq_live_…) for the chain query APIs. `Authorization: Bearer <key>` works too.",
-            };
-            return Task.CompletedTask;
-        }));
+                document.Info = new OpenApiInfo { Title = "KS Query", Version = "v1", Description = Description };
+                // The framework lists the request's own scheme and Host header as the server: a hostile Host would be served
+                // (and cached) back. Without servers, clients resolve paths against the document's own URL.
+                document.Servers = null;
+                KsQueryComponents.AddTo(document);
+                HealthOperation.AddTo(document);
+                // Every error answer references Problem (OperationCredentials): the framework's problem schemas are unused.
+                document.Components!.Schemas!.Remove("ProblemDetails");
+                document.Components.Schemas.Remove("HttpValidationProblemDetails");
+                return Task.CompletedTask;
+            });
+        });
 }

@@ -48,7 +48,7 @@ public sealed class KalpCatalogTests(HostFixture fixture) : IClassFixture<HostFi
             operation.GetProperty("summary").GetString().ShouldBe(api.GetProperty("summary").GetString());
             operation.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
                 .TryGetProperty("example", out _).ShouldBeTrue($"{path} has no example");
-            operation.GetProperty("security")[0].TryGetProperty("ApiKey", out _).ShouldBeTrue();
+            operation.GetProperty("security")[0].TryGetProperty("apiKey", out _).ShouldBeTrue();
             var declared = api.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
             var documented = operation.TryGetProperty("parameters", out var parameters)
                 ? parameters.EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList()

@@ -9,7 +9,8 @@ using ParameterLocation = KsQuery.Plugins.Abstractions.ParameterLocation;
 namespace KsQuery.Modules.Chains.Calls;
 
 /// <summary>Describes a chain API in the OpenAPI document from its catalog entry: parameters with their
-/// patterns and ranges, the body, an example answer, the error codes, and the API-key requirement.</summary>
+/// patterns and ranges, the body, an example answer and the error codes (the host declares the API-key requirement and
+/// the refusals' responses).</summary>
 internal static class ChainApiOpenApi
 {
     private const string KeyErrors =
@@ -24,7 +25,7 @@ internal static class ChainApiOpenApi
             .WithTags($"{chain.Name} {network.Name}: {api.Category}")
             .WithSummary(api.Summary)
             .WithDescription($"{api.Name}. Catalog id `{api.Id}`. Errors: {KeyErrors}{errors}")
-            .AddOpenApiOperationTransformer((operation, context, _) =>
+            .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 operation.Parameters ??= [];
                 foreach (var parameter in api.Parameters)
@@ -43,38 +44,18 @@ internal static class ChainApiOpenApi
                     };
                 }
 
+                // The host adds the key requirement, the refusals (typed as its Problem schema) and the RateLimit headers.
                 operation.Responses ??= [];
-                operation.Responses["200"] = new OpenApiResponse
+                var success = operation.Responses.TryGetValue("200", out var declared) && declared is OpenApiResponse ok ? ok : new OpenApiResponse();
+                success.Description = "Success";
+                success.Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    Description = "Success",
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["application/json"] = new() { Example = ParseExample(api.ExampleResponse) },
-                    },
+                    ["application/json"] = new() { Example = ParseExample(api.ExampleResponse) },
                 };
-                foreach (var (status, description) in ErrorResponses)
-                    operation.Responses[status] = new OpenApiResponse
-                    {
-                        Description = description,
-                        Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() },
-                    };
-
-                operation.Security =
-                [
-                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", context.Document)] = [] },
-                ];
+                operation.Responses["200"] = success;
                 return Task.CompletedTask;
             });
     }
-
-    private static readonly (string Status, string Description)[] ErrorResponses =
-    [
-        ("400", "validation_failed: a parameter breaks its pattern or range"),
-        ("401", "key_missing, key_invalid, key_revoked or key_expired"),
-        ("403", "key_scope_mismatch: the key belongs to another chain or network"),
-        ("404", "the thing asked for does not exist"),
-        ("429", "rate_limited or quota_exceeded"),
-    ];
 
     private static OpenApiParameter ToOpenApi(ApiParameter parameter) => new()
     {

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace KsQuery.Host.OpenApi;
+
+/// <summary>The document's shared components: the credential schemes and the one <c>Problem</c> schema that every
+/// error answer (RFC 9457 problem details with the stable <c>code</c> of API.md) references.</summary>
+internal static class KsQueryComponents
+{
+    /// <summary>An account's access token (POST /v1/auth/login) on dashboard routes.</summary>
+    public const string Bearer = "bearer";
+
+    /// <summary>An API key in the <c>X-Api-Key</c> header on chain APIs.</summary>
+    public const string ApiKey = "apiKey";
+
+    /// <summary>The same API key sent as <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+    public const string ApiKeyBearer = "apiKeyBearer";
+
+    public const string Problem = "Problem";
+
+    public const string ProblemMediaType = "application/problem+json";
+
+    /// <summary>Adds the components once; transformers of operations and of the document both call it, in either order.</summary>
+    public static void AddTo(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The accessToken from POST /v1/auth/login, for dashboard routes (/v1/me, /v1/keys, /v1/usage).",
+        };
+        document.Components.SecuritySchemes[ApiKey] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "X-Api-Key",
+            Description = "An API key (ksq_test_… or ksq_live_…) for the chain query APIs; never in the query string.",
+        };
+        document.Components.SecuritySchemes[ApiKeyBearer] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The same API key as `Authorization: Bearer <key>`, for the chain query APIs.",
+        };
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[Problem] = ProblemSchema();
+    }
+
+    private static OpenApiSchema ProblemSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "RFC 9457 problem details. `code` is stable and machine-readable (snake_case); `errors` comes with 400 `validation_failed`.",
+        Required = new HashSet<string> { "status", "title", "code" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A URI reference that identifies the problem type." },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A short summary of the problem type." },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What went wrong with this request." },
+            ["code"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Pattern = "^[a-z][a-z0-9_]*$",
+                Description = "The stable error code, e.g. `unauthenticated`, `key_not_found`, `key_revoked`, `validation_failed`.",
+                Examples = [JsonValue.Create("validation_failed")],
+            },
+            ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Identifies the request in the server's logs." },
+            ["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Field name to its messages (400 `validation_failed`).",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        },
+    };
+
+    public static OpenApiSecurityRequirement Requirement(string scheme, OpenApiDocument? document) =>
+        new() { [new OpenApiSecuritySchemeReference(scheme, document)] = [] };
+
+    public static Dictionary<string, OpenApiMediaType> ProblemContent(OpenApiDocument? document) => new()
+    {
+        [ProblemMediaType] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(Problem, document) },
+    };
+}
