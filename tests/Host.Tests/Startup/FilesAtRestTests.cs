@@ -5,7 +5,6 @@ namespace Host.Tests.Startup;
 
 /// <summary>The data directory and every file KS Query creates in it are readable by their owner only (0700 / 0600):
 /// the store, the Data Protection key ring and the plugin's ledger.</summary>
-[Collection(ProcessWideStateCollection.Name)]
 public sealed class FilesAtRestTests : IDisposable
 {
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -37,6 +36,18 @@ public sealed class FilesAtRestTests : IDisposable
         foreach (var directory in directories)
             File.GetUnixFileMode(directory).ShouldBe(OwnerOnlyDirectory, directory);
         foreach (var file in files)
-            File.GetUnixFileMode(file).ShouldBe(OwnerOnlyFile, file);
+        {
+            // LiteDB removes its transient ksquery-log.db once the host has closed the store, which may be after the
+            // listing above: a file that is gone can be read by no one.
+            if (ModeOf(file) is { } mode)
+                mode.ShouldBe(OwnerOnlyFile, file);
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static UnixFileMode? ModeOf(string file)
+    {
+        try { return File.GetUnixFileMode(file); }
+        catch (FileNotFoundException) { return null; }
     }
 }
