@@ -52,39 +52,31 @@ internal static class HealthSetup
     }
 }
 
-/// <summary>The store answers a read and a write. The detail stays generic: nothing from an exception reaches a client.</summary>
-internal sealed class StoreHealthCheck(StoreProbe probe) : IHealthCheck
+/// <summary>Healthy when the probe runs without throwing. The detail stays generic: nothing from an exception reaches a
+/// client (the exception stays on the server).</summary>
+internal abstract class ProbeHealthCheck(Action probe, string healthy, string unhealthy) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            probe.Run();
-            return Task.FromResult(HealthCheckResult.Healthy("store readable and writable"));
+            probe();
+            return Task.FromResult(HealthCheckResult.Healthy(healthy));
         }
         catch (Exception ex)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("store unavailable", ex));
+            return Task.FromResult(HealthCheckResult.Unhealthy(unhealthy, ex));
         }
     }
 }
 
+/// <summary>The store answers a read and a write.</summary>
+internal sealed class StoreHealthCheck(StoreProbe probe)
+    : ProbeHealthCheck(probe.Run, "store readable and writable", "store unavailable");
+
 /// <summary>The Data Protection key ring protects and unprotects: logins and recoverable keys work.</summary>
-internal sealed class KeyRingHealthCheck(KeyRingProbe probe) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            probe.Run();
-            return Task.FromResult(HealthCheckResult.Healthy("key ring usable"));
-        }
-        catch (Exception ex)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("key ring unusable", ex));
-        }
-    }
-}
+internal sealed class KeyRingHealthCheck(KeyRingProbe probe)
+    : ProbeHealthCheck(probe.Run, "key ring usable", "key ring unusable");
 
 internal sealed class PluginsHealthCheck(IChainHealth chains) : IHealthCheck
 {
