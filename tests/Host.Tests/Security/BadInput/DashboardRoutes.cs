@@ -15,6 +15,18 @@ public static class DashboardRoutes
     private static BadValue S(string label, string text, int status = 400, string code = "validation_failed") =>
         new(label, Json(text), status, code);
 
+    // The body of refresh and logout: a refresh token, and anything else in its place is refused.
+    private static FieldSpec RefreshTokenField() => new("refreshToken", FieldKind.String, true, "\"@refresh@\"",
+    [
+        S("empty", ""), S("blank", " "),
+        S("tampered", "@refreshTampered@", 401, "invalid_credentials"),
+        S("access-token", "@token@", 401, "invalid_credentials"),
+        S("garbage", "not-a-token", 401, "invalid_credentials"),
+        S("sql-injection", "' OR 1=1 --", 401, "invalid_credentials"),
+        S("long", new string('r', 20_000), 401, "invalid_credentials"),
+        S("short-base64", "AAAA", 401, "invalid_credentials"),
+    ]);
+
     private static readonly BadValue[] Emails =
     [
         S("not-an-address", "not-an-email"),
@@ -96,16 +108,7 @@ public static class DashboardRoutes
         {
             Fields =
             [
-                new("refreshToken", FieldKind.String, true, "\"@refresh@\"",
-                [
-                    S("empty", ""), S("blank", " "),
-                    S("tampered", "@refreshTampered@", 401, "invalid_credentials"),
-                    S("access-token", "@token@", 401, "invalid_credentials"),
-                    S("garbage", "not-a-token", 401, "invalid_credentials"),
-                    S("sql-injection", "' OR 1=1 --", 401, "invalid_credentials"),
-                    S("long", new string('r', 20_000), 401, "invalid_credentials"),
-                    S("short-base64", "AAAA", 401, "invalid_credentials"),
-                ]),
+                RefreshTokenField(),
             ],
             WrongMethods = ["GET", .. NoBody],
         },
@@ -113,15 +116,7 @@ public static class DashboardRoutes
         {
             Fields =
             [
-                new("refreshToken", FieldKind.String, true, "\"@refresh@\"",
-                [
-                    S("empty", ""), S("blank", " "),
-                    S("tampered", "@refreshTampered@", 401, "invalid_credentials"),
-                    S("access-token", "@token@", 401, "invalid_credentials"),
-                    S("garbage", "not-a-token", 401, "invalid_credentials"),
-                    S("sql-injection", "' OR 1=1 --", 401, "invalid_credentials"),
-                    S("long", new string('r', 20_000), 401, "invalid_credentials"),
-                ]),
+                RefreshTokenField(),
             ],
             WrongMethods = ["GET", .. NoBody],
         },
