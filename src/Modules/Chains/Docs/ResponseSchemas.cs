@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -91,8 +92,10 @@ internal sealed class ResponseSchemas
     /// <summary>Notes which CLR type an object schema describes, and gives integers their width.</summary>
     private JsonNode Mark(JsonSchemaExporterContext context, JsonNode node)
     {
+        var description = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: true)
+            .OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
         if (node is not JsonObject schema)
-            return node;
+            return description is null ? node : new JsonObject { ["description"] = description };
         var type = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
         if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && type != typeof(JsonElement))
         {
@@ -109,6 +112,9 @@ internal sealed class ResponseSchemas
         };
         if (format is not null && !schema.ContainsKey("format"))
             schema["format"] = format;
+        // The exporter leaves descriptions out; a plugin gives them with [Description] on its DTO's properties.
+        if (description is not null && !schema.ContainsKey("description"))
+            schema["description"] = description;
         return schema;
     }
 
@@ -117,6 +123,8 @@ internal sealed class ResponseSchemas
         // The exporter writes `true` for a value of any JSON type (JsonElement).
         if (node is not JsonObject source)
             return new OpenApiSchema { Description = "Any JSON value." };
+        if (source.Count == 1 && source["description"] is JsonValue anyDescribed)
+            return new OpenApiSchema { Description = anyDescribed.GetValue<string>() };
 
         var types = TypesOf(source["type"]);
         var nullable = types.HasFlag(JsonSchemaType.Null);
@@ -142,6 +150,8 @@ internal sealed class ResponseSchemas
         }
 
         var schema = new OpenApiSchema { Type = types == 0 ? null : types };
+        if (source["description"] is JsonValue description)
+            schema.Description = description.GetValue<string>();
         if (source["format"] is JsonValue format)
             schema.Format = format.GetValue<string>();
         if (source["pattern"] is JsonValue pattern && !(numeric && !numbersAsText))

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace KsQuery.Plugins.KalpDlt.Json;
 
 internal sealed record TransactionSummaryDto(
@@ -9,8 +11,8 @@ internal sealed record TransactionSummaryDto(
     string? ContractId,
     string? Function,
     string? Creator,
-    string Status,
-    int ValidationCode);
+    [property: Description("SUCCESS (validation code 0) or FAILED (any other code).")] string Status,
+    [property: Description("Fabric's transaction validation code; 0 is VALID.")] int ValidationCode);
 
 internal sealed record TransactionDto(
     string TxId,
@@ -28,15 +30,15 @@ internal sealed record TransactionDto(
     IReadOnlyList<ReadDto> ReadSet,
     IReadOnlyList<WriteDto> WriteSet,
     ChaincodeEventDto? Event,
-    int ValidationCode,
+    [property: Description("Fabric's transaction validation code; 0 is VALID.")] int ValidationCode,
     string ValidationCodeName,
-    string Status);
+    [property: Description("SUCCESS (validation code 0) or FAILED (any other code).")] string Status);
 
 /// <param name="Version">The committed version read, or null when the key did not exist.</param>
-internal sealed record ReadDto(string Key, KeyVersionDto? Version);
+internal sealed record ReadDto(string Key, [property: Description("The committed version read; null when the key did not exist.")] KeyVersionDto? Version);
 
 internal sealed record KeyVersionDto(long BlockNumber, int TxNumber);
 
-internal sealed record WriteDto(string Key, string Value);
+internal sealed record WriteDto(string Key, [property: Description("The value written; token balances and supplies in base units as a decimal string.")] string Value);
 
 internal sealed record ChaincodeEventDto(string Name, IReadOnlyDictionary<string, string> Payload);
