@@ -98,6 +98,8 @@ public sealed class ChainApiExampleTests(SignedInHostFixture fixture) : IClassFi
         var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
         TypeOf(schemas.GetProperty("KalpBalance"), "balance").ShouldBe("string");
         TypeOf(schemas.GetProperty("KalpToken"), "totalSupply").ShouldBe("string");
+        schemas.GetProperty("KalpBalance").GetProperty("properties").GetProperty("balance").GetProperty("description").GetString()!
+            .ShouldContain("decimal string");
         TypeOf(schemas.GetProperty("KalpBlock"), "number").ShouldBe("integer");
         TypeOf(schemas.GetProperty("KalpBlockPage"), "total").ShouldBe("integer");
         schemas.GetProperty("KalpBlock").GetProperty("properties").GetProperty("timestamp").GetProperty("format").GetString().ShouldBe("date-time");
