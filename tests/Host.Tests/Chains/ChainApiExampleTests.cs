@@ -124,6 +124,7 @@ public sealed class ChainApiExampleTests(SignedInHostFixture fixture) : IClassFi
         codes["post /v1/kalp/testnet/smart-contracts/{contractId}/query/{function}"]["400"].ShouldBe(["validation_failed", "malformed_json"], ignoreOrder: true);
         codes["post /v1/kalp/testnet/smart-contracts/{contractId}/query/{function}"].ContainsKey("501").ShouldBeFalse("the gateway serves it");
         codes["get /v1/kalp/testnet/tokens/{contractId}"]["502"].ShouldBe(["upstream_unavailable"]);
+        codes["get /v1/kalp/testnet/tokens/{contractId}"]["501"].ShouldBe(["not_supported_by_source"], "the gateway needs a default wallet for it");
         foreach (var (operation, statuses) in codes)
         {
             statuses["429"].ShouldBe(["rate_limited", "quota_exceeded"], ignoreOrder: true, operation);

@@ -31,9 +31,14 @@ internal static class KalpCatalog
     private static ApiDescriptor[] WithSourceErrors(ApiDescriptor[] apis) =>
         apis.Select(api =>
         {
-            ApiFailure[] failures = api.Id is KalpApiIds.ContractQuery or KalpApiIds.Token or KalpApiIds.Balance
-                ? [.. api.Failures ?? [], KalpFailures.GatewayRejected, KalpFailures.GatewayFailed, KalpFailures.GatewayPaused]
-                : [.. api.Failures ?? [], KalpFailures.NotSupportedBySource];
+            ApiFailure[] failures = api.Id switch
+            {
+                KalpApiIds.ContractQuery or KalpApiIds.Balance =>
+                    [.. api.Failures ?? [], KalpFailures.GatewayRejected, KalpFailures.GatewayFailed, KalpFailures.GatewayPaused],
+                KalpApiIds.Token =>
+                    [.. api.Failures ?? [], KalpFailures.GatewayRejected, KalpFailures.TokenNeedsWallet, KalpFailures.GatewayFailed, KalpFailures.GatewayPaused],
+                _ => [.. api.Failures ?? [], KalpFailures.NotSupportedBySource],
+            };
             return api with { Failures = failures, Errors = failures.Select(f => f.Code).Distinct().ToArray() };
         }).ToArray();
 

@@ -21,6 +21,10 @@ internal static class KalpFailures
     public static readonly ApiFailure NotSupportedBySource = new(501, KalpErrorCodes.NotSupportedBySource,
         "The network is configured to use the Kalp gateway, which serves only contract-query, token and balance.");
 
+    /// <summary>token with the Kalp gateway source: it reads token info as a default wallet.</summary>
+    public static readonly ApiFailure TokenNeedsWallet = new(501, KalpErrorCodes.NotSupportedBySource,
+        "With the Kalp gateway source and no WalletAddress setting: the gateway needs a default wallet to read token info.");
+
     public static readonly ApiFailure GatewayFailed = new(502, KalpErrorCodes.UpstreamUnavailable,
         "With the Kalp gateway source: the gateway failed, timed out, refused this server or sent an unreadable answer.");
     public static readonly ApiFailure GatewayPaused = new(503, KalpErrorCodes.UpstreamUnavailable,
