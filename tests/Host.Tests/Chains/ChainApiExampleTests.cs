@@ -107,6 +107,14 @@ public sealed class ChainApiExampleTests(SignedInHostFixture fixture) : IClassFi
         var previous = schemas.GetProperty("KalpBlock").GetProperty("properties").GetProperty("previousHash").GetProperty("type");
         previous.EnumerateArray().Select(t => t.GetString()).ShouldBe(["null", "string"], ignoreOrder: true);
         TypeOf(schemas.GetProperty("KalpBlock"), "hash").ShouldBe("string");
+        // Closed sets are enums.
+        foreach (var component in new[] { "KalpTransaction", "KalpTransactionSummary" })
+        {
+            var properties = schemas.GetProperty(component).GetProperty("properties");
+            properties.GetProperty("status").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ShouldBe(["SUCCESS", "FAILED"], component);
+            properties.GetProperty("type").GetProperty("enum").EnumerateArray().Select(v => v.GetString())
+                .ShouldBe(["ENDORSER_TRANSACTION", "CONFIG"], component);
+        }
     }
 
     [Fact]

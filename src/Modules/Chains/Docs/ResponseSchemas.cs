@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -115,6 +116,12 @@ internal sealed class ResponseSchemas
         // The exporter leaves descriptions out; a plugin gives them with [Description] on its DTO's properties.
         if (description is not null && !schema.ContainsKey("description"))
             schema["description"] = description;
+        // A closed set of texts ([AllowedValues] on a non-nullable string property) is an enum.
+        if (context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(AllowedValuesAttribute), inherit: true)
+                .OfType<AllowedValuesAttribute>().FirstOrDefault() is { } allowed
+            && schema["type"] is JsonValue { } single && single.GetValue<string>() == "string"
+            && allowed.Values.All(v => v is string))
+            schema["enum"] = new JsonArray([.. allowed.Values.Select(v => (JsonNode?)JsonValue.Create((string)v!))]);
         return schema;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace KsQuery.Plugins.KalpDlt.Json;
 
@@ -7,11 +8,11 @@ internal sealed record TransactionSummaryDto(
     long BlockNumber,
     int TxIndex,
     DateTime Timestamp,
-    string Type,
+    [property: Description("ENDORSER_TRANSACTION (a chaincode call) or CONFIG (a channel configuration block)."), AllowedValues("ENDORSER_TRANSACTION", "CONFIG")] string Type,
     string? ContractId,
     string? Function,
     string? Creator,
-    [property: Description("SUCCESS (validation code 0) or FAILED (any other code).")] string Status,
+    [property: Description("SUCCESS (validation code 0) or FAILED (any other code)."), AllowedValues("SUCCESS", "FAILED")] string Status,
     [property: Description("Fabric's transaction validation code; 0 is VALID.")] int ValidationCode);
 
 internal sealed record TransactionDto(
@@ -20,7 +21,7 @@ internal sealed record TransactionDto(
     string BlockHash,
     int TxIndex,
     string Channel,
-    string Type,
+    [property: Description("ENDORSER_TRANSACTION (a chaincode call) or CONFIG (a channel configuration block)."), AllowedValues("ENDORSER_TRANSACTION", "CONFIG")] string Type,
     DateTime Timestamp,
     string CreatorMspId,
     string? Creator,
@@ -32,7 +33,7 @@ internal sealed record TransactionDto(
     ChaincodeEventDto? Event,
     [property: Description("Fabric's transaction validation code; 0 is VALID.")] int ValidationCode,
     string ValidationCodeName,
-    [property: Description("SUCCESS (validation code 0) or FAILED (any other code).")] string Status);
+    [property: Description("SUCCESS (validation code 0) or FAILED (any other code)."), AllowedValues("SUCCESS", "FAILED")] string Status);
 
 /// <param name="Version">The committed version read, or null when the key did not exist.</param>
 internal sealed record ReadDto(string Key, [property: Description("The committed version read; null when the key did not exist.")] KeyVersionDto? Version);
