@@ -33,6 +33,13 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_gateway_source_gives_no_ledger_examples_so_the_generic_ones_stay()
+    {
+        var plugin = await StartAsync();
+        plugin.Plugin.GetExamples("testnet").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Contract_query_goes_to_the_gateway()
     {
         _gateway.Answer = (request, _) => request.Function switch

@@ -27,8 +27,9 @@ internal sealed class OperationCredentials : IOpenApiOperationTransformer
         {
             case RouteAccess.ChainApi:
                 operation.Security = [KsQueryComponents.Requirement(KsQueryComponents.ApiKey, document), KsQueryComponents.Requirement(KsQueryComponents.ApiKeyBearer, document)];
-                ChainApiResponses.AddTo(operation);
-                break;
+                // Its error answers carry their own codes over the Problem schema: done, nothing below applies.
+                ChainApiResponses.AddTo(operation, metadata.OfType<KsQuery.Plugins.Abstractions.ApiDescriptor>().FirstOrDefault(), document);
+                return Task.CompletedTask;
             case RouteAccess.Dashboard:
                 operation.Security = [KsQueryComponents.Requirement(KsQueryComponents.Bearer, document)];
                 Declare(operation, "401", "unauthenticated: no valid access token in `Authorization: Bearer <accessToken>`");

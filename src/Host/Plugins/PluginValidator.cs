@@ -48,7 +48,19 @@ internal static partial class PluginValidator
             if (error is not null)
                 yield return $"{network}/{api.Id}: parameter '{parameter.Name}' has an invalid pattern: {error}";
         }
+        // The name becomes a key under components/schemas and a class name in generated clients; Problem is the host's.
+        if (api.Response is { } response && (!ComponentName().IsMatch(response.ComponentName ?? "") || response.ComponentName == "Problem"))
+            yield return $"{network}/{api.Id}: response component name '{response.ComponentName}' must match [A-Z][A-Za-z0-9]{{0,63}} and not be Problem";
+        foreach (var failure in api.Failures ?? [])
+            if (failure.Status is < 400 or > 599 || !ErrorCode().IsMatch(failure.Code ?? ""))
+                yield return $"{network}/{api.Id}: failure {failure.Status} '{failure.Code}' must have a status from 400 to 599 and a snake_case code";
     }
+
+    [GeneratedRegex("^[A-Z][A-Za-z0-9]{0,63}$")]
+    private static partial Regex ComponentName();
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex ErrorCode();
 
     [GeneratedRegex("^[a-z0-9-]{2,32}$")]
     private static partial Regex IdPattern();

@@ -11,7 +11,13 @@ namespace KsQuery.Plugins.Abstractions;
 /// <param name="Parameters">Path and query parameters; the host validates them before calling the plugin.</param>
 /// <param name="Body">For POST: the JSON body's description, or null when there is none.</param>
 /// <param name="ExampleResponse">A JSON example of a successful answer, shown in the docs.</param>
-/// <param name="Errors">The error codes this API can answer besides the host's own, e.g. <c>block_not_found</c>.</param>
+/// <param name="Errors">The error codes this API can answer besides the host's own, e.g. <c>block_not_found</c>, listed in
+/// the catalog. When null, the catalog lists the codes of <paramref name="Failures"/>.</param>
+/// <param name="Response">The type of the 200 answer, published as a named schema in the OpenAPI document; null leaves
+/// the answer untyped (clients then see a stream or <c>{}</c>).</param>
+/// <param name="Failures">Every error answer the plugin can give for this API, with its status and code (not the host's
+/// own refusals: key, scope, limits, parameter validation, a plugin that is not running). The OpenAPI operation declares
+/// each status with the codes it can carry.</param>
 public sealed record ApiDescriptor(
     string Id,
     string Name,
@@ -22,7 +28,9 @@ public sealed record ApiDescriptor(
     IReadOnlyList<ApiParameter> Parameters,
     ApiBody? Body = null,
     string? ExampleResponse = null,
-    IReadOnlyList<string>? Errors = null);
+    IReadOnlyList<string>? Errors = null,
+    ApiResponse? Response = null,
+    IReadOnlyList<ApiFailure>? Failures = null);
 
 /// <summary>HTTP method of an API.</summary>
 public enum ApiMethod

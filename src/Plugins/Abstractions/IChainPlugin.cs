@@ -19,4 +19,14 @@ public interface IChainPlugin : IAsyncDisposable
 
     /// <summary>Reports whether the plugin can serve calls right now.</summary>
     ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken);
+
+    /// <summary>Calls that succeed on the running data source, by <see cref="ApiDescriptor.Id"/>, for the examples of the
+    /// catalog and the OpenAPI document (a real block number, hash, transaction id, ...). Called after
+    /// <see cref="StartAsync"/>, whenever the docs are built: return values computed once, quickly, and the same ones
+    /// for the same data, so the document stays stable. APIs without an entry keep their descriptor's examples; the
+    /// default has none.</summary>
+    /// <param name="networkId">The canonical id of one of the plugin's networks.</param>
+    IReadOnlyDictionary<string, ApiExample> GetExamples(string networkId) => NoExamples;
+
+    private static readonly IReadOnlyDictionary<string, ApiExample> NoExamples = new Dictionary<string, ApiExample>();
 }

@@ -16,10 +16,11 @@ public sealed class KalpDltPlugin : IChainPlugin
     private LocalTestNet? _testNet;
     private KalpGateway? _gateway;
     private IApiExecutor? _executor;
+    private IReadOnlyDictionary<string, ApiExample> _examples = new Dictionary<string, ApiExample>();
 
     public ChainDescriptor Descriptor { get; } = KalpCatalog.Create();
 
-    public ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken)
+    public async ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken)
     {
         if (_executor is not null)
         {
@@ -30,13 +31,27 @@ public sealed class KalpDltPlugin : IChainPlugin
             var apiIds = Descriptor.Networks.SelectMany(n => n.Apis).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
             _gateway = KalpGateway.Create(context, gatewaySettings, apiIds);
             _executor = _gateway.Executor;
-            return ValueTask.CompletedTask;
+            return;
         }
         var testNet = LocalTestNet.Open(context, LedgerSettings.From(context), cancellationToken);
-        _executor = new KalpApiExecutor(testNet.Ledger);
+        var executor = new KalpApiExecutor(testNet.Ledger);
+        try
+        {
+            _examples = await LedgerExamples.CollectAsync(Descriptor.Networks[0].Apis, executor, testNet.Ledger, cancellationToken);
+        }
+        catch
+        {
+            await testNet.DisposeAsync();
+            throw;
+        }
+        _executor = executor;
         _testNet = testNet;
-        return ValueTask.CompletedTask;
     }
+
+    /// <summary>With the local ledger: calls that succeed on it (see <see cref="LedgerExamples"/>). With the Kalp gateway:
+    /// none, the catalog's generic examples stay.</summary>
+    public IReadOnlyDictionary<string, ApiExample> GetExamples(string networkId) =>
+        string.Equals(networkId, KalpNetwork.NetworkId, StringComparison.OrdinalIgnoreCase) ? _examples : new Dictionary<string, ApiExample>();
 
     public ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken) =>
         _executor is { } executor

@@ -40,7 +40,17 @@ public sealed class PluginDiscoveryTests : IAsyncLifetime
         var (_, openApi, _) = await _api.GetAsync("/openapi/v1.json");
         var paths = openApi.GetProperty("paths");
         paths.TryGetProperty("/v1/sample/devnet/words/{word}", out var wordPath).ShouldBeTrue();
-        wordPath.GetProperty("get").GetProperty("parameters")[0].GetProperty("schema").GetProperty("pattern").GetString().ShouldBe("^[a-z]{1,20}$");
+        var wordGet = wordPath.GetProperty("get");
+        wordGet.GetProperty("parameters")[0].GetProperty("schema").GetProperty("pattern").GetString().ShouldBe("^[a-z]{1,20}$");
+        // A drop-in plugin's typed answer, failures and running example reach the document like the built-in plugin's.
+        wordGet.GetProperty("parameters")[0].GetProperty("example").GetString().ShouldBe("gamma");
+        wordGet.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("$ref").GetString().ShouldBe("#/components/schemas/SampleWord");
+        openApi.GetProperty("components").GetProperty("schemas").GetProperty("SampleWord").GetProperty("properties")
+            .GetProperty("length").GetProperty("type").GetString().ShouldBe("integer");
+        wordGet.GetProperty("responses").GetProperty("404").GetProperty("content").GetProperty("application/problem+json")
+            .GetProperty("schema").GetProperty("allOf")[1].GetProperty("properties").GetProperty("code").GetProperty("enum")[0]
+            .GetString().ShouldBe("word_not_found");
 
         var token = await _api.SignUpAndLogInAsync("plugin-author@example.com");
         await _api.SelectAsync(token, "sample", "devnet");

@@ -24,7 +24,9 @@ public sealed class SampleChainPlugin : IChainPlugin
                     ExampleResponse: """{"network":"devnet","height":42}"""),
                 new ApiDescriptor("word", "Word", "Words", ApiMethod.Get, "words/{word}", "One word, if the chain knows it",
                     [new ApiParameter("word", ParameterLocation.Path, ParameterType.String, true, "A lower-case word", Pattern: "^[a-z]{1,20}$")],
-                    ExampleResponse: """{"word":"alpha","length":5}""", Errors: ["word_not_found"]),
+                    ExampleResponse: """{"word":"alpha","length":5}""",
+                    Response: new ApiResponse(SampleJson.Default.Word, "SampleWord", "A word the chain knows."),
+                    Failures: [new ApiFailure(404, "word_not_found", "The chain does not know the word.")]),
                 new ApiDescriptor("sum", "Sum", "Math", ApiMethod.Post, "sum", "Adds the numbers of the body", [],
                     Body: new ApiBody("{ numbers: [int] }", """{"numbers":[1,2,3]}"""),
                     ExampleResponse: """{"sum":6}"""),
@@ -69,6 +71,12 @@ public sealed class SampleChainPlugin : IChainPlugin
     }
 
     private static readonly HashSet<string?> Words = ["alpha", "beta", "gamma"];
+
+    /// <summary>A word this chain knows, so the docs' "Test Request" answers 200.</summary>
+    public IReadOnlyDictionary<string, ApiExample> GetExamples(string networkId) => new Dictionary<string, ApiExample>
+    {
+        ["word"] = new(new Dictionary<string, string> { ["word"] = "gamma" }, Response: """{"word":"gamma","length":5}"""),
+    };
 
     public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(_context is null ? PluginHealth.Failing("not started") : PluginHealth.Ok());

@@ -1,4 +1,5 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Chains.Docs;
 using KsQuery.Modules.Chains.Registry;
 using KsQuery.Plugins.Abstractions;
 using Microsoft.AspNetCore.Builder;
@@ -14,6 +15,7 @@ internal static class ChainApiEndpoints
 {
     public static void MapChainApis(RouteGroupBuilder keyed, ChainRegistry registry, PluginRuntime runtime)
     {
+        var schemas = new Lazy<ResponseSchemas>(() => ResponseSchemas.Build(registry));
         foreach (var chain in registry.Chains.Where(c => c.Available))
         {
             foreach (var network in chain.Networks)
@@ -29,11 +31,11 @@ internal static class ChainApiEndpoints
                         var call = new ChainApiCall(chain.Plugin!, chain.Id, network.Id, api, runtime);
                         var endpoint = group
                             .MapMethods(api.Route, [api.Method == ApiMethod.Get ? HttpMethods.Get : HttpMethods.Post], call.InvokeAsync)
-                            .WithMetadata(ChainApiCall.Method, new ChainApiMetadata(chain.Id, network.Id, api.Id));
+                            .WithMetadata(ChainApiCall.Method, new ChainApiMetadata(chain.Id, network.Id, api.Id), api);
                         if (isAlias)
                             endpoint.ExcludeFromDescription();
                         else
-                            endpoint.DescribeChainApi(chain, network, api);
+                            endpoint.DescribeChainApi(chain, network, api, schemas, runtime);
                     }
                 }
             }

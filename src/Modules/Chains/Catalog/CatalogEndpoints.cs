@@ -1,11 +1,13 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Contracts.Messages;
 using KsQuery.Modules.Chains.Calls;
+using KsQuery.Modules.Chains.Docs;
 using KsQuery.Modules.Chains.Registry;
 using KsQuery.Plugins.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace KsQuery.Modules.Chains.Catalog;
@@ -36,7 +38,8 @@ internal static class CatalogEndpoints
             c.Networks.Select(n => new NetworkDto(n.Id, n.Name, c.Available ? ChainStatus.Available : ChainStatus.ComingSoon, n.IsTest, n.Aliases)).ToList()))
             .ToArray());
 
-    private static Results<Ok<CatalogDto>, ProblemHttpResult> GetCatalog(string chain, string network, ChainRegistry registry)
+    private static Results<Ok<CatalogDto>, ProblemHttpResult> GetCatalog(string chain, string network, [FromServices] ChainRegistry registry,
+        [FromServices] PluginRuntime runtime)
     {
         var resolution = registry.Resolve(chain, network);
         if (resolution.Outcome != NetworkResolutionOutcome.Found)
@@ -44,7 +47,8 @@ internal static class CatalogEndpoints
 
         var entry = registry.Find(resolution.ChainId!)!;
         var net = entry.FindNetwork(resolution.NetworkId!)!;
-        var apis = net.Descriptor!.Apis.Select(api => ToDto(entry.Id, net.Id, api)).ToList();
+        var examples = ChainExamples.Of(entry, net.Id, runtime);
+        var apis = net.Descriptor!.Apis.Select(api => ToDto(entry.Id, net.Id, api, examples.GetValueOrDefault(api.Id))).ToList();
         return TypedResults.Ok(new CatalogDto(new ChainRefDto(entry.Id, entry.Name), new ChainRefDto(net.Id, net.Name), apis.Count, apis));
     }
 
@@ -55,7 +59,8 @@ internal static class CatalogEndpoints
         _ => ApiProblems.Conflict("chain_not_available", $"Chain '{resolution.ChainId}' is coming soon and cannot be used yet."),
     };
 
-    private static CatalogApiDto ToDto(string chain, string network, ApiDescriptor api) => new(
+    /// <param name="example">A call that succeeds on the running source: its values are the parameters' and body's examples.</param>
+    private static CatalogApiDto ToDto(string chain, string network, ApiDescriptor api, ApiExample? example) => new(
         api.Id,
         api.Name,
         api.Category,
@@ -71,7 +76,8 @@ internal static class CatalogEndpoints
             p.Pattern,
             p.Minimum,
             p.Maximum,
-            p.Default)).ToList(),
-        api.Body is null ? null : new CatalogBodyDto(api.Body.Description, api.Body.Example, api.Body.Required),
-        api.Errors ?? []);
+            p.Default,
+            example?.Parameters.GetValueOrDefault(p.Name))).ToList(),
+        api.Body is null ? null : new CatalogBodyDto(api.Body.Description, example?.Body ?? api.Body.Example, api.Body.Required),
+        api.Errors ?? api.Failures?.Select(f => f.Code).Distinct(StringComparer.Ordinal).ToList() ?? []);
 }

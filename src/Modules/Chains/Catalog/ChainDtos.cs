@@ -28,6 +28,7 @@ public sealed record CatalogParameterDto(
     string? Pattern,
     long? Minimum,
     long? Maximum,
-    string? Default);
+    string? Default,
+    string? Example);
 
 public sealed record CatalogBodyDto(string Description, string Example, bool Required);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 namespace KsQuery.Plugins.KalpDlt.Json;
 
 internal sealed record BlockSummaryDto(long Number, string Hash, int TxCount, DateTime Timestamp);
@@ -6,7 +7,7 @@ internal sealed record BlockSummaryDto(long Number, string Hash, int TxCount, Da
 internal sealed record BlockDto(
     long Number,
     string Hash,
-    string? PreviousHash,
+    [property: Description("Null for the genesis block.")] string? PreviousHash,
     string DataHash,
     DateTime Timestamp,
     string Channel,

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 namespace KsQuery.Plugins.KalpDlt.Json;
 
 /// <param name="Height">Number of blocks (latest block number + 1), as Fabric counts it.</param>
@@ -9,10 +10,10 @@ internal sealed record NetworkInfoDto(
     string Channel,
     string Currency,
     int Decimals,
-    long Height,
+    [property: Description("Number of blocks: the latest block number + 1.")] long Height,
     long LatestBlockNumber,
     string LatestBlockHash,
     DateTime LatestBlockTime,
-    string Source);
+    [property: Description("Where the data comes from: local-ledger.")] string Source);
 
 internal sealed record ChannelDto(string Name, string GenesisBlockHash, long Blocks, long Transactions, DateTime CreatedAt);
