@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace KsQuery.Host.OpenApi;
 
-/// <summary>The answers every chain API can give besides its own success (API.md, Chain query APIs): the key refusals,
+/// <summary>The answers every chain API can give besides its own success (docs/api.md, Chain query APIs): the key refusals,
 /// the catalog's 404s, the limits (with <c>Retry-After</c>) and the upstream's failures. Every answer once the key is
 /// known carries the <c>RateLimit-*</c> headers.</summary>
 internal static class ChainApiResponses
