@@ -22,6 +22,10 @@ internal static class HealthOperation
                 {
                     OperationId = "health",
                     Summary = "Health of the store, the key ring and every chain plugin",
+                    Description = "200 when the store reads and writes, the Data Protection key ring protects and unprotects, usage " +
+                                  "writes succeed and every required plugin is healthy; else 503 with the same report naming what is wrong. " +
+                                  "The report lists every check (`store`, `keyring`, `plugins` with a field per plugin, `usage`) and never " +
+                                  "carries exception text.",
                     Tags = new HashSet<OpenApiTagReference> { new("Health", document) },
                     Security = [],
                     Responses = new OpenApiResponses

@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 namespace KsQuery.Host.OpenApi;
 
 /// <summary>The document's shared components: the credential schemes and the one <c>Problem</c> schema that every
-/// error answer (RFC 9457 problem details with the stable <c>code</c> of API.md) references.</summary>
+/// error answer (RFC 9457 problem details with the stable <c>code</c> of docs/api.md) references.</summary>
 internal static class KsQueryComponents
 {
     /// <summary>An account's access token (POST /v1/auth/login) on dashboard routes.</summary>

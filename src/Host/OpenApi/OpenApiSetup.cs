@@ -34,14 +34,26 @@ internal static class OpenApiSetup
         services.AddOpenApi(options =>
         {
             options.AddOperationTransformer<OperationCredentials>();
+            options.AddSchemaTransformer<ModelSchemas>();
             options.AddDocumentTransformer((document, _, _) =>
             {
-                document.Info = new OpenApiInfo { Title = "KS Query", Version = "v1", Description = Description };
+                document.Info = new OpenApiInfo
+                {
+                    Title = "KS Query",
+                    Version = "v1",
+                    Description = Description,
+                    // No licence file is shipped with the repository: the code is not offered under an open licence.
+                    License = new OpenApiLicense { Name = "Proprietary" },
+                    Contact = new OpenApiContact { Name = "The operator of this KS Query server" },
+                };
                 // The framework lists the request's own scheme and Host header as the server: a hostile Host would be served
-                // (and cached) back. Without servers, clients resolve paths against the document's own URL.
-                document.Servers = null;
+                // (and cached) back. "/" is relative: clients resolve it against the document's own URL.
+                document.Servers = [new OpenApiServer { Url = "/", Description = "This server" }];
                 KsQueryComponents.AddTo(document);
                 HealthOperation.AddTo(document);
+                TagDescriptions.AddTo(document);
+                ParameterDefaults.Normalize(document);
+                ModelSchemas.RemoveNullOfOmittedProperties(document);
                 // Every error answer references Problem (OperationCredentials): the framework's problem schemas are unused.
                 document.Components!.Schemas!.Remove("ProblemDetails");
                 document.Components.Schemas.Remove("HttpValidationProblemDetails");

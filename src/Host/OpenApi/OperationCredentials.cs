@@ -9,9 +9,9 @@ namespace KsQuery.Host.OpenApi;
 internal enum RouteAccess { Public, Dashboard, ChainApi }
 
 /// <summary>Declares on every operation the credential it needs and the refusals that come with it: the account's
-/// bearer token and 401 (404 where an <c>{id}</c> is looked up) on dashboard routes, <c>security: []</c> on public ones,
-/// the API key (header or bearer) and the key, limit and upstream refusals on chain APIs. Every error answer, the
-/// framework's own (ProducesProblem) included, references the one <c>Problem</c> schema.</summary>
+/// bearer token on dashboard routes, <c>security: []</c> on public ones, the API key (header or bearer) and the key, limit
+/// and upstream refusals on chain APIs. Every error answer, the framework's own (ProducesProblem) included, references
+/// the one <c>Problem</c> schema; those of dashboard and public routes name their codes (<see cref="ProblemAnswers"/>).</summary>
 internal sealed class OperationCredentials : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -22,8 +22,8 @@ internal sealed class OperationCredentials : IOpenApiOperationTransformer
         operation.Responses ??= [];
 
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        var path = "/" + (context.Description.RelativePath ?? "");
-        switch (AccessOf(metadata))
+        var access = AccessOf(metadata);
+        switch (access)
         {
             case RouteAccess.ChainApi:
                 operation.Security = [KsQueryComponents.Requirement(KsQueryComponents.ApiKey, document), KsQueryComponents.Requirement(KsQueryComponents.ApiKeyBearer, document)];
@@ -32,11 +32,6 @@ internal sealed class OperationCredentials : IOpenApiOperationTransformer
                 return Task.CompletedTask;
             case RouteAccess.Dashboard:
                 operation.Security = [KsQueryComponents.Requirement(KsQueryComponents.Bearer, document)];
-                Declare(operation, "401", "unauthenticated: no valid access token in `Authorization: Bearer <accessToken>`");
-                if (path.Contains("{id", StringComparison.Ordinal))
-                    Declare(operation, "404", path.StartsWith("/v1/keys/", StringComparison.Ordinal)
-                        ? "key_not_found: no key of the caller's has that id"
-                        : "not_found: nothing of the caller's has that id");
                 break;
             default:
                 operation.Security = [];
@@ -46,6 +41,11 @@ internal sealed class OperationCredentials : IOpenApiOperationTransformer
         foreach (var (status, response) in operation.Responses)
             if (status.Length == 3 && status[0] is '4' or '5' && response is OpenApiResponse error)
                 error.Content = KsQueryComponents.ProblemContent(document);
+        if (access != RouteAccess.ChainApi)
+        {
+            ProblemAnswers.AddTo(operation, metadata, access, document);
+            QueryParameters.Describe(operation, metadata);
+        }
         return Task.CompletedTask;
     }
 

@@ -110,7 +110,7 @@ public sealed class ApiContractDocTests
 
     private static string Normalize(string route) => route.Length > 1 ? route.TrimEnd('/') : route;
 
-    private static string ApiDoc() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "api.md"));
+    internal static string ApiDoc() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "api.md"));
 
     private static string RepositoryRoot()
     {

@@ -3,7 +3,7 @@ using Host.Tests.Support;
 
 namespace Host.Tests.OpenApi;
 
-/// <summary>Who may call an operation, as API.md states it: public routes need nothing, chain APIs an API key, every
+/// <summary>Who may call an operation, as docs/api.md states it: public routes need nothing, chain APIs an API key, every
 /// other route (the dashboard) an account's bearer token. Chain APIs are known from the running host's catalogs, so a
 /// new route that is neither listed public here nor in a catalog counts as a dashboard route.</summary>
 public enum OperationKind { Public, Dashboard, ChainApi }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Host.Tests.Http;
 
 namespace Host.Tests.OpenApi;
 
@@ -34,7 +35,7 @@ public sealed class ProblemResponsesTests(OpenApiDocumentFixture fixture) : ICla
     {
         var wrong = new List<string>();
         var errorResponses = 0;
-        // /health answers 503 with its report listing every check (API.md), not with a problem.
+        // /health answers 503 with its report listing every check (docs/api.md), not with a problem.
         foreach (var (path, method, operation) in fixture.Operations().Where(o => o.Path != "/health"))
             foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('4') || r.Name.StartsWith('5')))
             {
@@ -111,4 +112,121 @@ public sealed class ProblemResponsesTests(OpenApiDocumentFixture fixture) : ICla
         : schema.TryGetProperty("allOf", out var allOf) && allOf.GetArrayLength() == 2
           && allOf[0].TryGetProperty("$ref", out var first) && first.GetString() == ProblemRef
           && allOf[1].GetProperty("properties").GetProperty("code").GetProperty("enum").GetArrayLength() > 0;
+
+    public static TheoryData<string, string, string, string[]> DeclaredCodes => new()
+    {
+        { "post", "/v1/accounts", "400", ["validation_failed", "malformed_json", "bad_request"] },
+        { "post", "/v1/accounts", "409", ["email_taken"] },
+        { "post", "/v1/accounts", "413", ["payload_too_large"] },
+        { "post", "/v1/accounts", "415", ["unsupported_media_type"] },
+        { "post", "/v1/accounts", "429", ["too_many_attempts"] },
+        { "post", "/v1/auth/login", "401", ["invalid_credentials"] },
+        { "post", "/v1/auth/login", "429", ["too_many_attempts"] },
+        { "post", "/v1/auth/refresh", "401", ["invalid_credentials"] },
+        { "post", "/v1/auth/logout", "401", ["invalid_credentials"] },
+        { "get", "/v1/me", "401", ["unauthenticated"] },
+        { "put", "/v1/me/selection", "404", ["chain_not_found", "network_not_found", "key_not_found"] },
+        { "put", "/v1/me/selection", "409", ["chain_not_available"] },
+        { "post", "/v1/keys", "400", ["validation_failed", "selection_required", "malformed_json", "bad_request"] },
+        { "post", "/v1/keys", "401", ["unauthenticated"] },
+        { "post", "/v1/keys", "404", ["chain_not_found", "network_not_found"] },
+        { "post", "/v1/keys", "409", ["chain_not_available", "key_name_taken", "key_limit_reached"] },
+        { "get", "/v1/keys", "400", ["validation_failed"] },
+        { "get", "/v1/keys/{id}", "404", ["key_not_found"] },
+        { "patch", "/v1/keys/{id}", "409", ["key_name_taken"] },
+        { "post", "/v1/keys/{id}/revoke", "404", ["key_not_found"] },
+        { "post", "/v1/keys/{id}/roll", "409", ["key_not_active", "key_name_taken", "key_limit_reached"] },
+        { "post", "/v1/keys/{id}/reveal", "401", ["unauthenticated", "invalid_credentials"] },
+        { "post", "/v1/keys/{id}/reveal", "409", ["key_not_recoverable"] },
+        { "post", "/v1/keys/{id}/reveal", "429", ["too_many_attempts"] },
+        { "get", "/v1/chains/{chain}/networks/{network}/apis", "404", ["chain_not_found", "network_not_found"] },
+        { "get", "/v1/chains/{chain}/networks/{network}/apis", "409", ["chain_not_available"] },
+        { "get", "/v1/usage/summary", "503", ["usage_unavailable"] },
+        { "get", "/v1/usage/timeseries", "404", ["key_not_found"] },
+        { "get", "/v1/usage/rejections", "503", ["usage_unavailable"] },
+        { "get", "/v1/keys/{id}/usage", "404", ["key_not_found"] },
+        { "get", "/v1/keys/{id}/usage", "503", ["usage_unavailable"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeclaredCodes))]
+    public void A_dashboard_or_public_error_answer_names_the_codes_it_can_carry(string method, string path, string status, string[] codes)
+    {
+        var response = fixture.Document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status);
+        CodesOf(response).ShouldBe(codes, ignoreOrder: true, $"{method.ToUpperInvariant()} {path} {status}");
+        foreach (var code in codes)
+            response.GetProperty("description").GetString()!.ShouldContain($"`{code}`");
+    }
+
+    [Fact]
+    public void Every_dashboard_or_public_error_answer_names_its_codes_and_each_is_a_code_of_the_source_and_of_docs_api_md()
+    {
+        var source = ApiContractDocTests.ProblemCodesInSource();
+        var doc = ApiContractDocTests.ApiDoc();
+        var wrong = new List<string>();
+        var checkedAnswers = 0;
+        foreach (var (path, method, operation) in fixture.Operations().Where(o => o.Path != "/health" && !o.Path.StartsWith("/v1/kalp/", StringComparison.Ordinal)))
+            foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+            {
+                checkedAnswers++;
+                var where = $"{method.ToUpperInvariant()} {path} {response.Name}";
+                var codes = CodesOf(response.Value);
+                if (codes.Count == 0)
+                    wrong.Add($"{where}: names no code");
+                foreach (var code in codes.Where(c => !source.Contains(c)))
+                    wrong.Add($"{where}: {code} is not a code of the source");
+                foreach (var code in codes.Where(c => !doc.Contains($"`{c}`", StringComparison.Ordinal)))
+                    wrong.Add($"{where}: {code} is not in docs/api.md");
+            }
+        checkedAnswers.ShouldBeGreaterThan(40);
+        wrong.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_dashboard_or_public_operation_with_a_body_declares_the_body_refusals()
+    {
+        var missing = new List<string>();
+        foreach (var (path, method, operation) in fixture.Operations().Where(o => o.Operation.TryGetProperty("requestBody", out _)
+                     && !o.Path.StartsWith("/v1/kalp/", StringComparison.Ordinal)))
+        {
+            var responses = operation.GetProperty("responses");
+            foreach (var (status, code) in new[] { ("400", "malformed_json"), ("413", "payload_too_large"), ("415", "unsupported_media_type") })
+                if (!responses.TryGetProperty(status, out var response) || !CodesOf(response).Contains(code))
+                    missing.Add($"{method.ToUpperInvariant()} {path}: {status} {code}");
+        }
+        missing.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Dashboard_and_public_throttles_and_unavailable_usage_declare_retry_after()
+    {
+        var wrong = new List<string>();
+        var seen = 0;
+        foreach (var (path, method, operation) in fixture.Operations().Where(o => o.Path != "/health" && !o.Path.StartsWith("/v1/kalp/", StringComparison.Ordinal)))
+            foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name is "429" or "503"))
+            {
+                seen++;
+                if (!response.Value.TryGetProperty("headers", out var headers) || !headers.TryGetProperty("Retry-After", out var retryAfter)
+                    || retryAfter.GetProperty("schema").GetProperty("type").GetString() != "integer")
+                    wrong.Add($"{method.ToUpperInvariant()} {path} {response.Name}: no integer Retry-After");
+            }
+        seen.ShouldBeGreaterThanOrEqualTo(7); // sign-up, login, reveal; four usage reads
+        wrong.ShouldBeEmpty();
+    }
+
+    /// <summary>The codes an error answer names: one example per code, named by it, whose value carries it.</summary>
+    internal static List<string> CodesOf(JsonElement response)
+    {
+        if (!response.TryGetProperty("content", out var content) || !content.TryGetProperty("application/problem+json", out var media)
+            || !media.TryGetProperty("examples", out var examples))
+            return [];
+        var codes = new List<string>();
+        foreach (var example in examples.EnumerateObject())
+        {
+            var code = example.Value.GetProperty("value").GetProperty("code").GetString()!;
+            code.ShouldBe(example.Name);
+            codes.Add(code);
+        }
+        return codes;
+    }
 }

@@ -24,6 +24,8 @@ internal static class CatalogEndpoints
             .WithDescription("Chains served by a loaded plugin are `available`; Ethereum and Binance are `coming-soon` until a plugin for them is loaded.");
         chains.MapGet("/{chain}/networks/{network}/apis", GetCatalog)
             .WithName("GetNetworkCatalog")
+            .Answers(StatusCodes.Status404NotFound, "chain_not_found", "network_not_found")
+            .Answers(StatusCodes.Status409Conflict, "chain_not_available")
             .WithSummary("The API catalog of one network")
             .WithDescription("Every API of the network with its full path, method, category and parameters (with their patterns and ranges). " +
                 "Chain and network ids match case-insensitively and network aliases (e.g. `DEVNET` for KALP `testnet`) resolve to the canonical network. " +

@@ -20,6 +20,9 @@ internal static class MeEndpoints
             .WithDescription("The account and its dashboard selection (chain, network, active key); the selection's fields are null until one is chosen.");
         me.MapPut("/selection", PutSelectionAsync)
             .WithName("PutSelection")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status404NotFound, "chain_not_found", "network_not_found", "key_not_found")
+            .Answers(StatusCodes.Status409Conflict, "chain_not_available")
             .WithSummary("Choose the chain, network and active key")
             .WithDescription("Sets the chain and network the dashboard works with (matched case-insensitively and stored with " +
                              "their canonical ids; 404 `chain_not_found`/`network_not_found`, 409 `chain_not_available`) and " +

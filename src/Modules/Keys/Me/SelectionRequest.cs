@@ -1,3 +1,3 @@
 namespace KsQuery.Modules.Keys.Me;
 
-internal sealed record SelectionRequest(string? Chain, string? Network, string? ActiveKeyId);
+internal sealed record SelectionRequest(string? Chain, string? Network, string? ActiveKeyId = null);

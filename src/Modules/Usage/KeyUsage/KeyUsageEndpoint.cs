@@ -23,6 +23,8 @@ internal static class KeyUsageEndpoint
             .AnswersUsageUnavailable()
             .WithTags("Usage")
             .WithName("GetKeyUsage")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .WithSummary("Usage of one of your keys")
             .WithDescription("Requests, errors (status >= 400) and rejections (refused for the key) of every answered call made with the key " +
                 "in [`from`, `to`) (ISO-8601, minute resolution, " + Timestamps.RangeText + "; absent means unbounded; `from` before `to`), by API (with the latency percentiles " +

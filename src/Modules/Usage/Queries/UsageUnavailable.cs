@@ -29,7 +29,7 @@ internal static class UsageUnavailable
                     "Usage counts are still being brought up to date; try again in a moment.");
             }
         });
-        return builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable,
+        return builder.WithMetadata(new ProblemCodes(StatusCodes.Status503ServiceUnavailable, [Code]), new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable,
             typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
     }
 }

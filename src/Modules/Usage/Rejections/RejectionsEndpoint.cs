@@ -16,6 +16,7 @@ internal static class RejectionsEndpoint
     {
         usage.MapGet("/rejections", GetRejections)
             .WithName("GetUsageRejections")
+            .AnswersValidationFailed()
             .WithSummary("Refused calls of your keys")
             .WithDescription("Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret " +
                 "for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `rate_limited`, `quota_exceeded`, each with time, " +

@@ -18,6 +18,7 @@ internal static class SummaryEndpoint
     {
         usage.MapGet("/summary", GetSummary)
             .WithName("GetUsageSummary")
+            .AnswersValidationFailed()
             .WithSummary("Usage of all your keys")
             .WithDescription("Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution, " + Timestamps.RangeText +
                 "; both optional, absent means unbounded; `from` before `to`): `requests` counts each answered call once, served or refused; `errors` those answered with " +

@@ -19,6 +19,9 @@ internal static class TimeseriesEndpoint
     {
         usage.MapGet("/timeseries", GetTimeseries)
             .WithName("GetUsageTimeseries")
+            .AnswersValidationFailed()
+            .WithQueryEnum("interval", TimeseriesInterval.Default.Name, TimeseriesInterval.All.Select(i => i.Name).ToArray())
+            .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .WithSummary("Usage over time")
             .WithDescription("One point per `interval` (`minute`, `hour` or `day`, UTC; default `hour`) from `from` (rounded down) to `to` " +
                 "(rounded up, exclusive), empty intervals included: `requests`, `errors` (status >= 400) and latency percentiles " +

@@ -9,13 +9,17 @@ internal sealed record TimeseriesInterval(string Name, TimeSpan Step, int Defaul
     public static readonly TimeseriesInterval Hour = new("hour", TimeSpan.FromHours(1), 24);
     public static readonly TimeseriesInterval Day = new("day", TimeSpan.FromDays(1), 30);
 
-    public static TimeseriesInterval? Parse(string? text) => (text ?? "hour").Trim().ToLowerInvariant() switch
+    public static readonly TimeseriesInterval Default = Hour;
+
+    public static readonly IReadOnlyList<TimeseriesInterval> All = [Minute, Hour, Day];
+
+    public static TimeseriesInterval? Parse(string? text)
     {
-        "minute" => Minute,
-        "hour" => Hour,
-        "day" => Day,
-        _ => null,
-    };
+        if (text is null)
+            return Default;
+        var name = text.Trim().ToLowerInvariant();
+        return All.FirstOrDefault(i => i.Name == name);
+    }
 
     public DateTimeOffset Floor(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % Step.Ticks, TimeSpan.Zero);
 

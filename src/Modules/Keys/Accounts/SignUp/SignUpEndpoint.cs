@@ -17,6 +17,9 @@ internal static class SignUpEndpoint
     {
         accounts.MapPost("/", SignUpAsync)
             .WithName("SignUp")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status409Conflict, "email_taken")
+            .Answers(StatusCodes.Status429TooManyRequests, "too_many_attempts")
             .WithSummary("Create a dashboard account")
             .WithDescription("Creates an account for the dashboard. Emails are compared trimmed and case-insensitively " +
                              "(409 `email_taken`) and refuse whitespace, control, direction-changing and invisible formatting " +

@@ -18,6 +18,9 @@ internal static class CreateApiKeyEndpoint
     {
         keys.MapPost("/", CreateAsync)
             .WithName("CreateApiKey")
+            .Answers(StatusCodes.Status400BadRequest, "validation_failed", "selection_required")
+            .Answers(StatusCodes.Status404NotFound, "chain_not_found", "network_not_found")
+            .Answers(StatusCodes.Status409Conflict, "chain_not_available", "key_name_taken", "key_limit_reached")
             .WithSummary("Create an API key")
             .WithDescription("Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 " +
                              "characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); " +

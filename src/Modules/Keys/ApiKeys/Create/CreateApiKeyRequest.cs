@@ -1,11 +1,13 @@
 namespace KsQuery.Modules.Keys.ApiKeys.Create;
 
+/// <summary>Only <c>name</c> is required; every other field may be left out (or null). The defaults make the OpenAPI
+/// document say so: a constructor parameter without one is listed as required.</summary>
 internal sealed record CreateApiKeyRequest(
     string? Name,
-    string? Description,
-    string? Chain,
-    string? Network,
-    DateTimeOffset? ExpiresAt,
-    long? RateLimitPerSecond,
-    long? MonthlyQuota,
-    bool? Recoverable);
+    string? Description = null,
+    string? Chain = null,
+    string? Network = null,
+    DateTimeOffset? ExpiresAt = null,
+    long? RateLimitPerSecond = null,
+    long? MonthlyQuota = null,
+    bool? Recoverable = null);

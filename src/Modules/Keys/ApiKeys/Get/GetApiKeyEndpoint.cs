@@ -17,6 +17,7 @@ internal static class GetApiKeyEndpoint
     {
         keys.MapGet("/{id}", GetAsync)
             .WithName(GetApiKeyRoute.Name)
+            .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .WithSummary("Read one API key")
             .WithDescription("One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); " +
                              "per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account's key " +

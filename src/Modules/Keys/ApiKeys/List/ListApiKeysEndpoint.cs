@@ -15,6 +15,8 @@ internal static class ListApiKeysEndpoint
     {
         keys.MapGet("/", ListAsync)
             .WithName("ListApiKeys")
+            .AnswersValidationFailed()
+            .WithQueryEnum("status", ApiKeyStatusFilter.All, ApiKeyStatusFilter.Values)
             .WithSummary("List your API keys")
             .WithDescription("Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and " +
                              "stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is " +

@@ -19,6 +19,11 @@ internal static class RevealApiKeyEndpoint
     {
         keys.MapPost("/{id}/reveal", RevealAsync)
             .WithName("RevealApiKey")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status401Unauthorized, "invalid_credentials")
+            .Answers(StatusCodes.Status404NotFound, "key_not_found")
+            .Answers(StatusCodes.Status409Conflict, "key_not_recoverable")
+            .Answers(StatusCodes.Status429TooManyRequests, "too_many_attempts")
             .WithSummary("Show a recoverable key again")
             .WithDescription("Returns the plaintext of a key created with `recoverable: true` after checking your password " +
                              "(401 `invalid_credentials`; repeated failures count towards the login throttle, 429 " +

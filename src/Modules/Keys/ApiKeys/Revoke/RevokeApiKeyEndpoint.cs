@@ -16,6 +16,7 @@ internal static class RevokeApiKeyEndpoint
     {
         keys.MapPost("/{id}/revoke", RevokeAsync)
             .WithName("RevokeApiKey")
+            .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .WithSummary("Revoke an API key")
             .WithDescription("Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key " +
                              "answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being " +

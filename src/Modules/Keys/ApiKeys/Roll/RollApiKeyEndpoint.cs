@@ -17,6 +17,9 @@ internal static class RollApiKeyEndpoint
     {
         keys.MapPost("/{id}/roll", RollAsync)
             .WithName("RollApiKey")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status404NotFound, "key_not_found")
+            .Answers(StatusCodes.Status409Conflict, "key_not_active", "key_name_taken", "key_limit_reached")
             .WithSummary("Replace an API key with a new one")
             .WithDescription("Issues a new key (plaintext once) with the same name, description, network, expiry, limits and " +
                              "recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the " +

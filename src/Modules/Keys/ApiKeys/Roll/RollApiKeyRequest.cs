@@ -1,3 +1,3 @@
 namespace KsQuery.Modules.Keys.ApiKeys.Roll;
 
-internal sealed record RollApiKeyRequest(long? GracePeriodSeconds);
+internal sealed record RollApiKeyRequest(long? GracePeriodSeconds = null);

@@ -15,6 +15,9 @@ internal static class UpdateApiKeyEndpoint
     {
         keys.MapPatch("/{id}", UpdateAsync)
             .WithName("UpdateApiKey")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status404NotFound, "key_not_found")
+            .Answers(StatusCodes.Status409Conflict, "key_name_taken")
             .WithSummary("Rename or describe an API key")
             .WithDescription("Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; " +
                              "an empty string removes it). Fields left out or null stay as they are.");

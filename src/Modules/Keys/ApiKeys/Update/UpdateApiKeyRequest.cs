@@ -1,3 +1,3 @@
 namespace KsQuery.Modules.Keys.ApiKeys.Update;
 
-internal sealed record UpdateApiKeyRequest(string? Name, string? Description);
+internal sealed record UpdateApiKeyRequest(string? Name = null, string? Description = null);

@@ -17,6 +17,9 @@ internal static class LoginEndpoint
     {
         auth.MapPost("/login", LoginAsync)
             .WithName("Login")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status401Unauthorized, "invalid_credentials")
+            .Answers(StatusCodes.Status429TooManyRequests, "too_many_attempts")
             .WithSummary("Log in to the dashboard")
             .WithDescription("Exchanges email and password for a bearer access token (send it as `Authorization: Bearer " +
                              "<accessToken>` on `/v1/me`, `/v1/keys` and `/v1/usage`) and a refresh token. Unknown email and " +

@@ -15,6 +15,8 @@ internal static class LogoutEndpoint
     {
         auth.MapPost("/logout", Logout)
             .WithName("Logout")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status401Unauthorized, "invalid_credentials")
             .WithSummary("Log out: end the session of a refresh token")
             .WithDescription("Ends the session the refresh token belongs to (one login and the tokens issued by refreshing " +
                              "from it): from now on its refresh tokens get 401 `invalid_credentials` on `/v1/auth/refresh` and " +

@@ -16,6 +16,8 @@ internal static class RefreshEndpoint
     {
         auth.MapPost("/refresh", RefreshAsync)
             .WithName("RefreshToken")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status401Unauthorized, "invalid_credentials")
             .WithSummary("Get new tokens with a refresh token")
             .WithDescription("Exchanges an unexpired refresh token of an existing account for a new access token and " +
                              "refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session " +
