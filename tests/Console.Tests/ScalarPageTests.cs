@@ -52,4 +52,63 @@ public sealed class ScalarPageTests(ConsoleFixture fixture) : IClassFixture<Cons
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true })).ToHaveCountAsync(0);
         scalar.ShouldBeClean();
     }
+
+    [BrowserFact]
+    public async Task The_token_and_the_key_pasted_once_in_Authentication_are_sent_by_Test_Request_to_both_kinds_of_route()
+    {
+        var token = await Accounts.CreateWithSelectionAsync(fixture.Http, "scalar-auth@example.com");
+        var (_, key) = await Accounts.CreateKeyAsync(fixture.Http, token, new { name = "docs" });
+        await using var scalar = await ConsolePage.OpenAsync(fixture, ConsolePage.Desktop, "scalar-auth");
+        var page = scalar.Page;
+
+        await page.GotoAsync("/scalar/v1");
+        await Expect(page.GetByText("Selected Auth Type: bearer & apiKey").First).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Bearer Token").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("X-Api-Key", new() { Exact = true }).First).ToBeVisibleAsync();
+        await page.GetByLabel("Bearer Token").First.FillAsync(token);
+        await page.GetByLabel("Value").First.FillAsync(key);
+
+        var me = await SendFromTestRequestAsync(page, "tag/me/GET/v1/me", "/v1/me");
+        me.Status.ShouldBe(200);
+        (await me.Request.HeaderValueAsync("authorization")).ShouldBe($"Bearer {token}");
+
+        var latest = await SendFromTestRequestAsync(page, "tag/kalp-dlt-test-net-blocks/GET/v1/kalp/testnet/blocks/latest", "/v1/kalp/testnet/blocks/latest");
+        latest.Status.ShouldBe(200);
+        (await latest.Request.HeaderValueAsync("x-api-key")).ShouldBe(key);
+        await scalar.ScreenshotAsync("test-request", fullPage: false);
+
+        scalar.OutsideRequests.ShouldBeEmpty();
+        scalar.FailedRequests.ShouldBeEmpty();
+        scalar.ShouldBeClean();
+    }
+
+    [BrowserFact]
+    public async Task The_docs_page_links_the_console()
+    {
+        await using var scalar = await ConsolePage.OpenAsync(fixture, ConsolePage.Desktop, "scalar-console-link");
+        var page = scalar.Page;
+
+        await page.GotoAsync("/scalar/v1");
+        await Expect(page.GetByText("Create a dashboard account").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the KS Query console" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
+        scalar.ShouldBeClean();
+    }
+
+    /// <summary>Opens an operation by its anchor, presses its Test Request, sends it from the API client and closes the client.</summary>
+    private static async Task<IResponse> SendFromTestRequestAsync(IPage page, string anchor, string path)
+    {
+        await page.GotoAsync($"/scalar/v1#{anchor}");
+        var operation = page.Locator($"[id='v1/{anchor}']");
+        await operation.GetByRole(AriaRole.Button, new() { Name = "Test Request" }).ClickAsync();
+        var client = page.GetByRole(AriaRole.Dialog);
+        var response = await page.RunAndWaitForResponseAsync(
+            () => client.GetByRole(AriaRole.Button, new() { Name = $"Send get request to {path}" }).ClickAsync(),
+            r => new Uri(r.Url).AbsolutePath == path);
+        await client.GetByRole(AriaRole.Button, new() { Name = "Close Client" }).ClickAsync();
+        await Expect(client).ToHaveCountAsync(0);
+        return response;
+    }
 }
