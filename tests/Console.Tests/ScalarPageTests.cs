@@ -107,6 +107,8 @@ public sealed class ScalarPageTests(ConsoleFixture fixture) : IClassFixture<Cons
         var response = await page.RunAndWaitForResponseAsync(
             () => client.GetByRole(AriaRole.Button, new() { Name = $"Send get request to {path}" }).ClickAsync(),
             r => new Uri(r.Url).AbsolutePath == path);
+        // The client opens here, not at client.scalar.com.
+        await Expect(client.GetByText("Open API Client")).ToHaveCountAsync(0);
         await client.GetByRole(AriaRole.Button, new() { Name = "Close Client" }).ClickAsync();
         await Expect(client).ToHaveCountAsync(0);
         return response;
