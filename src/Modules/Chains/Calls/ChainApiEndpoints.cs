@@ -9,8 +9,7 @@ namespace KsQuery.Modules.Chains.Calls;
 
 /// <summary>Turns every catalog entry of every available network into a real endpoint under
 /// <c>/v1/{chain}/{network}/</c>, so routing, OpenAPI and Scalar come from the framework.
-/// Network aliases get the same endpoints, hidden from the OpenAPI document. Every network name also gets a catch-all
-/// (<see cref="UnknownChainApi"/>) for paths its catalog does not have, hidden too.</summary>
+/// Network aliases get the same endpoints, hidden from the OpenAPI document.</summary>
 internal static class ChainApiEndpoints
 {
     public static void MapChainApis(RouteGroupBuilder keyed, ChainRegistry registry, PluginRuntime runtime)
@@ -36,10 +35,6 @@ internal static class ChainApiEndpoints
                         else
                             endpoint.DescribeChainApi(chain, network, api);
                     }
-                    // Below the catalog routes (routing prefers them): a path of this network that names no API.
-                    group.MapMethods(UnknownChainApi.Route, [HttpMethods.Get, HttpMethods.Post], new UnknownChainApi(chain.Id, network.Id, network.Descriptor.Apis).InvokeAsync)
-                        .WithMetadata(new ChainApiMetadata(chain.Id, network.Id, ChainApiMetadata.UnknownApi))
-                        .ExcludeFromDescription();
                 }
             }
         }

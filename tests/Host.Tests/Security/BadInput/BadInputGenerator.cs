@@ -52,7 +52,7 @@ public static class BadInputGenerator
         if (route.Fields.Count > 0)
             foreach (var candidate in BodyCandidates(route))
                 yield return candidate;
-        if (route.IsChainApi && route.Method == "POST" && !route.IsUnknownApi)
+        if (route.IsChainApi && route.Method == "POST")
             foreach (var candidate in ChainBodyCandidates(route))
                 yield return candidate;
 

@@ -34,11 +34,8 @@ public static class ChainRoutes
             var names = (network.Aliases ?? []).Where(a => !string.Equals(a, network.Id, StringComparison.OrdinalIgnoreCase))
                 .Distinct(StringComparer.OrdinalIgnoreCase).Prepend(network.Id).Select(n => n.ToLowerInvariant());
             foreach (var name in names)
-            {
-                foreach (var api in network.Apis)
-                    routes.Add(Route(chain.Id, name, api));
-                routes.AddRange(UnknownApi(chain.Id, name));
-            }
+            foreach (var api in network.Apis)
+                routes.Add(Route(chain.Id, name, api));
         }
         return routes;
     }
@@ -65,17 +62,6 @@ public static class ChainRoutes
             WrongMethods = method == "GET" ? ["POST", "DELETE"] : ["GET", "DELETE"],
         };
     }
-
-    /// <summary>The network's catch-all for paths its catalog does not have (GET and POST; 404 <c>api_not_found</c> once the
-    /// key is checked): the key cases, a huge body and the methods no chain API uses.</summary>
-    private static IEnumerable<RouteSpec> UnknownApi(string chain, string network) =>
-        new[] { "GET", "POST" }.Select(method => new RouteSpec(method, $"/v1/{chain}/{network}/{{**path}}", Credential.CallerKey)
-        {
-            Path = $"/v1/{chain}/{network}/no-such-api",
-            IsChainApi = true,
-            IsUnknownApi = true,
-            WrongMethods = ["DELETE", "PUT"],
-        });
 
     /// <summary>Values the host's parameter check refuses (400 <c>validation_failed</c>): wrong types, out of range,
     /// and hostile strings that the parameter's pattern does not match.</summary>

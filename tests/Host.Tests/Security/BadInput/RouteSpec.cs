@@ -39,8 +39,5 @@ public sealed record RouteSpec(string Method, string Pattern, Credential As)
     /// <summary>A chain API: its body (if any) is read by the plugin, and its callers use API keys.</summary>
     public bool IsChainApi { get; init; }
 
-    /// <summary>A network's catch-all for paths its catalog does not have: it reads no body.</summary>
-    public bool IsUnknownApi { get; init; }
-
     public string ValidPath => Path ?? Pattern;
 }
