@@ -4,6 +4,7 @@ using KsQuery.Modules.Chains.Catalog;
 using KsQuery.Modules.Chains.Json;
 using KsQuery.Modules.Chains.Registry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,13 @@ public static class ChainsModule
         v1.MapCatalog();
         return v1;
     }
+
+    /// <summary>For the keyed pipeline's branch condition: gives a request that routing matched to nothing below
+    /// <c>/v1/{chain}/{network}/</c> of a served network (id or alias) an endpoint of that network, carrying
+    /// <paramref name="keyedMetadata"/> (what the keyed routes' group adds), that answers 404 <c>api_not_found</c> after
+    /// the key checks; false, and nothing changed, for every other request.</summary>
+    public static Func<HttpContext, bool> UnknownApiAttacher(IServiceProvider services, params object[] keyedMetadata) =>
+        new UnknownApiEndpoints(services.GetRequiredService<ChainRegistry>(), keyedMetadata).TryAttach;
 
     /// <summary>Every chain API as an endpoint under <paramref name="keyed"/>, a group that already requires an API key.</summary>
     public static RouteGroupBuilder MapChainApis(this RouteGroupBuilder keyed)

@@ -12,6 +12,7 @@ public sealed class ConsolePage : IAsyncDisposable
 
     private readonly List<string> _outsideRequests = [];
     private readonly List<string> _errors = [];
+    private readonly List<string> _failedRequests = [];
     private readonly string _screenshotPrefix;
 
     private ConsolePage(IBrowserContext context, IPage page, string screenshotPrefix)
@@ -62,6 +63,11 @@ public sealed class ConsolePage : IAsyncDisposable
         {
             lock (console._errors) console._errors.Add(error);
         };
+        // A request that got no answer at all (refused by the policy, aborted by the route above, or a network failure).
+        page.RequestFailed += (_, request) =>
+        {
+            lock (console._failedRequests) console._failedRequests.Add($"{request.Method} {request.Url}: {request.Failure}");
+        };
         return console;
     }
 
@@ -97,6 +103,18 @@ public sealed class ConsolePage : IAsyncDisposable
     {
         public double Score { get; set; }
         public string Moved { get; set; } = "";
+    }
+
+    /// <summary>Requests that got no answer (not those answered with an error status), as "METHOD url: reason".</summary>
+    public IReadOnlyList<string> FailedRequests
+    {
+        get { lock (_failedRequests) return [.. _failedRequests]; }
+    }
+
+    /// <summary>Requests for another host, each blocked, as their URLs.</summary>
+    public IReadOnlyList<string> OutsideRequests
+    {
+        get { lock (_outsideRequests) return [.. _outsideRequests]; }
     }
 
     /// <summary>No request left for another host, no script or policy error.</summary>

@@ -63,6 +63,16 @@ public static class EdgeCases
         Edge("contract query: a function that writes", Query, "/v1/kalp/testnet/smart-contracts/klp-f02611a93e-cc/query/Transfer", 404,
             "function_not_found", Credential.CallerKey, "{}"),
 
+        // Paths under a served network that name no API of its catalog (after the key checks): 404 api_not_found, counted
+        // for the key (listed under the network's first API, whose path they extend or replace).
+        Edge("an API the catalog does not have", Network, "/v1/kalp/testnet/no-such-api", 404, "api_not_found", Credential.CallerKey),
+        Edge("an API the catalog does not have, with a body", Query, "/v1/kalp/testnet/no-such-api", 404, "api_not_found",
+            Credential.CallerKey, "{\"args\":{}}"),
+        Edge("a catalog path one segment too long", Network, "/v1/kalp/testnet/network/more", 404, "api_not_found", Credential.CallerKey),
+        Edge("an API the catalog does not have, under an alias", Network, "/v1/kalp/devnet/no-such-api", 404, "api_not_found",
+            Credential.CallerKey),
+        Edge("an API the catalog does not have, without a key", Network, "/v1/kalp/testnet/no-such-api", 401, "key_missing", Credential.None),
+
         // Paging given twice, ranges the wrong way round.
         Edge("page given twice", "GET /v1/keys", "/v1/keys?page=1&page=2", 400, "validation_failed", Credential.CallerToken),
         Edge("rejections size given twice", "GET /v1/usage/rejections", "/v1/usage/rejections?size=10&size=20", 400, "validation_failed", Credential.CallerToken),
