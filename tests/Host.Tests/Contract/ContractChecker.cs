@@ -58,7 +58,7 @@ public sealed class ContractChecker
         if (!declared)
         {
             if (answered)
-                failures.Add($"{where}: answered a {exchange.ContentType} body but the response declares no content");
+                failures.Add($"{where}: answered a body ({exchange.ContentType}) but the response declares no content");
             return;
         }
         var declaredTypes = string.Join(", ", content.EnumerateObject().Select(c => c.Name));
