@@ -83,6 +83,32 @@ public sealed class JsonSchemaValidator(JsonElement document)
                     if (instance.ValueKind == JsonValueKind.Array && instance.GetArrayLength() > value.GetInt32())
                         errors.Add($"{path}: expected at most {value.GetInt32()} items, got {instance.GetArrayLength()}");
                     break;
+                case "uniqueItems":
+                    if (value.ValueKind == JsonValueKind.True && instance.ValueKind == JsonValueKind.Array)
+                    {
+                        var items = instance.EnumerateArray().ToList();
+                        for (var i = 0; i < items.Count; i++)
+                            if (items.Take(i).Any(earlier => JsonEquals(earlier, items[i])))
+                                errors.Add($"{path}[{i}]: repeats an earlier item, items must be unique");
+                    }
+                    break;
+                case "minProperties":
+                    if (instance.ValueKind == JsonValueKind.Object && instance.EnumerateObject().Count() < value.GetInt32())
+                        errors.Add($"{path}: expected at least {value.GetInt32()} properties, got {instance.EnumerateObject().Count()}");
+                    break;
+                case "maxProperties":
+                    if (instance.ValueKind == JsonValueKind.Object && instance.EnumerateObject().Count() > value.GetInt32())
+                        errors.Add($"{path}: expected at most {value.GetInt32()} properties, got {instance.EnumerateObject().Count()}");
+                    break;
+                case "multipleOf":
+                    if (instance.ValueKind == JsonValueKind.Number && instance.TryGetDecimal(out var dividend) && value.TryGetDecimal(out var divisor)
+                        && divisor != 0 && dividend % divisor != 0)
+                        errors.Add($"{path}: {instance.GetRawText()} is not a multiple of {value.GetRawText()}");
+                    break;
+                case "not":
+                    if (Validate(value, instance, path).Count == 0)
+                        errors.Add($"{path}: matches the schema under 'not' {value.GetRawText()}");
+                    break;
                 case "allOf": AllOf(value, instance, path, errors, depth); break;
                 case "anyOf": OneOrAnyOf(value, instance, path, errors, depth, exactlyOne: false); break;
                 case "oneOf": OneOrAnyOf(value, instance, path, errors, depth, exactlyOne: true); break;
@@ -247,6 +273,29 @@ public sealed class JsonSchemaValidator(JsonElement document)
             case "date-time":
                 if (instance.ValueKind == JsonValueKind.String && !IsDateTime(instance.GetString()!))
                     errors.Add($"{path}: {Show(instance)} is not an RFC 3339 date-time");
+                break;
+            case "date":
+                if (instance.ValueKind == JsonValueKind.String
+                    && !DateOnly.TryParseExact(instance.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                    errors.Add($"{path}: {Show(instance)} is not an RFC 3339 full-date");
+                break;
+            case "uuid":
+                if (instance.ValueKind == JsonValueKind.String && !Guid.TryParseExact(instance.GetString(), "D", out _))
+                    errors.Add($"{path}: {Show(instance)} is not a UUID");
+                break;
+            case "email":
+                if (instance.ValueKind == JsonValueKind.String && !Regex.IsMatch(instance.GetString()!, @"^[^@\s]+@[^@\s]+$"))
+                    errors.Add($"{path}: {Show(instance)} is not an email address");
+                break;
+            case "uri":
+                // A scheme first: .NET on Linux takes "/a" for an absolute file path.
+                if (instance.ValueKind == JsonValueKind.String
+                    && !(Regex.IsMatch(instance.GetString()!, "^[A-Za-z][A-Za-z0-9+.-]*:") && Uri.TryCreate(instance.GetString(), UriKind.Absolute, out _)))
+                    errors.Add($"{path}: {Show(instance)} is not an absolute URI");
+                break;
+            case "uri-reference":
+                if (instance.ValueKind == JsonValueKind.String && !Uri.TryCreate(instance.GetString(), UriKind.RelativeOrAbsolute, out _))
+                    errors.Add($"{path}: {Show(instance)} is not a URI reference");
                 break;
             case "int32":
                 if (instance.ValueKind == JsonValueKind.Number && (!instance.TryGetInt64(out var i32) || i32 is < int.MinValue or > int.MaxValue))

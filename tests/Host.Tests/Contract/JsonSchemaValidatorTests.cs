@@ -75,7 +75,12 @@ public sealed class JsonSchemaValidatorTests
     [InlineData("""{"format":"date-time"}""", "\"2026-12-03T10:00:00Z\"", "\"2026-13-03T10:00:00Z\"", "$: \"2026-13-03T10:00:00Z\" is not an RFC 3339 date-time")]
     [InlineData("""{"format":"int32"}""", "2147483647", "2147483648", "$: 2147483648 is not an int32")]
     [InlineData("""{"format":"int64"}""", "9223372036854775807", "9223372036854775808", "$: 9223372036854775808 is not an int64")]
-    [InlineData("""{"format":"uuid"}""", null, "\"x\"", "$: the schema uses format 'uuid', which this validator does not implement")]
+    [InlineData("""{"format":"date"}""", "\"2026-12-03\"", "\"2026-12-3\"", "$: \"2026-12-3\" is not an RFC 3339 full-date")]
+    [InlineData("""{"format":"uuid"}""", "\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"", "\"x\"", "$: \"x\" is not a UUID")]
+    [InlineData("""{"format":"email"}""", "\"dev@example.com\"", "\"dev.example.com\"", "$: \"dev.example.com\" is not an email address")]
+    [InlineData("""{"format":"uri"}""", "\"https://example.com/a\"", "\"/a\"", "$: \"/a\" is not an absolute URI")]
+    [InlineData("""{"format":"uri-reference"}""", "\"/a\"", "\"http://[\"", "$: \"http://[\" is not a URI reference")]
+    [InlineData("""{"format":"hostname"}""", null, "\"x\"", "$: the schema uses format 'hostname', which this validator does not implement")]
     // pattern, lengths, ranges
     [InlineData("""{"pattern":"^[a-z_]+$"}""", "\"key_revoked\"", "\"Key\"", "$: \"Key\" does not match the pattern ^[a-z_]+$")]
     [InlineData("""{"minLength":2}""", "\"ab\"", "\"a\"", "$: expected at least 2 characters, got 1")]
@@ -86,7 +91,12 @@ public sealed class JsonSchemaValidatorTests
     [InlineData("""{"exclusiveMaximum":1}""", "0", "1", "$: 1 is not below the exclusive maximum 1")]
     // boolean schemas, and a keyword it does not implement is an error, not a pass
     [InlineData("false", null, "1", "$: no value is allowed here")]
-    [InlineData("""{"multipleOf":2}""", null, "4", "$: the schema uses 'multipleOf', which this validator does not implement")]
+    [InlineData("""{"multipleOf":2}""", "4", "5", "$: 5 is not a multiple of 2")]
+    [InlineData("""{"uniqueItems":true}""", "[1,2]", "[1,2,1.0]", "$[2]: repeats an earlier item, items must be unique")]
+    [InlineData("""{"minProperties":1}""", """{"a":1}""", "{}", "$: expected at least 1 properties, got 0")]
+    [InlineData("""{"maxProperties":1}""", """{"a":1}""", """{"a":1,"b":2}""", "$: expected at most 1 properties, got 2")]
+    [InlineData("""{"not":{"type":"null"}}""", "1", "null", "$: matches the schema under 'not' {\"type\":\"null\"}")]
+    [InlineData("""{"unevaluatedProperties":false}""", null, "{}", "$: the schema uses 'unevaluatedProperties', which this validator does not implement")]
     [InlineData("""{"nullable":true,"type":"string"}""", null, "\"x\"", "$: the schema uses 'nullable', which this validator does not implement")]
     public void A_keyword_accepts_a_good_value_and_reports_a_bad_one_at_its_path(string schema, string? good, string bad, string expected)
     {
