@@ -28,8 +28,12 @@ public static class TestHost
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
 
-        return await AlbaHost.For<Program>(builder =>
+        // The contract tests record what a host answers; with no recording active nothing is added.
+        var recording = Contract.ExchangeRecording.Current;
+        Contract.RecordedHost? recorded = null;
+        var host = await AlbaHost.For<Program>(builder =>
         {
+            recorded = recording?.Attach(builder);
             foreach (var (key, value) in all)
                 builder.UseSetting(key, value);
             if (clock is not null)
@@ -37,6 +41,9 @@ public static class TestHost
             if (replaceServices is not null)
                 builder.ConfigureTestServices(replaceServices);
         });
+        if (recorded is not null)
+            await recorded.ReadDocumentAsync(host.Server);
+        return host;
     }
 }
 
