@@ -123,5 +123,9 @@ public sealed class WholeFlowThroughClientTests : IAsyncLifetime
 
         problem.ResponseStatusCode.ShouldBe(401);
         problem.Code.ShouldBe("unauthenticated");
+        // The exception's message is the problem's detail (the document marks `detail` as the primary error message),
+        // so an unhandled Problem logs what went wrong rather than "Exception of type ... was thrown".
+        problem.Detail.ShouldNotBeNullOrWhiteSpace();
+        problem.Message.ShouldBe(problem.Detail);
     }
 }

@@ -41,7 +41,7 @@ namespace KsQuery.Client.Models
         public global::KsQuery.Client.Models.Problem_errors Errors { get; set; }
 #endif
         /// <summary>The primary error message.</summary>
-        public override string Message { get => base.Message; }
+        public override string Message { get => Detail ?? string.Empty; }
         /// <summary>The HTTP status code.</summary>
         public int? Status { get; set; }
         /// <summary>A short summary of the problem type.</summary>
