@@ -361,7 +361,7 @@ export interface paths {
         };
         /**
          * Name, chain id, channel, currency, decimals, height and latest block time of the network.
-         * @description Network info. Catalog id `network-info`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+         * @description Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-network-info"];
         put?: never;
@@ -381,7 +381,7 @@ export interface paths {
         };
         /**
          * The network's channels with their genesis block hash, block and transaction counts and creation time.
-         * @description Channels. Catalog id `channels`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+         * @description Channels. Catalog id `channels`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-channels"];
         put?: never;
@@ -401,7 +401,7 @@ export interface paths {
         };
         /**
          * Blocks, newest first, optionally limited to a range of block numbers.
-         * @description Blocks. Catalog id `blocks`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `validation_failed`, `not_supported_by_source`.
+         * @description Blocks. Catalog id `blocks`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-blocks"];
         put?: never;
@@ -421,7 +421,7 @@ export interface paths {
         };
         /**
          * The newest block with its header hashes and transaction ids.
-         * @description Latest block. Catalog id `block-latest`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+         * @description Latest block. Catalog id `block-latest`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-block-latest"];
         put?: never;
@@ -441,7 +441,7 @@ export interface paths {
         };
         /**
          * One block: number, hash, previous hash, data hash, timestamp, channel and transaction ids.
-         * @description Block by number. Catalog id `block`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `block_not_found`, `not_supported_by_source`.
+         * @description Block by number. Catalog id `block`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-block"];
         put?: never;
@@ -461,7 +461,7 @@ export interface paths {
         };
         /**
          * One block found by its header hash (case-insensitive hex).
-         * @description Block by hash. Catalog id `block-by-hash`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `block_not_found`, `not_supported_by_source`.
+         * @description Block by hash. Catalog id `block-by-hash`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-block-by-hash"];
         put?: never;
@@ -481,7 +481,7 @@ export interface paths {
         };
         /**
          * Summaries of a block's transactions, in block order.
-         * @description Block transactions. Catalog id `block-transactions`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `block_not_found`, `not_supported_by_source`.
+         * @description Block transactions. Catalog id `block-transactions`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-block-transactions"];
         put?: never;
@@ -501,7 +501,7 @@ export interface paths {
         };
         /**
          * Transaction summaries, newest first, filtered by contract, address, status and time.
-         * @description Transactions. Catalog id `transactions`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `contract_not_found`, `validation_failed`, `not_supported_by_source`.
+         * @description Transactions. Catalog id `transactions`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-transactions"];
         put?: never;
@@ -521,7 +521,7 @@ export interface paths {
         };
         /**
          * Everything the ledger knows of a transaction: block, creator, chaincode call, read and write sets, event, validation code and status.
-         * @description Transaction. Catalog id `transaction`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `transaction_not_found`, `not_supported_by_source`.
+         * @description Transaction. Catalog id `transaction`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-transaction"];
         put?: never;
@@ -541,7 +541,7 @@ export interface paths {
         };
         /**
          * Deployed contracts, newest first, with transaction counts; optionally filtered by name.
-         * @description Smart contracts. Catalog id `contracts`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+         * @description Smart contracts. Catalog id `contracts`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-contracts"];
         put?: never;
@@ -561,7 +561,7 @@ export interface paths {
         };
         /**
          * One deployed contract: id, name, version, transaction count, creation and last transaction time.
-         * @description Smart contract. Catalog id `contract`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `contract_not_found`, `not_supported_by_source`.
+         * @description Smart contract. Catalog id `contract`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-contract"];
         put?: never;
@@ -583,7 +583,7 @@ export interface paths {
         put?: never;
         /**
          * Evaluates a KRC-20 read function (Name, Symbol, Decimals, TotalSupply, BalanceOf, Allowance); never changes state.
-         * @description Query smart contract. Catalog id `contract-query`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `contract_not_found`, `function_not_found`, `validation_failed`, `upstream_unavailable`.
+         * @description Query smart contract. Catalog id `contract-query`. The error answers below list the `code` values each status can carry.
          */
         post: operations["kalp-testnet-contract-query"];
         delete?: never;
@@ -601,7 +601,7 @@ export interface paths {
         };
         /**
          * A KRC-20 token's name, symbol, decimals and total supply (base units and formatted).
-         * @description Token. Catalog id `token`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `contract_not_found`, `upstream_unavailable`.
+         * @description Token. Catalog id `token`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-token"];
         put?: never;
@@ -621,7 +621,7 @@ export interface paths {
         };
         /**
          * A wallet's token balance in base units and formatted; GINI unless another contract is named.
-         * @description Balance. Catalog id `balance`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `contract_not_found`, `upstream_unavailable`.
+         * @description Balance. Catalog id `balance`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-balance"];
         put?: never;
@@ -641,7 +641,7 @@ export interface paths {
         };
         /**
          * Transactions submitted by or moving tokens of a wallet, newest first.
-         * @description Account transactions. Catalog id `account-transactions`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+         * @description Account transactions. Catalog id `account-transactions`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-account-transactions"];
         put?: never;
@@ -661,7 +661,7 @@ export interface paths {
         };
         /**
          * Chaincode events of valid transactions (Transfer, Approval, Mint), newest first.
-         * @description Events. Catalog id `events`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `contract_not_found`, `validation_failed`, `not_supported_by_source`.
+         * @description Events. Catalog id `events`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-events"];
         put?: never;
@@ -681,7 +681,7 @@ export interface paths {
         };
         /**
          * Per-contract transaction counts (all, successful, failed) in a time range.
-         * @description Chaincode analytics. Catalog id `analytics-chaincode`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `contract_not_found`, `validation_failed`, `not_supported_by_source`.
+         * @description Chaincode analytics. Catalog id `analytics-chaincode`. The error answers below list the `code` values each status can carry.
          */
         get: operations["kalp-testnet-analytics-chaincode"];
         put?: never;
@@ -699,7 +699,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Health of the store, the key ring and every chain plugin */
+        /**
+         * Health of the store, the key ring and every chain plugin
+         * @description 200 when the store reads and writes, the Data Protection key ring protects and unprotects, usage writes succeed and every required plugin is healthy; else 503 with the same report naming what is wrong. The report lists every check (`store`, `keyring`, `plugins` with a field per plugin, `usage`) and never carries exception text.
+         */
         get: operations["health"];
         put?: never;
         post?: never;
@@ -714,7 +717,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AccessTokenResponse: {
-            tokenType?: null | string;
+            /** @enum {string} */
+            tokenType: "Bearer";
             accessToken: string;
             /** Format: int64 */
             expiresIn: number;
@@ -731,7 +735,8 @@ export interface components {
             chain: string;
             network: string;
             display: string;
-            status: string;
+            /** @enum {string} */
+            status: "active" | "revoked" | "expired";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -748,7 +753,7 @@ export interface components {
             recoverable: boolean;
             /** Format: date-time */
             lastUsedAt: null | string;
-            usage?: null | components["schemas"]["ApiKeyUsageTotals"];
+            usage?: components["schemas"]["ApiKeyUsageTotals"];
         };
         ApiKeyUsageTotals: {
             /** Format: int64 */
@@ -784,7 +789,8 @@ export interface components {
             id: string;
             name: string;
             category: string;
-            method: string;
+            /** @enum {string} */
+            method: "GET" | "POST";
             path: string;
             summary: string;
             parameters: components["schemas"]["CatalogParameterDto"][];
@@ -805,8 +811,10 @@ export interface components {
         };
         CatalogParameterDto: {
             name: string;
-            in: string;
-            type: string;
+            /** @enum {string} */
+            in: "path" | "query";
+            /** @enum {string} */
+            type: "string" | "integer" | "boolean" | "date-time";
             required: boolean;
             description: string;
             pattern: null | string;
@@ -815,11 +823,13 @@ export interface components {
             /** Format: int64 */
             maximum: null | number;
             default: null | string;
+            example: null | string;
         };
         ChainDto: {
             id: string;
             name: string;
-            status: string;
+            /** @enum {string} */
+            status: "available" | "coming-soon";
             networks: components["schemas"]["NetworkDto"][];
         };
         ChainRefDto: {
@@ -827,17 +837,17 @@ export interface components {
             name: string;
         };
         CreateApiKeyRequest: {
-            name: null | string;
-            description: null | string;
-            chain: null | string;
-            network: null | string;
+            name: string;
+            description?: null | string;
+            chain?: null | string;
+            network?: null | string;
             /** Format: date-time */
-            expiresAt: null | string;
+            expiresAt?: null | string;
             /** Format: int64 */
-            rateLimitPerSecond: null | number;
+            rateLimitPerSecond?: null | number;
             /** Format: int64 */
-            monthlyQuota: null | number;
-            recoverable: null | boolean;
+            monthlyQuota?: null | number;
+            recoverable?: null | boolean;
         };
         CreatedApiKeyResponse: {
             id: string;
@@ -847,7 +857,8 @@ export interface components {
             network: string;
             key: string;
             display: string;
-            status: string;
+            /** @enum {string} */
+            status: "active" | "revoked" | "expired";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -857,6 +868,291 @@ export interface components {
             /** Format: int64 */
             monthlyQuota: null | number;
             recoverable: boolean;
+        };
+        /** @description A wallet's balance; amounts in base units are decimal strings. */
+        KalpBalance: {
+            address: string;
+            contractId: string;
+            /** @description Base units (the token's smallest unit) as a decimal string: amounts exceed what a JSON number holds exactly. */
+            balance: string;
+            /** @description Whole tokens as a decimal string, trailing zeros trimmed. */
+            formatted: string;
+            symbol: string;
+            /** Format: int32 */
+            decimals: number;
+        };
+        /** @description One block with its header hashes and transaction ids. */
+        KalpBlock: {
+            /** Format: int64 */
+            number: number;
+            hash: string;
+            /** @description Null for the genesis block. */
+            previousHash: null | string;
+            dataHash: string;
+            /** Format: date-time */
+            timestamp: string;
+            channel: string;
+            /** Format: int32 */
+            txCount: number;
+            txIds: string[];
+        };
+        /** @description A page of block summaries, newest first. */
+        KalpBlockPage: {
+            items: components["schemas"]["KalpBlockSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        KalpBlockSummary: {
+            /** Format: int64 */
+            number: number;
+            hash: string;
+            /** Format: int32 */
+            txCount: number;
+            /** Format: date-time */
+            timestamp: string;
+        };
+        /** @description Per-contract transaction counts in a time range. */
+        KalpChaincodeAnalytics: {
+            smartContractName: null | string;
+            /** Format: date-time */
+            from: null | string;
+            /** Format: date-time */
+            to: null | string;
+            /** Format: int64 */
+            totalTransactions: number;
+            items: components["schemas"]["KalpChaincodeCount"][];
+        };
+        KalpChaincodeCount: {
+            contractId: string;
+            smartContractName: string;
+            /** Format: int64 */
+            transactionCount: number;
+            /** Format: int64 */
+            successfulCount: number;
+            /** Format: int64 */
+            failedCount: number;
+        };
+        KalpChaincodeEvent: {
+            name: string;
+            payload: {
+                [key: string]: string;
+            };
+        };
+        KalpChannel: {
+            name: string;
+            genesisBlockHash: string;
+            /** Format: int64 */
+            blocks: number;
+            /** Format: int64 */
+            transactions: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description A page of the network's channels. */
+        KalpChannelPage: {
+            items: components["schemas"]["KalpChannel"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description One deployed contract. */
+        KalpContract: {
+            contractId: string;
+            name: string;
+            symbol: string;
+            standard: string;
+            version: string;
+            /** Format: int32 */
+            decimals: number;
+            owner: string;
+            deployTxId: string;
+            /** Format: int64 */
+            deployBlock: number;
+            /** Format: int64 */
+            txCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The time of its latest transaction; null when it has none.
+             */
+            lastTxAt: null | string;
+        };
+        /** @description A page of deployed contracts, newest first. */
+        KalpContractPage: {
+            items: components["schemas"]["KalpContract"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description The function's result: a string for Name, Symbol, TotalSupply, BalanceOf and Allowance (amounts in base units as decimal strings), an integer for Decimals; with the Kalp gateway, the gateway's JSON value as it came. */
+        KalpContractQueryResult: {
+            contractId: string;
+            function: string;
+            /** @description A string for Name, Symbol, TotalSupply, BalanceOf and Allowance (amounts in base units), an integer for Decimals; from the Kalp gateway, its JSON value as it came. */
+            result: unknown;
+        };
+        KalpEvent: {
+            txId: string;
+            /** Format: int64 */
+            blockNumber: number;
+            /** Format: int32 */
+            txIndex: number;
+            /** Format: date-time */
+            timestamp: string;
+            contractId: string;
+            name: string;
+            payload: {
+                [key: string]: string;
+            };
+        };
+        /** @description A page of chaincode events, newest first. */
+        KalpEventPage: {
+            items: components["schemas"]["KalpEvent"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        KalpKeyVersion: {
+            /** Format: int64 */
+            blockNumber: number;
+            /** Format: int32 */
+            txNumber: number;
+        };
+        /** @description The network and its latest block. */
+        KalpNetworkInfo: {
+            name: string;
+            network: string;
+            /** Format: int64 */
+            chainId: number;
+            channel: string;
+            currency: string;
+            /** Format: int32 */
+            decimals: number;
+            /**
+             * Format: int64
+             * @description Number of blocks: the latest block number + 1.
+             */
+            height: number;
+            /** Format: int64 */
+            latestBlockNumber: number;
+            latestBlockHash: string;
+            /** Format: date-time */
+            latestBlockTime: string;
+            /** @description Where the data comes from: local-ledger. */
+            source: string;
+        };
+        KalpRead: {
+            key: string;
+            version: components["schemas"]["KalpKeyVersion"] | null;
+        };
+        /** @description A KRC-20 token; amounts in base units are decimal strings. */
+        KalpToken: {
+            contractId: string;
+            name: string;
+            symbol: string;
+            /** Format: int32 */
+            decimals: number;
+            /** @description Base units (the token's smallest unit) as a decimal string: amounts exceed what a JSON number holds exactly. */
+            totalSupply: string;
+            /** @description Whole tokens as a decimal string, trailing zeros trimmed. */
+            totalSupplyFormatted: string;
+            /**
+             * Format: int32
+             * @description Addresses with a positive balance; null from the Kalp gateway, which cannot count them.
+             */
+            holders: null | number;
+        };
+        /** @description One transaction with its read and write sets and event. */
+        KalpTransaction: {
+            txId: string;
+            /** Format: int64 */
+            blockNumber: number;
+            blockHash: string;
+            /** Format: int32 */
+            txIndex: number;
+            channel: string;
+            /**
+             * @description ENDORSER_TRANSACTION (a chaincode call) or CONFIG (a channel configuration block).
+             * @enum {string}
+             */
+            type: "ENDORSER_TRANSACTION" | "CONFIG";
+            /** Format: date-time */
+            timestamp: string;
+            creatorMspId: string;
+            creator: null | string;
+            contractId: null | string;
+            function: null | string;
+            args: string[];
+            readSet: components["schemas"]["KalpRead"][];
+            writeSet: components["schemas"]["KalpWrite"][];
+            event: components["schemas"]["KalpChaincodeEvent"] | null;
+            /**
+             * Format: int32
+             * @description Fabric's transaction validation code; 0 is VALID.
+             */
+            validationCode: number;
+            validationCodeName: string;
+            /**
+             * @description SUCCESS (validation code 0) or FAILED (any other code).
+             * @enum {string}
+             */
+            status: "SUCCESS" | "FAILED";
+        };
+        /** @description A page of transaction summaries. */
+        KalpTransactionPage: {
+            items: components["schemas"]["KalpTransactionSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        KalpTransactionSummary: {
+            txId: string;
+            /** Format: int64 */
+            blockNumber: number;
+            /** Format: int32 */
+            txIndex: number;
+            /** Format: date-time */
+            timestamp: string;
+            /**
+             * @description ENDORSER_TRANSACTION (a chaincode call) or CONFIG (a channel configuration block).
+             * @enum {string}
+             */
+            type: "ENDORSER_TRANSACTION" | "CONFIG";
+            contractId: null | string;
+            function: null | string;
+            creator: null | string;
+            /**
+             * @description SUCCESS (validation code 0) or FAILED (any other code).
+             * @enum {string}
+             */
+            status: "SUCCESS" | "FAILED";
+            /**
+             * Format: int32
+             * @description Fabric's transaction validation code; 0 is VALID.
+             */
+            validationCode: number;
+        };
+        KalpWrite: {
+            key: string;
+            /** @description The value written; token balances and supplies in base units as a decimal string. */
+            value: string;
         };
         KeySummaryDto: {
             keyId: string;
@@ -891,11 +1187,11 @@ export interface components {
             alerts: components["schemas"]["UsageAlertDto"][];
         };
         LoginRequest: {
-            email: null | string;
-            password: null | string;
+            email: string;
+            password: string;
         };
         LogoutRequest: {
-            refreshToken: null | string;
+            refreshToken: string;
         };
         MeResponse: {
             id: string;
@@ -905,7 +1201,8 @@ export interface components {
         NetworkDto: {
             id: string;
             name: string;
-            status: string;
+            /** @enum {string} */
+            status: "available" | "coming-soon";
             isTest: boolean;
             aliases: string[];
         };
@@ -963,12 +1260,13 @@ export interface components {
             resetsAt: string;
         };
         RefreshRequest: {
-            refreshToken: null | string;
+            refreshToken: string;
         };
         RejectionDto: {
             /** Format: date-time */
             at: string;
-            code: string;
+            /** @enum {string} */
+            code: "key_invalid" | "key_revoked" | "key_expired" | "key_scope_mismatch" | "rate_limited" | "quota_exceeded";
             /** Format: int32 */
             status: number;
             keyId: string;
@@ -979,19 +1277,19 @@ export interface components {
             path: string;
         };
         RevealApiKeyRequest: {
-            password: null | string;
+            password: string;
         };
         RevealedApiKeyResponse: {
             key: string;
         };
         RollApiKeyRequest: {
             /** Format: int64 */
-            gracePeriodSeconds: null | number;
+            gracePeriodSeconds?: null | number;
         };
         SelectionRequest: {
-            chain: null | string;
-            network: null | string;
-            activeKeyId: null | string;
+            chain: string;
+            network: string;
+            activeKeyId?: null | string;
         };
         SelectionResponse: {
             chain: null | string;
@@ -999,8 +1297,8 @@ export interface components {
             activeKeyId: null | string;
         };
         SignUpRequest: {
-            email: null | string;
-            password: null | string;
+            email: string;
+            password: string;
         };
         TimeseriesPointDto: {
             /** Format: date-time */
@@ -1015,11 +1313,12 @@ export interface components {
             p95Ms: null | number;
         };
         UpdateApiKeyRequest: {
-            name: null | string;
-            description: null | string;
+            name?: null | string;
+            description?: null | string;
         };
         UsageAlertDto: {
-            kind: string;
+            /** @enum {string} */
+            kind: "new_client_address" | "rejection_spike";
             keyId: string;
             /** Format: date-time */
             at: string;
@@ -1080,7 +1379,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1089,9 +1388,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Conflict: problem details with `code` `email_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1122,7 +1450,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1131,9 +1459,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too Many Requests */
+            /** @description Unauthorized: problem details with `code` `invalid_credentials`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1164,8 +1521,35 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `invalid_credentials`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1195,7 +1579,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1204,8 +1588,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Unauthorized: problem details with `code` `invalid_credentials`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1233,7 +1635,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1266,7 +1668,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1275,8 +1677,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `chain_not_found`, `network_not_found` or `key_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `chain_not_available`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1289,9 +1727,9 @@ export interface operations {
     ListApiKeys: {
         parameters: {
             query?: {
-                status?: string;
-                page?: string;
-                size?: string;
+                status?: "active" | "revoked" | "expired" | "all";
+                page?: number;
+                size?: number;
             };
             header?: never;
             path?: never;
@@ -1308,7 +1746,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedListOfApiKeyResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1317,7 +1755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1350,7 +1788,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKeyResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`, `selection_required`, `malformed_json` or `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1359,8 +1797,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `chain_not_found` or `network_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `chain_not_available`, `key_name_taken` or `key_limit_reached`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1390,7 +1864,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyResponse"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1399,7 +1873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description key_not_found: no key of the caller's has that id */
+            /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1434,7 +1908,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1443,7 +1917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1452,8 +1926,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description key_not_found: no key of the caller's has that id */
+            /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `key_name_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1483,7 +1984,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyResponse"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1492,7 +1993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description key_not_found: no key of the caller's has that id */
+            /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1527,7 +2028,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKeyResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1536,7 +2037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1545,8 +2046,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description key_not_found: no key of the caller's has that id */
+            /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `key_not_active`, `key_name_taken` or `key_limit_reached`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1580,7 +2108,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedApiKeyResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1589,7 +2117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated` or `invalid_credentials`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1598,9 +2126,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description key_not_found: no key of the caller's has that id */
+            /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `key_not_recoverable`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1650,6 +2216,24 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogDto"];
                 };
             };
+            /** @description Not Found: problem details with `code` `chain_not_found` or `network_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `chain_not_available`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     GetKeyUsage: {
@@ -1675,7 +2259,7 @@ export interface operations {
                     "application/json": components["schemas"]["KeyUsageDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1684,7 +2268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1693,7 +2277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description key_not_found: no key of the caller's has that id */
+            /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1702,9 +2286,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable */
+            /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1734,7 +2320,7 @@ export interface operations {
                     "application/json": components["schemas"]["UsageSummaryDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1743,7 +2329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1752,9 +2338,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable */
+            /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1769,7 +2357,7 @@ export interface operations {
                 keyId?: string;
                 from?: string;
                 to?: string;
-                interval?: string;
+                interval?: "minute" | "hour" | "day";
             };
             header?: never;
             path?: never;
@@ -1786,7 +2374,7 @@ export interface operations {
                     "application/json": components["schemas"]["TimeseriesPointDto"][];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1795,7 +2383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1804,9 +2392,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable */
+            /** @description Not Found: problem details with `code` `key_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1820,8 +2419,8 @@ export interface operations {
             query?: {
                 from?: string;
                 to?: string;
-                page?: string;
-                size?: string;
+                page?: number;
+                size?: number;
             };
             header?: never;
             path?: never;
@@ -1838,7 +2437,7 @@ export interface operations {
                     "application/json": components["schemas"]["PagedListOfRejectionDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1847,7 +2446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unauthenticated: no valid access token in `Authorization: Bearer <accessToken>` */
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1856,9 +2455,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable */
+            /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1900,41 +2501,27 @@ export interface operations {
                      *       "decimals": 18,
                      *       "height": 3000,
                      *       "latestBlockNumber": 2999,
-                     *       "latestBlockHash": "e95febfe01b89d7715d87b63bcbfdd2b9c3b03d8c47e1474cd4b5858834e047e",
-                     *       "latestBlockTime": "2024-03-19T03:20:41Z",
+                     *       "latestBlockHash": "7e1318ba27a66c58c91d63ce457b67cbf2f1d02d746912b29b7a24e77c43cd28",
+                     *       "latestBlockTime": "2024-03-19T03:20:49.798Z",
                      *       "source": "local-ledger"
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpNetworkInfo"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
-            400: {
-                headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -1948,27 +2535,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
-            404: {
-                headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -1984,11 +2557,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -2001,10 +2577,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2018,7 +2597,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -2056,9 +2638,9 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "name": "kalptantra",
-                     *           "genesisBlockHash": "358b9fe58bcc982381359454046521d6ca06b9d745cbbd7933913f4718c09f8b",
+                     *           "genesisBlockHash": "007685911c21f168722558971ef9c29be2999ad0c58948a92069b80227598d09",
                      *           "blocks": 3000,
-                     *           "transactions": 10412,
+                     *           "transactions": 10271,
                      *           "createdAt": "2024-03-19T00:00:00Z"
                      *         }
                      *       ],
@@ -2067,10 +2649,10 @@ export interface operations {
                      *       "total": 1
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpChannelPage"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2084,19 +2666,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2110,27 +2698,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
-            404: {
-                headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2146,11 +2720,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -2163,10 +2740,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2180,7 +2760,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -2222,9 +2805,123 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "number": 2999,
-                     *           "hash": "e95febfe01b89d7715d87b63bcbfdd2b9c3b03d8c47e1474cd4b5858834e047e",
+                     *           "hash": "7e1318ba27a66c58c91d63ce457b67cbf2f1d02d746912b29b7a24e77c43cd28",
+                     *           "txCount": 4,
+                     *           "timestamp": "2024-03-19T03:20:49.798Z"
+                     *         },
+                     *         {
+                     *           "number": 2998,
+                     *           "hash": "a6f3348e73d378c39badddd5d5d8c1ef7a52c3bfdecc28585b2b1c8aafac0436",
+                     *           "txCount": 4,
+                     *           "timestamp": "2024-03-19T03:20:46.219Z"
+                     *         },
+                     *         {
+                     *           "number": 2997,
+                     *           "hash": "903af6e1a7f5c83f9595604304385d2c547b768bad237f75a412072f572df6c5",
+                     *           "txCount": 5,
+                     *           "timestamp": "2024-03-19T03:20:40.555Z"
+                     *         },
+                     *         {
+                     *           "number": 2996,
+                     *           "hash": "1a81c3a2e5679c6e9556b348ced749ee463cfd049e3619ff3707a1ec89f7c024",
+                     *           "txCount": 2,
+                     *           "timestamp": "2024-03-19T03:20:35.523Z"
+                     *         },
+                     *         {
+                     *           "number": 2995,
+                     *           "hash": "551117aa9834892e83bd43abb96cd46b447a233db859548f7dab085e4187a585",
+                     *           "txCount": 1,
+                     *           "timestamp": "2024-03-19T03:20:32.449Z"
+                     *         },
+                     *         {
+                     *           "number": 2994,
+                     *           "hash": "2b3e27dc06e0fe85b4294d16c41e838d3463eb8860d1f4fb53e366a2a29518f2",
+                     *           "txCount": 5,
+                     *           "timestamp": "2024-03-19T03:20:29.868Z"
+                     *         },
+                     *         {
+                     *           "number": 2993,
+                     *           "hash": "edef4deafb9b2788ee53e933b27ffc4c103c5ee3c8df97f818be02b8d1499b21",
+                     *           "txCount": 4,
+                     *           "timestamp": "2024-03-19T03:20:24.923Z"
+                     *         },
+                     *         {
+                     *           "number": 2992,
+                     *           "hash": "621d72fbac8749b63658d7bcb48f1a880f47e56722c59808984557f48c4606d6",
+                     *           "txCount": 6,
+                     *           "timestamp": "2024-03-19T03:20:19.515Z"
+                     *         },
+                     *         {
+                     *           "number": 2991,
+                     *           "hash": "97d14f11863d0e11b90e36d5f50807b89345a927f2f53ee3434227f019765e77",
+                     *           "txCount": 5,
+                     *           "timestamp": "2024-03-19T03:20:15.212Z"
+                     *         },
+                     *         {
+                     *           "number": 2990,
+                     *           "hash": "7556a2466abd35305cbdae33a7ad3a25646ed7075e05882420c6b8b7fdd8944c",
+                     *           "txCount": 2,
+                     *           "timestamp": "2024-03-19T03:20:12.034Z"
+                     *         },
+                     *         {
+                     *           "number": 2989,
+                     *           "hash": "c0a8cf4aabb9791dd6735d531fc0bc1beb722a9de4214f7d648bfa3b68cca744",
+                     *           "txCount": 4,
+                     *           "timestamp": "2024-03-19T03:20:06.038Z"
+                     *         },
+                     *         {
+                     *           "number": 2988,
+                     *           "hash": "c122d565cfd6d982570c33bc0e3422dace684ce302e6b925f9e512bcc46166ca",
+                     *           "txCount": 6,
+                     *           "timestamp": "2024-03-19T03:20:00.199Z"
+                     *         },
+                     *         {
+                     *           "number": 2987,
+                     *           "hash": "191d2da9ae316a9d4e7554713b9f9bce71fab70f52478b96d1c39fb8d3b2d427",
                      *           "txCount": 3,
-                     *           "timestamp": "2024-03-19T03:20:41Z"
+                     *           "timestamp": "2024-03-19T03:19:55.419Z"
+                     *         },
+                     *         {
+                     *           "number": 2986,
+                     *           "hash": "f0dc4b2a7d34fc0053ce4ea51b5419130322e94cfa7ef677d7fcb94ebae44928",
+                     *           "txCount": 5,
+                     *           "timestamp": "2024-03-19T03:19:52.318Z"
+                     *         },
+                     *         {
+                     *           "number": 2985,
+                     *           "hash": "68d91568f752d8ffba60e6af268140a1b902f1ba75a6f55dd9e70dcd7b8e1d6b",
+                     *           "txCount": 5,
+                     *           "timestamp": "2024-03-19T03:19:49.373Z"
+                     *         },
+                     *         {
+                     *           "number": 2984,
+                     *           "hash": "3cac38f8a398c0f73ec4617079d51e4971293a0ded92b043832756b713ac0002",
+                     *           "txCount": 5,
+                     *           "timestamp": "2024-03-19T03:19:46.208Z"
+                     *         },
+                     *         {
+                     *           "number": 2983,
+                     *           "hash": "e5ce14f2a07bf77e777ce0e840ab4ee61433caca7b00e9a6ba2c3b84bbdc73ff",
+                     *           "txCount": 5,
+                     *           "timestamp": "2024-03-19T03:19:40.313Z"
+                     *         },
+                     *         {
+                     *           "number": 2982,
+                     *           "hash": "b689875eb8e9fa13761b14b02023e68327a56331a011cc1b99ce48a48aec0db7",
+                     *           "txCount": 4,
+                     *           "timestamp": "2024-03-19T03:19:36.167Z"
+                     *         },
+                     *         {
+                     *           "number": 2981,
+                     *           "hash": "17909028937825b875fc93664c0bffe9b974dcaac22cbe42791b38dad4a8864e",
+                     *           "txCount": 3,
+                     *           "timestamp": "2024-03-19T03:19:33.558Z"
+                     *         },
+                     *         {
+                     *           "number": 2980,
+                     *           "hash": "c74fa8a561c162a0b9b25ad8e9d2165307e2dae9987ddc67f6cdcd05b0619081",
+                     *           "txCount": 1,
+                     *           "timestamp": "2024-03-19T03:19:28.807Z"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -2232,10 +2929,10 @@ export interface operations {
                      *       "total": 3000
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpBlockPage"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or The range is empty: 'from' is after 'to' (`errors` names the field) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2249,19 +2946,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2275,27 +2978,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
-            404: {
-                headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2311,11 +3000,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -2328,10 +3020,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2345,7 +3040,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -2376,47 +3074,36 @@ export interface operations {
                     /**
                      * @example {
                      *       "number": 2999,
-                     *       "hash": "e95febfe01b89d7715d87b63bcbfdd2b9c3b03d8c47e1474cd4b5858834e047e",
-                     *       "previousHash": "a86526a7babb74961cfb7b7ecdf6aaf9f9805f7b1ba471a5955b1b4d310fe6c9",
-                     *       "dataHash": "641b4f6c7b4f6d8b582ec5c4d7f44bf58d2af3c82bc033984667a85887d79778",
-                     *       "timestamp": "2024-03-19T03:20:41Z",
+                     *       "hash": "7e1318ba27a66c58c91d63ce457b67cbf2f1d02d746912b29b7a24e77c43cd28",
+                     *       "previousHash": "a6f3348e73d378c39badddd5d5d8c1ef7a52c3bfdecc28585b2b1c8aafac0436",
+                     *       "dataHash": "d3db9269e54f4cd0300f6615ec59f0ee9cec805678a0908c9a593eac6e2cd73b",
+                     *       "timestamp": "2024-03-19T03:20:49.798Z",
                      *       "channel": "kalptantra",
-                     *       "txCount": 1,
+                     *       "txCount": 4,
                      *       "txIds": [
-                     *         "4c34d0a1b64fa996d8ed1a4891d618eb8fba5a7c948d7b6accaae7520115bb98"
+                     *         "45ffe1d8dc53867bded2b2e28fae6d5684f71aa3b704e464140f30549d784f0e",
+                     *         "bc942c5fbc092f1d19ee87313bb5591d67eb156ee5b51ee608faad4d8442dc66",
+                     *         "8e3fe8ee1c70efdc3f0ad45ae881f2106667fb7c7900434335db9ccaa1a116c1",
+                     *         "9ef5fe45e47990d414b5bd904873fbf7a2e1965c23181d74b1f3eca1678e2b73"
                      *       ]
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpBlock"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
-            400: {
-                headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2430,27 +3117,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
-            404: {
-                headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2466,11 +3139,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -2483,10 +3159,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2500,7 +3179,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -2510,7 +3192,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Block number; the genesis block is 0. */
+                /**
+                 * @description Block number; the genesis block is 0.
+                 * @example 2999
+                 */
                 number: number;
             };
             cookie?: never;
@@ -2534,21 +3219,24 @@ export interface operations {
                     /**
                      * @example {
                      *       "number": 2999,
-                     *       "hash": "e95febfe01b89d7715d87b63bcbfdd2b9c3b03d8c47e1474cd4b5858834e047e",
-                     *       "previousHash": "a86526a7babb74961cfb7b7ecdf6aaf9f9805f7b1ba471a5955b1b4d310fe6c9",
-                     *       "dataHash": "641b4f6c7b4f6d8b582ec5c4d7f44bf58d2af3c82bc033984667a85887d79778",
-                     *       "timestamp": "2024-03-19T03:20:41Z",
+                     *       "hash": "7e1318ba27a66c58c91d63ce457b67cbf2f1d02d746912b29b7a24e77c43cd28",
+                     *       "previousHash": "a6f3348e73d378c39badddd5d5d8c1ef7a52c3bfdecc28585b2b1c8aafac0436",
+                     *       "dataHash": "d3db9269e54f4cd0300f6615ec59f0ee9cec805678a0908c9a593eac6e2cd73b",
+                     *       "timestamp": "2024-03-19T03:20:49.798Z",
                      *       "channel": "kalptantra",
-                     *       "txCount": 1,
+                     *       "txCount": 4,
                      *       "txIds": [
-                     *         "4c34d0a1b64fa996d8ed1a4891d618eb8fba5a7c948d7b6accaae7520115bb98"
+                     *         "45ffe1d8dc53867bded2b2e28fae6d5684f71aa3b704e464140f30549d784f0e",
+                     *         "bc942c5fbc092f1d19ee87313bb5591d67eb156ee5b51ee608faad4d8442dc66",
+                     *         "8e3fe8ee1c70efdc3f0ad45ae881f2106667fb7c7900434335db9ccaa1a116c1",
+                     *         "9ef5fe45e47990d414b5bd904873fbf7a2e1965c23181d74b1f3eca1678e2b73"
                      *       ]
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpBlock"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2562,19 +3250,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2588,10 +3282,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `block_not_found`: No block has that number or hash */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2605,10 +3302,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2624,11 +3324,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -2641,10 +3344,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2658,7 +3364,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -2668,7 +3377,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Block hash: 64 hex characters (SHA-256 over the block header). */
+                /**
+                 * @description Block hash: 64 hex characters (SHA-256 over the block header).
+                 * @example 7e1318ba27a66c58c91d63ce457b67cbf2f1d02d746912b29b7a24e77c43cd28
+                 */
                 hash: string;
             };
             cookie?: never;
@@ -2692,21 +3404,24 @@ export interface operations {
                     /**
                      * @example {
                      *       "number": 2999,
-                     *       "hash": "e95febfe01b89d7715d87b63bcbfdd2b9c3b03d8c47e1474cd4b5858834e047e",
-                     *       "previousHash": "a86526a7babb74961cfb7b7ecdf6aaf9f9805f7b1ba471a5955b1b4d310fe6c9",
-                     *       "dataHash": "641b4f6c7b4f6d8b582ec5c4d7f44bf58d2af3c82bc033984667a85887d79778",
-                     *       "timestamp": "2024-03-19T03:20:41Z",
+                     *       "hash": "7e1318ba27a66c58c91d63ce457b67cbf2f1d02d746912b29b7a24e77c43cd28",
+                     *       "previousHash": "a6f3348e73d378c39badddd5d5d8c1ef7a52c3bfdecc28585b2b1c8aafac0436",
+                     *       "dataHash": "d3db9269e54f4cd0300f6615ec59f0ee9cec805678a0908c9a593eac6e2cd73b",
+                     *       "timestamp": "2024-03-19T03:20:49.798Z",
                      *       "channel": "kalptantra",
-                     *       "txCount": 1,
+                     *       "txCount": 4,
                      *       "txIds": [
-                     *         "4c34d0a1b64fa996d8ed1a4891d618eb8fba5a7c948d7b6accaae7520115bb98"
+                     *         "45ffe1d8dc53867bded2b2e28fae6d5684f71aa3b704e464140f30549d784f0e",
+                     *         "bc942c5fbc092f1d19ee87313bb5591d67eb156ee5b51ee608faad4d8442dc66",
+                     *         "8e3fe8ee1c70efdc3f0ad45ae881f2106667fb7c7900434335db9ccaa1a116c1",
+                     *         "9ef5fe45e47990d414b5bd904873fbf7a2e1965c23181d74b1f3eca1678e2b73"
                      *       ]
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpBlock"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2720,19 +3435,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2746,10 +3467,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `block_not_found`: No block has that number or hash */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2763,10 +3487,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2782,11 +3509,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -2799,10 +3529,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2816,7 +3549,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -2831,7 +3567,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Block number; the genesis block is 0. */
+                /**
+                 * @description Block number; the genesis block is 0.
+                 * @example 2999
+                 */
                 number: number;
             };
             cookie?: never;
@@ -2856,27 +3595,63 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "txId": "4c34d0a1b64fa996d8ed1a4891d618eb8fba5a7c948d7b6accaae7520115bb98",
+                     *           "txId": "45ffe1d8dc53867bded2b2e28fae6d5684f71aa3b704e464140f30549d784f0e",
                      *           "blockNumber": 2999,
                      *           "txIndex": 0,
-                     *           "timestamp": "2024-03-19T03:20:41Z",
+                     *           "timestamp": "2024-03-19T03:20:49.498Z",
                      *           "type": "ENDORSER_TRANSACTION",
                      *           "contractId": "klp-f02611a93e-cc",
                      *           "function": "Transfer",
-                     *           "creator": "1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
+                     *           "creator": "9901fdfad97c0a3878abda8660b081cd7a6f8c4b",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "bc942c5fbc092f1d19ee87313bb5591d67eb156ee5b51ee608faad4d8442dc66",
+                     *           "blockNumber": 2999,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:49.598Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "54808b7aaee015a3be343ff7a922b5db35f2dd56",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "8e3fe8ee1c70efdc3f0ad45ae881f2106667fb7c7900434335db9ccaa1a116c1",
+                     *           "blockNumber": 2999,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:20:49.698Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "7d1b71f34dca9a5147c92455cc98c16fab97021b",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "9ef5fe45e47990d414b5bd904873fbf7a2e1965c23181d74b1f3eca1678e2b73",
+                     *           "blockNumber": 2999,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:49.798Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "function": "Mint",
+                     *           "creator": "56dab68bbdb3d6ae8668f3e5e3aa450add421eaa",
                      *           "status": "SUCCESS",
                      *           "validationCode": 0
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "size": 20,
-                     *       "total": 1
+                     *       "total": 4
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpTransactionPage"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2890,19 +3665,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2916,10 +3697,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `block_not_found`: No block has that number or hash */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2933,10 +3717,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2952,11 +3739,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -2969,10 +3759,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -2986,7 +3779,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -3033,27 +3829,255 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "txId": "4c34d0a1b64fa996d8ed1a4891d618eb8fba5a7c948d7b6accaae7520115bb98",
+                     *           "txId": "9ef5fe45e47990d414b5bd904873fbf7a2e1965c23181d74b1f3eca1678e2b73",
                      *           "blockNumber": 2999,
-                     *           "txIndex": 0,
-                     *           "timestamp": "2024-03-19T03:20:41Z",
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:49.798Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "function": "Mint",
+                     *           "creator": "56dab68bbdb3d6ae8668f3e5e3aa450add421eaa",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "8e3fe8ee1c70efdc3f0ad45ae881f2106667fb7c7900434335db9ccaa1a116c1",
+                     *           "blockNumber": 2999,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:20:49.698Z",
                      *           "type": "ENDORSER_TRANSACTION",
                      *           "contractId": "klp-f02611a93e-cc",
                      *           "function": "Transfer",
-                     *           "creator": "1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
+                     *           "creator": "7d1b71f34dca9a5147c92455cc98c16fab97021b",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "bc942c5fbc092f1d19ee87313bb5591d67eb156ee5b51ee608faad4d8442dc66",
+                     *           "blockNumber": 2999,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:49.598Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "54808b7aaee015a3be343ff7a922b5db35f2dd56",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "45ffe1d8dc53867bded2b2e28fae6d5684f71aa3b704e464140f30549d784f0e",
+                     *           "blockNumber": 2999,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:49.498Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "9901fdfad97c0a3878abda8660b081cd7a6f8c4b",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "0cdb04fc238ed4e3cec00f71ea73e278f6e06efd68f5435bc2c52c40045e8359",
+                     *           "blockNumber": 2998,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:46.219Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "4edb9c226b48cbe969c9c2e1de993c5b80337668",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "39c146bba3a2e9e1b0a8cb3a3dc54dc3da1734254006117c761a5dc759d2480e",
+                     *           "blockNumber": 2998,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:20:46.119Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "8212d70694d5200d2d3bdc2ffe19b5a564bebc76",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "4fff7ad10f9e0810a8e9f85c920435fb1dd1ccf913cfcd460e96eefa24fc0e40",
+                     *           "blockNumber": 2998,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:46.019Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "function": "Mint",
+                     *           "creator": "56dab68bbdb3d6ae8668f3e5e3aa450add421eaa",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "a558ba72bf881c959682d99dbe7ea428a2e583650b57cea647ea075971899a9e",
+                     *           "blockNumber": 2998,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:45.919Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "c2425ee6045a670341386a3949431fa11885689c",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "ca1a014af65c5a9ebc38e3caaee430d4733df07750481fd0349a15809faecbcc",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 4,
+                     *           "timestamp": "2024-03-19T03:20:40.555Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "a83ffac55c00d580e587d26d0303f971fe590e1f",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "275403a7b077d7c9932018a590290d934dcaa06187d7779c4a0cc0a988c89c70",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:40.455Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "028712c675c7755b548793ebdfc316d601e4b12c",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "1fd7c04b82ef4a672358cb07be3b7e69e36184f36b01de47bed70500ed3582c7",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:20:40.355Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "058a9eec1be5fa319d9f341f6d8d90d4c44d23b3",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "23a22f851ac08a2746f55b0e4fae0eb3c02419e89d49359b0c5e53a658a33e2c",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:40.255Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "fd87d1f32fb8d2139671dd814099e9b15098a2d5",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "af11ec75360580cd1bdf67bc2fd38ee3f52185d3a8b6a4d566128808ad928d88",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:40.155Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "function": "Approve",
+                     *           "creator": "0534488adff6c93fc92a4e180d76ce0be4059421",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "c51311860eccb51a4fcc257bbbf8927417eb27ba9f1767dddf80934ee11e4347",
+                     *           "blockNumber": 2996,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:35.523Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "b13fa3a7d2cf54bb939163e45362a9ebdaf1dfbe",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "b8ddebb84b485a319bb173c65dfba52c231afc42e303218c70615aca18b7cd07",
+                     *           "blockNumber": 2996,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:35.423Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "function": "Mint",
+                     *           "creator": "8ec80955f8ebf513c7068649e2add53417037b90",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "64a94dc395af1be4ce1479fd1c5b988188b2a3cef94bd1a129b7ee858d86a7e1",
+                     *           "blockNumber": 2995,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:32.449Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "0f9354c16118dd1b67b4d1920b422f62cdf8dd84",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "7c39076dfd40964ee0f3c7d58e35d3237b4b16f0025e3e307249b772799e9ed6",
+                     *           "blockNumber": 2994,
+                     *           "txIndex": 4,
+                     *           "timestamp": "2024-03-19T03:20:29.868Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "5b23244f7929ded36476cc5eec633180beb80900",
+                     *           "status": "FAILED",
+                     *           "validationCode": 255
+                     *         },
+                     *         {
+                     *           "txId": "9a51b8dcacdfae903c4e3ef431f24b6dc03de7fdf8955a1063e9f0c272677b5c",
+                     *           "blockNumber": 2994,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:29.768Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "3d0156efef8d32337d495431f6c64f1fd65b73bf",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "c2330b7340794b6e9e5696e506e3cc03e10cfe22effb820012b827b973de48cc",
+                     *           "blockNumber": 2994,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:20:29.668Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "function": "Transfer",
+                     *           "creator": "0fa1556f38f6a4e4a42662ee6ee4c815d2a0a219",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "28d444453857ea754e9e1863a78fe0b0d53a54f077e26494b28c700d9b81773b",
+                     *           "blockNumber": 2994,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:29.568Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "function": "Mint",
+                     *           "creator": "8ec80955f8ebf513c7068649e2add53417037b90",
                      *           "status": "SUCCESS",
                      *           "validationCode": 0
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "size": 20,
-                     *       "total": 1
+                     *       "total": 10271
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpTransactionPage"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or The range is empty: 'from' is after 'to' (`errors` names the field) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3067,19 +4091,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3093,10 +4123,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3110,10 +4143,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3129,11 +4165,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -3146,10 +4185,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3163,7 +4205,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -3173,7 +4218,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Transaction id: 64 hex characters. */
+                /**
+                 * @description Transaction id: 64 hex characters.
+                 * @example 45ffe1d8dc53867bded2b2e28fae6d5684f71aa3b704e464140f30549d784f0e
+                 */
                 txId: string;
             };
             cookie?: never;
@@ -3196,50 +4244,53 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "txId": "4c34d0a1b64fa996d8ed1a4891d618eb8fba5a7c948d7b6accaae7520115bb98",
+                     *       "txId": "45ffe1d8dc53867bded2b2e28fae6d5684f71aa3b704e464140f30549d784f0e",
                      *       "blockNumber": 2999,
-                     *       "blockHash": "e95febfe01b89d7715d87b63bcbfdd2b9c3b03d8c47e1474cd4b5858834e047e",
+                     *       "blockHash": "7e1318ba27a66c58c91d63ce457b67cbf2f1d02d746912b29b7a24e77c43cd28",
                      *       "txIndex": 0,
                      *       "channel": "kalptantra",
                      *       "type": "ENDORSER_TRANSACTION",
-                     *       "timestamp": "2024-03-19T03:20:41Z",
+                     *       "timestamp": "2024-03-19T03:20:49.498Z",
                      *       "creatorMspId": "KalpTantraMSP",
-                     *       "creator": "1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
+                     *       "creator": "9901fdfad97c0a3878abda8660b081cd7a6f8c4b",
                      *       "contractId": "klp-f02611a93e-cc",
                      *       "function": "Transfer",
                      *       "args": [
-                     *         "bcc0ae9924445ecc4daaa1112f508370aefa9ab6",
-                     *         "250000000000000000000"
+                     *         "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *         "241875176120589037584995"
                      *       ],
                      *       "readSet": [
                      *         {
-                     *           "key": "balance~1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
+                     *           "key": "balance~9901fdfad97c0a3878abda8660b081cd7a6f8c4b",
                      *           "version": {
-                     *             "blockNumber": 2990,
-                     *             "txNumber": 1
+                     *             "blockNumber": 2987,
+                     *             "txNumber": 0
                      *           }
                      *         },
                      *         {
-                     *           "key": "balance~bcc0ae9924445ecc4daaa1112f508370aefa9ab6",
-                     *           "version": null
+                     *           "key": "balance~046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *           "version": {
+                     *             "blockNumber": 2992,
+                     *             "txNumber": 3
+                     *           }
                      *         }
                      *       ],
                      *       "writeSet": [
                      *         {
-                     *           "key": "balance~1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
-                     *           "value": "750000000000000000000"
+                     *           "key": "balance~9901fdfad97c0a3878abda8660b081cd7a6f8c4b",
+                     *           "value": "19914389500595164094497936"
                      *         },
                      *         {
-                     *           "key": "balance~bcc0ae9924445ecc4daaa1112f508370aefa9ab6",
-                     *           "value": "250000000000000000000"
+                     *           "key": "balance~046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *           "value": "30127604098021402206056767"
                      *         }
                      *       ],
                      *       "event": {
                      *         "name": "Transfer",
                      *         "payload": {
-                     *           "from": "1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
-                     *           "to": "bcc0ae9924445ecc4daaa1112f508370aefa9ab6",
-                     *           "value": "250000000000000000000"
+                     *           "from": "9901fdfad97c0a3878abda8660b081cd7a6f8c4b",
+                     *           "to": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *           "value": "241875176120589037584995"
                      *         }
                      *       },
                      *       "validationCode": 0,
@@ -3247,10 +4298,10 @@ export interface operations {
                      *       "status": "SUCCESS"
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpTransaction"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3264,19 +4315,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3290,10 +4347,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `transaction_not_found`: No transaction has that id */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3307,10 +4367,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transaction_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3326,11 +4389,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -3343,10 +4409,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3360,7 +4429,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -3399,18 +4471,60 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "name": "Carbon Credit Token",
+                     *           "symbol": "CCT",
+                     *           "standard": "KRC-20",
+                     *           "version": "1.0",
+                     *           "decimals": 2,
+                     *           "owner": "56dab68bbdb3d6ae8668f3e5e3aa450add421eaa",
+                     *           "deployTxId": "0c722dd63eff0448fa5cebff525ac0bb0fcfebb6ddb87876b772d67af505d4ec",
+                     *           "deployBlock": 150,
+                     *           "txCount": 1293,
+                     *           "createdAt": "2024-03-19T00:10:08.146Z",
+                     *           "lastTxAt": "2024-03-19T03:20:49.798Z"
+                     *         },
+                     *         {
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "name": "Tantra Reward Points",
+                     *           "symbol": "TRP",
+                     *           "standard": "KRC-20",
+                     *           "version": "1.0",
+                     *           "decimals": 18,
+                     *           "owner": "8ec80955f8ebf513c7068649e2add53417037b90",
+                     *           "deployTxId": "e185fccfcc20dc635501bb44a771492613aa2811060789aa01c03b42f275cf4f",
+                     *           "deployBlock": 60,
+                     *           "txCount": 1289,
+                     *           "createdAt": "2024-03-19T00:03:55.588Z",
+                     *           "lastTxAt": "2024-03-19T03:20:40.155Z"
+                     *         },
+                     *         {
+                     *           "contractId": "klp-8f81b95487-cc",
+                     *           "name": "Kalp Stable Dollar",
+                     *           "symbol": "KSD",
+                     *           "standard": "KRC-20",
+                     *           "version": "1.0",
+                     *           "decimals": 6,
+                     *           "owner": "e8bb2cb5c332418d967818f5fdceaea57f3f7d7b",
+                     *           "deployTxId": "017d6006aac33d259234179588d20a5e029aecefed924fc02699c6eb20456e7a",
+                     *           "deployBlock": 20,
+                     *           "txCount": 1467,
+                     *           "createdAt": "2024-03-19T00:01:18.539Z",
+                     *           "lastTxAt": "2024-03-19T03:20:24.923Z"
+                     *         },
+                     *         {
                      *           "contractId": "klp-f02611a93e-cc",
                      *           "name": "GINI",
                      *           "symbol": "GINI",
                      *           "standard": "KRC-20",
                      *           "version": "1.0",
                      *           "decimals": 18,
-                     *           "owner": "1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
-                     *           "deployTxId": "7d2f4e8213790fd2031954244c85e1147dae8022ed17b44816957d2254176e08",
+                     *           "owner": "37aad3d66bc33141583317e2839393da6dc73090",
+                     *           "deployTxId": "845a0b568dbf34ae0e5e1f21ed4f7bd29601afb246b8dc8c4e7835e507d92b2c",
                      *           "deployBlock": 3,
-                     *           "txCount": 8412,
-                     *           "createdAt": "2024-03-19T00:00:12Z",
-                     *           "lastTxAt": "2024-03-19T03:20:41Z"
+                     *           "txCount": 6213,
+                     *           "createdAt": "2024-03-19T00:00:09.347Z",
+                     *           "lastTxAt": "2024-03-19T03:20:49.698Z"
                      *         }
                      *       ],
                      *       "page": 1,
@@ -3418,10 +4532,10 @@ export interface operations {
                      *       "total": 4
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpContractPage"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3435,19 +4549,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3461,27 +4581,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
-            404: {
-                headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3497,11 +4603,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -3514,10 +4623,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3531,7 +4643,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -3541,7 +4656,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Contract (chaincode) id: klp-<hex>-cc, or the gateway's 32 alphanumerics followed by a 13-digit timestamp. */
+                /**
+                 * @description Contract (chaincode) id: klp-<hex>-cc, or the gateway's 32 alphanumerics followed by a 13-digit timestamp.
+                 * @example klp-f02611a93e-cc
+                 */
                 contractId: string;
             };
             cookie?: never;
@@ -3570,18 +4688,18 @@ export interface operations {
                      *       "standard": "KRC-20",
                      *       "version": "1.0",
                      *       "decimals": 18,
-                     *       "owner": "1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
-                     *       "deployTxId": "7d2f4e8213790fd2031954244c85e1147dae8022ed17b44816957d2254176e08",
+                     *       "owner": "37aad3d66bc33141583317e2839393da6dc73090",
+                     *       "deployTxId": "845a0b568dbf34ae0e5e1f21ed4f7bd29601afb246b8dc8c4e7835e507d92b2c",
                      *       "deployBlock": 3,
-                     *       "txCount": 8412,
-                     *       "createdAt": "2024-03-19T00:00:12Z",
-                     *       "lastTxAt": "2024-03-19T03:20:41Z"
+                     *       "txCount": 6213,
+                     *       "createdAt": "2024-03-19T00:00:09.347Z",
+                     *       "lastTxAt": "2024-03-19T03:20:49.698Z"
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpContract"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3595,19 +4713,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3621,10 +4745,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3638,10 +4765,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3657,11 +4787,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -3674,10 +4807,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3691,7 +4827,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -3701,9 +4840,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Contract (chaincode) id: klp-<hex>-cc, or the gateway's 32 alphanumerics followed by a 13-digit timestamp. */
+                /**
+                 * @description Contract (chaincode) id: klp-<hex>-cc, or the gateway's 32 alphanumerics followed by a 13-digit timestamp.
+                 * @example klp-f02611a93e-cc
+                 */
                 contractId: string;
-                /** @description Contract function, e.g. BalanceOf. BalanceOf takes args.account; Allowance takes args.owner and args.spender. */
+                /**
+                 * @description Contract function, e.g. BalanceOf. BalanceOf takes args.account; Allowance takes args.owner and args.spender.
+                 * @example BalanceOf
+                 */
                 function: string;
             };
             cookie?: never;
@@ -3713,9 +4858,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "walletAddress": "3f1c9a7be4d2c08a61f5e9b7d3a2c4e6f8091b2d",
+                 *       "walletAddress": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
                  *       "args": {
-                 *         "account": "9d2e41b07c3a58f6e1d4a2b9c7e05f3d8a6b1c42"
+                 *         "account": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8"
                  *       }
                  *     }
                  */
@@ -3741,13 +4886,13 @@ export interface operations {
                      * @example {
                      *       "contractId": "klp-f02611a93e-cc",
                      *       "function": "BalanceOf",
-                     *       "result": "750000000000000000000"
+                     *       "result": "30127604098021402206056767"
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpContractQueryResult"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A body field is missing or malformed (`errors` names it); with the Kalp gateway, also when the gateway rejects the arguments; or With the Kalp gateway source: the gateway rejected the arguments; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3761,19 +4906,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3787,10 +4938,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function); `function_not_found`: The contract has no such read function (Name, Symbol, Decimals, TotalSupply, BalanceOf, Allowance) */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3804,10 +4958,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found" | "function_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window resets (at least 1). */
+                    "RateLimit-Reset"?: number;
+                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3823,10 +5000,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
+            /** @description `upstream_unavailable`: With the Kalp gateway source: the gateway failed, timed out, refused this server or sent an unreadable answer */
             502: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3840,10 +5020,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3857,7 +5040,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -3867,7 +5053,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Contract (chaincode) id: klp-<hex>-cc, or the gateway's 32 alphanumerics followed by a 13-digit timestamp. */
+                /**
+                 * @description Contract (chaincode) id: klp-<hex>-cc, or the gateway's 32 alphanumerics followed by a 13-digit timestamp.
+                 * @example klp-f02611a93e-cc
+                 */
                 contractId: string;
             };
             cookie?: never;
@@ -3896,13 +5085,13 @@ export interface operations {
                      *       "decimals": 18,
                      *       "totalSupply": "2000000000000000000000000000",
                      *       "totalSupplyFormatted": "2000000000",
-                     *       "holders": 118
+                     *       "holders": 124
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpToken"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or With the Kalp gateway source: the gateway rejected the arguments */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3916,19 +5105,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3942,10 +5137,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3959,10 +5157,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3978,10 +5179,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
+            /** @description `not_supported_by_source`: With the Kalp gateway source and no WalletAddress setting: the gateway needs a default wallet to read token info */
+            501: {
+                headers: {
+                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window resets (at least 1). */
+                    "RateLimit-Reset"?: number;
+                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: With the Kalp gateway source: the gateway failed, timed out, refused this server or sent an unreadable answer */
             502: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -3995,10 +5219,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4012,7 +5239,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -4025,7 +5255,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Wallet address: 40 hex characters, no 0x prefix. */
+                /**
+                 * @description Wallet address: 40 hex characters, no 0x prefix.
+                 * @example 046270f8a0ebe7ed8cf5514ae29fe72da643b3d8
+                 */
                 address: string;
             };
             cookie?: never;
@@ -4048,18 +5281,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "address": "1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
+                     *       "address": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
                      *       "contractId": "klp-f02611a93e-cc",
-                     *       "balance": "750000000000000000000",
-                     *       "formatted": "750",
+                     *       "balance": "30127604098021402206056767",
+                     *       "formatted": "30127604.098021402206056767",
                      *       "symbol": "GINI",
                      *       "decimals": 18
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpBalance"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or With the Kalp gateway source: the gateway rejected the arguments */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4073,19 +5306,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4099,10 +5338,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4116,10 +5358,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4135,10 +5380,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
+            /** @description `upstream_unavailable`: With the Kalp gateway source: the gateway failed, timed out, refused this server or sent an unreadable answer */
             502: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4152,10 +5400,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4169,7 +5420,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -4184,7 +5438,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Wallet address: 40 hex characters, no 0x prefix. */
+                /**
+                 * @description Wallet address: 40 hex characters, no 0x prefix.
+                 * @example 046270f8a0ebe7ed8cf5514ae29fe72da643b3d8
+                 */
                 address: string;
             };
             cookie?: never;
@@ -4209,27 +5466,255 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "txId": "4c34d0a1b64fa996d8ed1a4891d618eb8fba5a7c948d7b6accaae7520115bb98",
+                     *           "txId": "45ffe1d8dc53867bded2b2e28fae6d5684f71aa3b704e464140f30549d784f0e",
                      *           "blockNumber": 2999,
                      *           "txIndex": 0,
-                     *           "timestamp": "2024-03-19T03:20:41Z",
+                     *           "timestamp": "2024-03-19T03:20:49.498Z",
                      *           "type": "ENDORSER_TRANSACTION",
                      *           "contractId": "klp-f02611a93e-cc",
                      *           "function": "Transfer",
-                     *           "creator": "1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
+                     *           "creator": "9901fdfad97c0a3878abda8660b081cd7a6f8c4b",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "2941d2d97e517f5abec04c4310f4eb7b8637c417c7b58c4a6aa46b9210e46c1a",
+                     *           "blockNumber": 2992,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:19.315Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "TransferFrom",
+                     *           "creator": "47235554c8e31c6cbda96534fb12e1810ca6a6e1",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "d2e478c67c9d252a700479137b49309b3ae4a30dec12b9f7ea4ad56a3e1d5622",
+                     *           "blockNumber": 2984,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:19:45.908Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "function": "TransferFrom",
+                     *           "creator": "5c351bcef052ca98b2776bc78dc6dfdff40429e3",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "54dded25ee823cf0af62db774f7868899f6c75447edd324ba75a8b1c5b26315d",
+                     *           "blockNumber": 2982,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:19:36.067Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *           "status": "FAILED",
+                     *           "validationCode": 255
+                     *         },
+                     *         {
+                     *           "txId": "f1822c7462fd52d01f777921e885dd7a1c56502a3c346775c59be5b5e288e780",
+                     *           "blockNumber": 2948,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:17:10.992Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "d91fabc747b47ee032156ca67961c9db7d24f524",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "621abd37bfa8072307cefbcca69662688634cea41bc545bf6c9ee2a889bc24ec",
+                     *           "blockNumber": 2932,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:16:04.511Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "6c322835b54b1858a8dc821bc5fa2df4fbc9960e",
+                     *           "status": "FAILED",
+                     *           "validationCode": 11
+                     *         },
+                     *         {
+                     *           "txId": "beef42217f6367c16fc229a10bbbf8e5ff8e3853b2bc961e8bfdd2c3234ed818",
+                     *           "blockNumber": 2914,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:14:58.865Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-8f81b95487-cc",
+                     *           "function": "Approve",
+                     *           "creator": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "3ce8bc54df2d867d3be196def627ac1ce79670a5f0284a77a8bb650544d99ef3",
+                     *           "blockNumber": 2912,
+                     *           "txIndex": 5,
+                     *           "timestamp": "2024-03-19T03:14:51.552Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "function": "TransferFrom",
+                     *           "creator": "22169b10926aa52047c9f8975e7fe9b287bce5fa",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "465b1ced195485096fc7f81b093b84a1bc3ad9aece931da0b24389e13b43e325",
+                     *           "blockNumber": 2899,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:14:01.947Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "e879212f5457694e87a85895a4fa492642db169a",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "434fdffac0c1d9fc3cef4ee9b9d3f695004df8fe633c048fc01000b6fe582293",
+                     *           "blockNumber": 2887,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:13:15.3Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "468097c7bcfbed573cd7fcdc2590fd80ea195726c64e72801bcc7313c4610f88",
+                     *           "blockNumber": 2853,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:10:55.353Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-8f81b95487-cc",
+                     *           "function": "Approve",
+                     *           "creator": "66a0d87a3fe4faecb927b42e88c575bb7215f914",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "d68ca5ce73c17a8f2d3474731cab2bac923a473a213b85062014885d57b834e2",
+                     *           "blockNumber": 2789,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:06:45.574Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-8f81b95487-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "e934746e1107de7a86af2acba0b35cd457ea243f",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "0e6d4d60d80d890f97d34c22ac95cee508f954b975bc2644dd498827e7cddcca",
+                     *           "blockNumber": 2778,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:06:02.668Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "function": "TransferFrom",
+                     *           "creator": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "93f06fc2bab623f0967df52eebde9b6d40b036cb3fcfac15b805ed53ebab343c",
+                     *           "blockNumber": 2734,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:03:12.931Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "function": "Approve",
+                     *           "creator": "0fa1556f38f6a4e4a42662ee6ee4c815d2a0a219",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "b97b8d90f33649fa2431e792ea95cdc9ffd0e9638634d15cb67088f12a724c05",
+                     *           "blockNumber": 2689,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:00:13.575Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "function": "Approve",
+                     *           "creator": "e8f9207f1baff49e4b9511d3efae035ef124b705",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "8bc1ed58bf31e48c7c7ae4680462b0fd71f5bc286d1f7374c196729e8977cd38",
+                     *           "blockNumber": 2678,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T02:59:32.766Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "22169b10926aa52047c9f8975e7fe9b287bce5fa",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "6dcb2c74fe804e4ff2bae93d714211bc7518f83f7a6931201769d0f5077df191",
+                     *           "blockNumber": 2602,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T02:54:38.545Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "7cf1d714ceafaa759e01129a9c0c4fb5bf8a226a17386e2adf711a0dfaa9dc61",
+                     *           "blockNumber": 2601,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T02:54:35.414Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "3d0156efef8d32337d495431f6c64f1fd65b73bf",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "6f2cb5ee560efab1001d8dae43b0078f1c7eac55f59efc42269a916464f26df5",
+                     *           "blockNumber": 2579,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T02:53:07.86Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "function": "Transfer",
+                     *           "creator": "8c50ca5a093ed2d4b76b21dc6517829e2f53b7b3",
+                     *           "status": "SUCCESS",
+                     *           "validationCode": 0
+                     *         },
+                     *         {
+                     *           "txId": "134747fee15efdce47c77a682197fe9484ce66385a76a83cd0c7df82530dfea6",
+                     *           "blockNumber": 2555,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T02:51:30.62Z",
+                     *           "type": "ENDORSER_TRANSACTION",
+                     *           "contractId": "klp-8f81b95487-cc",
+                     *           "function": "Mint",
+                     *           "creator": "e8bb2cb5c332418d967818f5fdceaea57f3f7d7b",
                      *           "status": "SUCCESS",
                      *           "validationCode": 0
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "size": 20,
-                     *       "total": 1
+                     *       "total": 166
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpTransactionPage"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4243,19 +5728,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4269,27 +5760,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
-            404: {
-                headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4305,11 +5782,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -4322,10 +5802,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4339,7 +5822,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -4384,28 +5870,271 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "txId": "4c34d0a1b64fa996d8ed1a4891d618eb8fba5a7c948d7b6accaae7520115bb98",
+                     *           "txId": "9ef5fe45e47990d414b5bd904873fbf7a2e1965c23181d74b1f3eca1678e2b73",
                      *           "blockNumber": 2999,
-                     *           "txIndex": 0,
-                     *           "timestamp": "2024-03-19T03:20:41Z",
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:49.798Z",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "name": "Mint",
+                     *           "payload": {
+                     *             "account": "75416f146f5e330ee45ea49b684b78e69c568a01",
+                     *             "value": "3453100"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "8e3fe8ee1c70efdc3f0ad45ae881f2106667fb7c7900434335db9ccaa1a116c1",
+                     *           "blockNumber": 2999,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:20:49.698Z",
                      *           "contractId": "klp-f02611a93e-cc",
                      *           "name": "Transfer",
                      *           "payload": {
-                     *             "from": "1a60c774e26bd8f5e89a34c9e646f3dfaf0ddf5c",
-                     *             "to": "bcc0ae9924445ecc4daaa1112f508370aefa9ab6",
-                     *             "value": "250000000000000000000"
+                     *             "from": "7d1b71f34dca9a5147c92455cc98c16fab97021b",
+                     *             "to": "4f7d63ed992d7aaa40d02ad8a865487f9d409cc9",
+                     *             "value": "600206061872024271313369"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "bc942c5fbc092f1d19ee87313bb5591d67eb156ee5b51ee608faad4d8442dc66",
+                     *           "blockNumber": 2999,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:49.598Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "54808b7aaee015a3be343ff7a922b5db35f2dd56",
+                     *             "to": "1a83cfec8b1a3281ecc068325f89fe93487244dd",
+                     *             "value": "3690750930202859678148030"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "45ffe1d8dc53867bded2b2e28fae6d5684f71aa3b704e464140f30549d784f0e",
+                     *           "blockNumber": 2999,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:49.498Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "9901fdfad97c0a3878abda8660b081cd7a6f8c4b",
+                     *             "to": "046270f8a0ebe7ed8cf5514ae29fe72da643b3d8",
+                     *             "value": "241875176120589037584995"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "0cdb04fc238ed4e3cec00f71ea73e278f6e06efd68f5435bc2c52c40045e8359",
+                     *           "blockNumber": 2998,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:46.219Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "4edb9c226b48cbe969c9c2e1de993c5b80337668",
+                     *             "to": "7d41a3e2269afccc68a135b8b4ee336666f6076e",
+                     *             "value": "1736530352040828530567278"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "39c146bba3a2e9e1b0a8cb3a3dc54dc3da1734254006117c761a5dc759d2480e",
+                     *           "blockNumber": 2998,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:20:46.119Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "8212d70694d5200d2d3bdc2ffe19b5a564bebc76",
+                     *             "to": "9b5c11d5b96f02023f28419bf2957dcd5bfc7e2c",
+                     *             "value": "1874176811130688814467060"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "4fff7ad10f9e0810a8e9f85c920435fb1dd1ccf913cfcd460e96eefa24fc0e40",
+                     *           "blockNumber": 2998,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:46.019Z",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "name": "Mint",
+                     *           "payload": {
+                     *             "account": "429b4910a8f06b88670faa087fa0c3c2e24c6918",
+                     *             "value": "3525200"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "a558ba72bf881c959682d99dbe7ea428a2e583650b57cea647ea075971899a9e",
+                     *           "blockNumber": 2998,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:45.919Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "c2425ee6045a670341386a3949431fa11885689c",
+                     *             "to": "37784deab992002544f36d098f9487bd28ea1f5f",
+                     *             "value": "2790183145428866860857400"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "ca1a014af65c5a9ebc38e3caaee430d4733df07750481fd0349a15809faecbcc",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 4,
+                     *           "timestamp": "2024-03-19T03:20:40.555Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "a83ffac55c00d580e587d26d0303f971fe590e1f",
+                     *             "to": "3d0156efef8d32337d495431f6c64f1fd65b73bf",
+                     *             "value": "1121737798882415718773870"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "275403a7b077d7c9932018a590290d934dcaa06187d7779c4a0cc0a988c89c70",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:40.455Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "028712c675c7755b548793ebdfc316d601e4b12c",
+                     *             "to": "3d6ee00022ec590e3e3ffe4cb045d860c99803a7",
+                     *             "value": "3391880268576949656906902"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "1fd7c04b82ef4a672358cb07be3b7e69e36184f36b01de47bed70500ed3582c7",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:20:40.355Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "058a9eec1be5fa319d9f341f6d8d90d4c44d23b3",
+                     *             "to": "814171f7d63548c1f2c98922da5f9e04790c3358",
+                     *             "value": "4049420813734106786431156"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "23a22f851ac08a2746f55b0e4fae0eb3c02419e89d49359b0c5e53a658a33e2c",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:40.255Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "fd87d1f32fb8d2139671dd814099e9b15098a2d5",
+                     *             "to": "6515c4d04bfac204b516061fffe3f69a6dfd8464",
+                     *             "value": "6463238635038545085460110"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "af11ec75360580cd1bdf67bc2fd38ee3f52185d3a8b6a4d566128808ad928d88",
+                     *           "blockNumber": 2997,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:40.155Z",
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "name": "Approval",
+                     *           "payload": {
+                     *             "owner": "0534488adff6c93fc92a4e180d76ce0be4059421",
+                     *             "spender": "7682c417a180b4a49bca36be4c727beef8c2da77",
+                     *             "value": "8053000000000000000000"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "c51311860eccb51a4fcc257bbbf8927417eb27ba9f1767dddf80934ee11e4347",
+                     *           "blockNumber": 2996,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:35.523Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "b13fa3a7d2cf54bb939163e45362a9ebdaf1dfbe",
+                     *             "to": "429b4910a8f06b88670faa087fa0c3c2e24c6918",
+                     *             "value": "2055421347686426070812179"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "b8ddebb84b485a319bb173c65dfba52c231afc42e303218c70615aca18b7cd07",
+                     *           "blockNumber": 2996,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:35.423Z",
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "name": "Mint",
+                     *           "payload": {
+                     *             "account": "f1d3ed2c01dc9286bcf497c65e2b8d44b9970a51",
+                     *             "value": "32743000000000000000000"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "64a94dc395af1be4ce1479fd1c5b988188b2a3cef94bd1a129b7ee858d86a7e1",
+                     *           "blockNumber": 2995,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:32.449Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "0f9354c16118dd1b67b4d1920b422f62cdf8dd84",
+                     *             "to": "0fa1556f38f6a4e4a42662ee6ee4c815d2a0a219",
+                     *             "value": "1764461283041468326538074"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "9a51b8dcacdfae903c4e3ef431f24b6dc03de7fdf8955a1063e9f0c272677b5c",
+                     *           "blockNumber": 2994,
+                     *           "txIndex": 3,
+                     *           "timestamp": "2024-03-19T03:20:29.768Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "3d0156efef8d32337d495431f6c64f1fd65b73bf",
+                     *             "to": "94bcec727cb84eda958b2090bf00bdf0d8969654",
+                     *             "value": "1130065981919678955302285"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "c2330b7340794b6e9e5696e506e3cc03e10cfe22effb820012b827b973de48cc",
+                     *           "blockNumber": 2994,
+                     *           "txIndex": 2,
+                     *           "timestamp": "2024-03-19T03:20:29.668Z",
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "0fa1556f38f6a4e4a42662ee6ee4c815d2a0a219",
+                     *             "to": "e879212f5457694e87a85895a4fa492642db169a",
+                     *             "value": "2932875"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "28d444453857ea754e9e1863a78fe0b0d53a54f077e26494b28c700d9b81773b",
+                     *           "blockNumber": 2994,
+                     *           "txIndex": 1,
+                     *           "timestamp": "2024-03-19T03:20:29.568Z",
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "name": "Mint",
+                     *           "payload": {
+                     *             "account": "fd87d1f32fb8d2139671dd814099e9b15098a2d5",
+                     *             "value": "47049000000000000000000"
+                     *           }
+                     *         },
+                     *         {
+                     *           "txId": "fc417c2de56d43c91daf7f493a41f6371d4f831c2e9a07e950277b11e430aa65",
+                     *           "blockNumber": 2994,
+                     *           "txIndex": 0,
+                     *           "timestamp": "2024-03-19T03:20:29.468Z",
+                     *           "contractId": "klp-f02611a93e-cc",
+                     *           "name": "Transfer",
+                     *           "payload": {
+                     *             "from": "fd87d1f32fb8d2139671dd814099e9b15098a2d5",
+                     *             "to": "98689e1055a300c2289271d9b51e7524faf54533",
+                     *             "value": "7202218840472569583832935"
                      *           }
                      *         }
                      *       ],
                      *       "page": 1,
                      *       "size": 20,
-                     *       "total": 9733
+                     *       "total": 9676
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpEventPage"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or The range is empty: 'from' is after 'to' (`errors` names the field) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4419,19 +6148,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4445,10 +6180,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4462,10 +6200,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4481,11 +6222,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -4498,10 +6242,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4515,7 +6262,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -4552,25 +6302,46 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "smartContractName": "GINI",
-                     *       "from": "2024-03-19T00:00:00Z",
-                     *       "to": "2024-03-19T03:20:41Z",
-                     *       "totalTransactions": 8412,
+                     *       "smartContractName": null,
+                     *       "from": null,
+                     *       "to": null,
+                     *       "totalTransactions": 10262,
                      *       "items": [
                      *         {
                      *           "contractId": "klp-f02611a93e-cc",
                      *           "smartContractName": "GINI",
-                     *           "transactionCount": 8412,
-                     *           "successfulCount": 7905,
-                     *           "failedCount": 507
+                     *           "transactionCount": 6213,
+                     *           "successfulCount": 5838,
+                     *           "failedCount": 375
+                     *         },
+                     *         {
+                     *           "contractId": "klp-8f81b95487-cc",
+                     *           "smartContractName": "Kalp Stable Dollar",
+                     *           "transactionCount": 1467,
+                     *           "successfulCount": 1406,
+                     *           "failedCount": 61
+                     *         },
+                     *         {
+                     *           "contractId": "klp-863515a871-cc",
+                     *           "smartContractName": "Tantra Reward Points",
+                     *           "transactionCount": 1289,
+                     *           "successfulCount": 1213,
+                     *           "failedCount": 76
+                     *         },
+                     *         {
+                     *           "contractId": "8f2d6bc7b554ec06d5d725d2a4ea7f9e1710807000000",
+                     *           "smartContractName": "Carbon Credit Token",
+                     *           "transactionCount": 1293,
+                     *           "successfulCount": 1223,
+                     *           "failedCount": 70
                      *         }
                      *       ]
                      *     }
                      */
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["KalpChaincodeAnalytics"];
                 };
             };
-            /** @description validation_failed: a parameter breaks its pattern or range (`errors` names it); malformed_json for a bad body */
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or The range is empty: 'from' is after 'to' (`errors` names the field) */
             400: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4584,19 +6355,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
-            /** @description key_missing, key_invalid, key_revoked or key_expired */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
                 };
             };
-            /** @description key_scope_mismatch: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4610,10 +6387,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
                 };
             };
-            /** @description api_not_found, or the thing asked for does not exist (block_not_found, transaction_not_found, contract_not_found, ...) */
+            /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4627,10 +6407,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
                 };
             };
-            /** @description rate_limited: over the key's per-second limit; quota_exceeded: over its monthly quota. Retry after `Retry-After` seconds */
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4646,11 +6429,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source failed */
-            502: {
+            /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
+            501: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
                     "RateLimit-Limit"?: number;
@@ -4663,10 +6449,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_supported_by_source";
+                    };
                 };
             };
-            /** @description upstream_unavailable: the chain source is not running or timed out */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
                     /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
@@ -4680,7 +6469,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };

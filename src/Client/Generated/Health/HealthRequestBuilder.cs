@@ -33,7 +33,7 @@ namespace KsQuery.Client.Health
         {
         }
         /// <summary>
-        /// Health of the store, the key ring and every chain plugin
+        /// 200 when the store reads and writes, the Data Protection key ring protects and unprotects, usage writes succeed and every required plugin is healthy; else 503 with the same report naming what is wrong. The report lists every check (`store`, `keyring`, `plugins` with a field per plugin, `usage`) and never carries exception text.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Health.HealthGetResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -56,7 +56,7 @@ namespace KsQuery.Client.Health
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Health.HealthGetResponse>(requestInfo, global::KsQuery.Client.Health.HealthGetResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Health of the store, the key ring and every chain plugin
+        /// 200 when the store reads and writes, the Data Protection key ring protects and unprotects, usage writes succeed and every required plugin is healthy; else 503 with the same report naming what is wrong. The report lists every check (`store`, `keyring`, `plugins` with a field per plugin, `usage`) and never carries exception text.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

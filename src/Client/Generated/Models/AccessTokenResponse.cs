@@ -33,13 +33,7 @@ namespace KsQuery.Client.Models
         public string RefreshToken { get; set; }
 #endif
         /// <summary>The tokenType property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? TokenType { get; set; }
-#nullable restore
-#else
-        public string TokenType { get; set; }
-#endif
+        public global::KsQuery.Client.Models.AccessTokenResponse_tokenType? TokenType { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.AccessTokenResponse"/> and sets the default values.
         /// </summary>
@@ -68,7 +62,7 @@ namespace KsQuery.Client.Models
                 { "accessToken", n => { AccessToken = n.GetStringValue(); } },
                 { "expiresIn", n => { ExpiresIn = n.GetLongValue(); } },
                 { "refreshToken", n => { RefreshToken = n.GetStringValue(); } },
-                { "tokenType", n => { TokenType = n.GetStringValue(); } },
+                { "tokenType", n => { TokenType = n.GetEnumValue<global::KsQuery.Client.Models.AccessTokenResponse_tokenType>(); } },
             };
         }
         /// <summary>
@@ -81,7 +75,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("accessToken", AccessToken);
             writer.WriteLongValue("expiresIn", ExpiresIn);
             writer.WriteStringValue("refreshToken", RefreshToken);
-            writer.WriteStringValue("tokenType", TokenType);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.AccessTokenResponse_tokenType>("tokenType", TokenType);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

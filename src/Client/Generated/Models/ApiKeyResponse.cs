@@ -87,13 +87,7 @@ namespace KsQuery.Client.Models
         /// <summary>The revokedAt property</summary>
         public DateTimeOffset? RevokedAt { get; set; }
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::KsQuery.Client.Models.ApiKeyResponse_status? Status { get; set; }
         /// <summary>The usage property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -142,7 +136,7 @@ namespace KsQuery.Client.Models
                 { "replacedBy", n => { ReplacedBy = n.GetStringValue(); } },
                 { "revokeAt", n => { RevokeAt = n.GetDateTimeOffsetValue(); } },
                 { "revokedAt", n => { RevokedAt = n.GetDateTimeOffsetValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::KsQuery.Client.Models.ApiKeyResponse_status>(); } },
                 { "usage", n => { Usage = n.GetObjectValue<global::KsQuery.Client.Models.ApiKeyUsageTotals>(global::KsQuery.Client.Models.ApiKeyUsageTotals.CreateFromDiscriminatorValue); } },
             };
         }
@@ -168,7 +162,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("replacedBy", ReplacedBy);
             writer.WriteDateTimeOffsetValue("revokeAt", RevokeAt);
             writer.WriteDateTimeOffsetValue("revokedAt", RevokedAt);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.ApiKeyResponse_status>("status", Status);
             writer.WriteObjectValue<global::KsQuery.Client.Models.ApiKeyUsageTotals>("usage", Usage);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -47,13 +47,7 @@ namespace KsQuery.Client.Models
         public string Id { get; set; }
 #endif
         /// <summary>The method property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Method { get; set; }
-#nullable restore
-#else
-        public string Method { get; set; }
-#endif
+        public global::KsQuery.Client.Models.CatalogApiDto_method? Method { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -115,7 +109,7 @@ namespace KsQuery.Client.Models
                 { "category", n => { Category = n.GetStringValue(); } },
                 { "errors", n => { Errors = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
-                { "method", n => { Method = n.GetStringValue(); } },
+                { "method", n => { Method = n.GetEnumValue<global::KsQuery.Client.Models.CatalogApiDto_method>(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "parameters", n => { Parameters = n.GetCollectionOfObjectValues<global::KsQuery.Client.Models.CatalogParameterDto>(global::KsQuery.Client.Models.CatalogParameterDto.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "path", n => { Path = n.GetStringValue(); } },
@@ -133,7 +127,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("category", Category);
             writer.WriteCollectionOfPrimitiveValues<string>("errors", Errors);
             writer.WriteStringValue("id", Id);
-            writer.WriteStringValue("method", Method);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.CatalogApiDto_method>("method", Method);
             writer.WriteStringValue("name", Name);
             writer.WriteCollectionOfObjectValues<global::KsQuery.Client.Models.CatalogParameterDto>("parameters", Parameters);
             writer.WriteStringValue("path", Path);

@@ -30,14 +30,16 @@ namespace KsQuery.Client.Models
 #else
         public string Description { get; set; }
 #endif
-        /// <summary>The in property</summary>
+        /// <summary>The example property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? In { get; set; }
+        public string? Example { get; set; }
 #nullable restore
 #else
-        public string In { get; set; }
+        public string Example { get; set; }
 #endif
+        /// <summary>The in property</summary>
+        public global::KsQuery.Client.Models.CatalogParameterDto_in? In { get; set; }
         /// <summary>The maximum property</summary>
         public long? Maximum { get; set; }
         /// <summary>The minimum property</summary>
@@ -61,13 +63,7 @@ namespace KsQuery.Client.Models
         /// <summary>The required property</summary>
         public bool? Required { get; set; }
         /// <summary>The type property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Type { get; set; }
-#nullable restore
-#else
-        public string Type { get; set; }
-#endif
+        public global::KsQuery.Client.Models.CatalogParameterDto_type? Type { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.CatalogParameterDto"/> and sets the default values.
         /// </summary>
@@ -95,13 +91,14 @@ namespace KsQuery.Client.Models
             {
                 { "default", n => { Default = n.GetStringValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
-                { "in", n => { In = n.GetStringValue(); } },
+                { "example", n => { Example = n.GetStringValue(); } },
+                { "in", n => { In = n.GetEnumValue<global::KsQuery.Client.Models.CatalogParameterDto_in>(); } },
                 { "maximum", n => { Maximum = n.GetLongValue(); } },
                 { "minimum", n => { Minimum = n.GetLongValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "pattern", n => { Pattern = n.GetStringValue(); } },
                 { "required", n => { Required = n.GetBoolValue(); } },
-                { "type", n => { Type = n.GetStringValue(); } },
+                { "type", n => { Type = n.GetEnumValue<global::KsQuery.Client.Models.CatalogParameterDto_type>(); } },
             };
         }
         /// <summary>
@@ -113,13 +110,14 @@ namespace KsQuery.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("default", Default);
             writer.WriteStringValue("description", Description);
-            writer.WriteStringValue("in", In);
+            writer.WriteStringValue("example", Example);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.CatalogParameterDto_in>("in", In);
             writer.WriteLongValue("maximum", Maximum);
             writer.WriteLongValue("minimum", Minimum);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("pattern", Pattern);
             writer.WriteBoolValue("required", Required);
-            writer.WriteStringValue("type", Type);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.CatalogParameterDto_type>("type", Type);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

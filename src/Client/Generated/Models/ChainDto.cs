@@ -39,13 +39,7 @@ namespace KsQuery.Client.Models
         public List<global::KsQuery.Client.Models.NetworkDto> Networks { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::KsQuery.Client.Models.ChainDto_status? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.ChainDto"/> and sets the default values.
         /// </summary>
@@ -74,7 +68,7 @@ namespace KsQuery.Client.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "networks", n => { Networks = n.GetCollectionOfObjectValues<global::KsQuery.Client.Models.NetworkDto>(global::KsQuery.Client.Models.NetworkDto.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::KsQuery.Client.Models.ChainDto_status>(); } },
             };
         }
         /// <summary>
@@ -87,7 +81,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("name", Name);
             writer.WriteCollectionOfObjectValues<global::KsQuery.Client.Models.NetworkDto>("networks", Networks);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.ChainDto_status>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -81,13 +81,7 @@ namespace KsQuery.Client.Models
         /// <summary>The recoverable property</summary>
         public bool? Recoverable { get; set; }
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::KsQuery.Client.Models.CreatedApiKeyResponse_status? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.CreatedApiKeyResponse"/> and sets the default values.
         /// </summary>
@@ -125,7 +119,7 @@ namespace KsQuery.Client.Models
                 { "network", n => { Network = n.GetStringValue(); } },
                 { "rateLimitPerSecond", n => { RateLimitPerSecond = n.GetIntValue(); } },
                 { "recoverable", n => { Recoverable = n.GetBoolValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::KsQuery.Client.Models.CreatedApiKeyResponse_status>(); } },
             };
         }
         /// <summary>
@@ -147,7 +141,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("network", Network);
             writer.WriteIntValue("rateLimitPerSecond", RateLimitPerSecond);
             writer.WriteBoolValue("recoverable", Recoverable);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.CreatedApiKeyResponse_status>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -41,13 +41,7 @@ namespace KsQuery.Client.Models
         public string Name { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::KsQuery.Client.Models.NetworkDto_status? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.NetworkDto"/> and sets the default values.
         /// </summary>
@@ -77,7 +71,7 @@ namespace KsQuery.Client.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "isTest", n => { IsTest = n.GetBoolValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::KsQuery.Client.Models.NetworkDto_status>(); } },
             };
         }
         /// <summary>
@@ -91,7 +85,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("id", Id);
             writer.WriteBoolValue("isTest", IsTest);
             writer.WriteStringValue("name", Name);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.NetworkDto_status>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

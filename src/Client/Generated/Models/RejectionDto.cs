@@ -17,13 +17,7 @@ namespace KsQuery.Client.Models
         /// <summary>The at property</summary>
         public DateTimeOffset? At { get; set; }
         /// <summary>The code property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Code { get; set; }
-#nullable restore
-#else
-        public string Code { get; set; }
-#endif
+        public global::KsQuery.Client.Models.RejectionDto_code? Code { get; set; }
         /// <summary>The display property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -100,7 +94,7 @@ namespace KsQuery.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
-                { "code", n => { Code = n.GetStringValue(); } },
+                { "code", n => { Code = n.GetEnumValue<global::KsQuery.Client.Models.RejectionDto_code>(); } },
                 { "display", n => { Display = n.GetStringValue(); } },
                 { "ip", n => { Ip = n.GetStringValue(); } },
                 { "keyId", n => { KeyId = n.GetStringValue(); } },
@@ -118,7 +112,7 @@ namespace KsQuery.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateTimeOffsetValue("at", At);
-            writer.WriteStringValue("code", Code);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.RejectionDto_code>("code", Code);
             writer.WriteStringValue("display", Display);
             writer.WriteStringValue("ip", Ip);
             writer.WriteStringValue("keyId", KeyId);

@@ -43,13 +43,7 @@ namespace KsQuery.Client.Models
         public string KeyId { get; set; }
 #endif
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::KsQuery.Client.Models.UsageAlertDto_kind? Kind { get; set; }
         /// <summary>The rejections property</summary>
         public long? Rejections { get; set; }
         /// <summary>The userAgent property</summary>
@@ -90,7 +84,7 @@ namespace KsQuery.Client.Models
                 { "clientAddress", n => { ClientAddress = n.GetStringValue(); } },
                 { "detail", n => { Detail = n.GetStringValue(); } },
                 { "keyId", n => { KeyId = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::KsQuery.Client.Models.UsageAlertDto_kind>(); } },
                 { "rejections", n => { Rejections = n.GetLongValue(); } },
                 { "userAgent", n => { UserAgent = n.GetStringValue(); } },
             };
@@ -107,7 +101,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("clientAddress", ClientAddress);
             writer.WriteStringValue("detail", Detail);
             writer.WriteStringValue("keyId", KeyId);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.UsageAlertDto_kind>("kind", Kind);
             writer.WriteLongValue("rejections", Rejections);
             writer.WriteStringValue("userAgent", UserAgent);
             writer.WriteAdditionalData(AdditionalData);

@@ -80,6 +80,10 @@ namespace KsQuery.Client.V1.Keys
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KsQuery.Client.Models.CreatedApiKeyResponse?> PostAsync(global::KsQuery.Client.Models.CreateApiKeyRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -95,6 +99,10 @@ namespace KsQuery.Client.V1.Keys
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "415", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.CreatedApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.CreatedApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -154,45 +162,18 @@ namespace KsQuery.Client.V1.Keys
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class KeysRequestBuilderGetQueryParameters 
         {
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("page")]
-            public string? Page { get; set; }
+            public int? Page { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("page")]
-            public string Page { get; set; }
-            #pragma warning restore CS1591
-#endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("size")]
-            public string? Size { get; set; }
+            public int? Size { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("size")]
-            public string Size { get; set; }
-            #pragma warning restore CS1591
-#endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("status")]
-            public string? Status { get; set; }
+            public global::KsQuery.Client.V1.Keys.GetStatusQueryParameterType? Status { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("status")]
-            public string Status { get; set; }
-            #pragma warning restore CS1591
-#endif
         }
     }
 }

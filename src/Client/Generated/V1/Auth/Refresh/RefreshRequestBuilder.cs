@@ -41,6 +41,9 @@ namespace KsQuery.Client.V1.Auth.Refresh
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KsQuery.Client.Models.AccessTokenResponse?> PostAsync(global::KsQuery.Client.Models.RefreshRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -55,6 +58,9 @@ namespace KsQuery.Client.V1.Auth.Refresh
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "415", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.AccessTokenResponse>(requestInfo, global::KsQuery.Client.Models.AccessTokenResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

@@ -42,6 +42,10 @@ namespace KsQuery.Client.V1.Me.Selection
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KsQuery.Client.Models.MeResponse?> PutAsync(global::KsQuery.Client.Models.SelectionRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -57,6 +61,10 @@ namespace KsQuery.Client.V1.Me.Selection
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "415", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.MeResponse>(requestInfo, global::KsQuery.Client.Models.MeResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

@@ -34,42 +34,38 @@ namespace KsQuery.Client.V1.Kalp.Testnet.Network
         {
         }
         /// <summary>
-        /// Network info. Catalog id `network-info`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+        /// Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A <see cref="global::KsQuery.Client.Models.KalpNetworkInfo"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 429 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 502 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 503 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo401Error">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo403Error">When receiving a 403 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo429Error">When receiving a 429 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo501Error">When receiving a 501 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo503Error">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KsQuery.Client.Models.KalpNetworkInfo?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KsQuery.Client.Models.KalpNetworkInfo> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "429", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "502", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "503", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "401", global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo401Error.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo403Error.CreateFromDiscriminatorValue },
+                { "429", global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo429Error.CreateFromDiscriminatorValue },
+                { "501", global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo501Error.CreateFromDiscriminatorValue },
+                { "503", global::KsQuery.Client.V1.Kalp.Testnet.Network.KalpNetworkInfo503Error.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.KalpNetworkInfo>(requestInfo, global::KsQuery.Client.Models.KalpNetworkInfo.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Network info. Catalog id `network-info`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+        /// Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -84,7 +80,7 @@ namespace KsQuery.Client.V1.Kalp.Testnet.Network
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/json, application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>

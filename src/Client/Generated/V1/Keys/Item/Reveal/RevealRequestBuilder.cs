@@ -43,6 +43,10 @@ namespace KsQuery.Client.V1.Keys.Item.Reveal
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 415 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KsQuery.Client.Models.RevealedApiKeyResponse?> PostAsync(global::KsQuery.Client.Models.RevealApiKeyRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -59,6 +63,10 @@ namespace KsQuery.Client.V1.Keys.Item.Reveal
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "415", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "429", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.RevealedApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.RevealedApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

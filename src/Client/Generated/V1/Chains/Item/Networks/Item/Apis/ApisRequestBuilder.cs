@@ -39,6 +39,8 @@ namespace KsQuery.Client.V1.Chains.Item.Networks.Item.Apis
         /// <returns>A <see cref="global::KsQuery.Client.Models.CatalogDto"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KsQuery.Client.Models.CatalogDto?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -49,7 +51,12 @@ namespace KsQuery.Client.V1.Chains.Item.Networks.Item.Apis
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.CatalogDto>(requestInfo, global::KsQuery.Client.Models.CatalogDto.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.CatalogDto>(requestInfo, global::KsQuery.Client.Models.CatalogDto.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Every API of the network with its full path, method, category and parameters (with their patterns and ranges). Chain and network ids match case-insensitively and network aliases (e.g. `DEVNET` for KALP `testnet`) resolve to the canonical network. 404 `chain_not_found` / `network_not_found`; 409 `chain_not_available` for a coming-soon chain.

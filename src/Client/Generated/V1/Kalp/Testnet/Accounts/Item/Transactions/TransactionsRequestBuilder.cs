@@ -34,42 +34,40 @@ namespace KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions
         {
         }
         /// <summary>
-        /// Account transactions. Catalog id `account-transactions`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+        /// Account transactions. Catalog id `account-transactions`. The error answers below list the `code` values each status can carry.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A <see cref="global::KsQuery.Client.Models.KalpTransactionPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 429 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 502 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 503 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage400Error">When receiving a 400 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage401Error">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage403Error">When receiving a 403 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage429Error">When receiving a 429 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage501Error">When receiving a 501 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage503Error">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.TransactionsRequestBuilder.TransactionsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KsQuery.Client.Models.KalpTransactionPage?> GetAsync(Action<RequestConfiguration<global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.TransactionsRequestBuilder.TransactionsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.TransactionsRequestBuilder.TransactionsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KsQuery.Client.Models.KalpTransactionPage> GetAsync(Action<RequestConfiguration<global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.TransactionsRequestBuilder.TransactionsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "429", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "502", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "503", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "400", global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage400Error.CreateFromDiscriminatorValue },
+                { "401", global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage401Error.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage403Error.CreateFromDiscriminatorValue },
+                { "429", global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage429Error.CreateFromDiscriminatorValue },
+                { "501", global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage501Error.CreateFromDiscriminatorValue },
+                { "503", global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.KalpTransactionPage503Error.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.KalpTransactionPage>(requestInfo, global::KsQuery.Client.Models.KalpTransactionPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Account transactions. Catalog id `account-transactions`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+        /// Account transactions. Catalog id `account-transactions`. The error answers below list the `code` values each status can carry.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -84,7 +82,7 @@ namespace KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/json, application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>
@@ -97,7 +95,7 @@ namespace KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions
             return new global::KsQuery.Client.V1.Kalp.Testnet.Accounts.Item.Transactions.TransactionsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Account transactions. Catalog id `account-transactions`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `not_supported_by_source`.
+        /// Account transactions. Catalog id `account-transactions`. The error answers below list the `code` values each status can carry.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class TransactionsRequestBuilderGetQueryParameters 

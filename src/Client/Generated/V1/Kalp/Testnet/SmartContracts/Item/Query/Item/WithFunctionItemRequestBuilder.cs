@@ -34,44 +34,46 @@ namespace KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item
         {
         }
         /// <summary>
-        /// Query smart contract. Catalog id `contract-query`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `contract_not_found`, `function_not_found`, `validation_failed`, `upstream_unavailable`.
+        /// Query smart contract. Catalog id `contract-query`. The error answers below list the `code` values each status can carry.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A <see cref="global::KsQuery.Client.Models.KalpContractQueryResult"/></returns>
         /// <param name="body">Binary request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 429 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 502 status code</exception>
-        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 503 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult400Error">When receiving a 400 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult401Error">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult403Error">When receiving a 403 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult404Error">When receiving a 404 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult413Error">When receiving a 413 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult429Error">When receiving a 429 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult502Error">When receiving a 502 status code</exception>
+        /// <exception cref="global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult503Error">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> PostAsync(Stream body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KsQuery.Client.Models.KalpContractQueryResult?> PostAsync(Stream body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> PostAsync(Stream body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KsQuery.Client.Models.KalpContractQueryResult> PostAsync(Stream body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = ToPostRequestInformation(body, requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "429", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "502", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
-                { "503", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "400", global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult400Error.CreateFromDiscriminatorValue },
+                { "401", global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult401Error.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult403Error.CreateFromDiscriminatorValue },
+                { "404", global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult404Error.CreateFromDiscriminatorValue },
+                { "413", global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult413Error.CreateFromDiscriminatorValue },
+                { "429", global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult429Error.CreateFromDiscriminatorValue },
+                { "502", global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult502Error.CreateFromDiscriminatorValue },
+                { "503", global::KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item.KalpContractQueryResult503Error.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.KalpContractQueryResult>(requestInfo, global::KsQuery.Client.Models.KalpContractQueryResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Query smart contract. Catalog id `contract-query`. Errors: 401 `key_missing` / `key_invalid` / `key_revoked` / `key_expired`; 403 `key_scope_mismatch`; 400 `validation_failed`; 429 `rate_limited` / `quota_exceeded`; 502/503 `upstream_unavailable`. Also: `contract_not_found`, `function_not_found`, `validation_failed`, `upstream_unavailable`.
+        /// Query smart contract. Catalog id `contract-query`. The error answers below list the `code` values each status can carry.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Binary request body</param>
@@ -88,7 +90,7 @@ namespace KsQuery.Client.V1.Kalp.Testnet.SmartContracts.Item.Query.Item
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/json, application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             requestInfo.SetStreamContent(body, "application/json");
             return requestInfo;
         }
