@@ -26,15 +26,8 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
 
     private async ValueTask<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var key = KeyedCallFeatures.VerifiedKeyOf(context);
-        if (key is null)
-            return new ProblemResult(401, "key_missing", "Unauthorized", "Send an API key in the X-Api-Key header.");
-        if (!string.Equals(key.Chain, chain, StringComparison.Ordinal) || !string.Equals(key.Network, network, StringComparison.Ordinal))
-        {
-            KeyedCallFeatures.SetRejection(context, new KeyRejection("key_scope_mismatch", key.KeyId, key.AccountId, key.Display));
-            return new ProblemResult(403, "key_scope_mismatch", "Forbidden",
-                $"This key is scoped to {key.Chain}/{key.Network}; it cannot call {chain}/{network}.");
-        }
+        if (KeyScopeCheck.Refusal(context, chain, network) is { } refusal)
+            return refusal;
         if (!runtime.IsStarted(chain))
             return new ProblemResult(503, "upstream_unavailable", "Upstream unavailable", $"The {chain} plugin is not running; see /health.");
 

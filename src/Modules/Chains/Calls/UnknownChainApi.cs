@@ -11,15 +11,8 @@ internal sealed class UnknownChainApi(string chain, string network)
 
     private ProblemResult Answer(HttpContext context)
     {
-        var key = KeyedCallFeatures.VerifiedKeyOf(context);
-        if (key is null)
-            return new ProblemResult(401, "key_missing", "Unauthorized", "Send an API key in the X-Api-Key header.");
-        if (!string.Equals(key.Chain, chain, StringComparison.Ordinal) || !string.Equals(key.Network, network, StringComparison.Ordinal))
-        {
-            KeyedCallFeatures.SetRejection(context, new KeyRejection("key_scope_mismatch", key.KeyId, key.AccountId, key.Display));
-            return new ProblemResult(403, "key_scope_mismatch", "Forbidden",
-                $"This key is scoped to {key.Chain}/{key.Network}; it cannot call {chain}/{network}.");
-        }
+        if (KeyScopeCheck.Refusal(context, chain, network) is { } refusal)
+            return refusal;
         return new ProblemResult(404, "api_not_found", "Not found",
             $"The {chain}/{network} catalog has no API at {context.Request.Path}; GET /v1/chains/{chain}/networks/{network}/apis lists them.");
     }
