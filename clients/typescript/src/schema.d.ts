@@ -1352,7 +1352,18 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
+        "RateLimit-Limit": number;
+        /** @description Requests left in that window. */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until that window resets (at least 1). */
+        "RateLimit-Reset": number;
+        /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
+        "RateLimit-Policy": string;
+        /** @description Seconds to wait before trying again (at least 1). */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1418,8 +1429,7 @@ export interface operations {
             /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1489,8 +1499,7 @@ export interface operations {
             /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2165,8 +2174,7 @@ export interface operations {
             /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2289,8 +2297,7 @@ export interface operations {
             /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,8 +2348,7 @@ export interface operations {
             /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2404,8 +2410,7 @@ export interface operations {
             /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2458,8 +2463,7 @@ export interface operations {
             /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2480,14 +2484,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2524,14 +2524,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2544,16 +2540,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2566,14 +2557,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2586,14 +2573,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2622,14 +2605,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2655,14 +2634,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2687,14 +2662,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2707,16 +2678,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2729,14 +2695,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2749,14 +2711,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2789,14 +2747,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2935,14 +2889,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or The range is empty: 'from' is after 'to' (`errors` names the field) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2967,14 +2917,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2987,16 +2933,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3009,14 +2950,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3029,14 +2966,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3060,14 +2993,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3106,14 +3035,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3126,16 +3051,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3148,14 +3068,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3168,14 +3084,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3205,14 +3117,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3239,14 +3147,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3271,14 +3175,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3291,14 +3191,10 @@ export interface operations {
             /** @description `block_not_found`: No block has that number or hash */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3311,16 +3207,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3333,14 +3224,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3353,14 +3240,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3390,14 +3273,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3424,14 +3303,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3456,14 +3331,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3476,14 +3347,10 @@ export interface operations {
             /** @description `block_not_found`: No block has that number or hash */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3496,16 +3363,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3518,14 +3380,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3538,14 +3396,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3580,14 +3434,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3654,14 +3504,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3686,14 +3532,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3706,14 +3548,10 @@ export interface operations {
             /** @description `block_not_found`: No block has that number or hash */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3726,16 +3564,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3748,14 +3581,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3768,14 +3597,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3814,14 +3639,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4080,14 +3901,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or The range is empty: 'from' is after 'to' (`errors` names the field) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4112,14 +3929,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4132,14 +3945,10 @@ export interface operations {
             /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4152,16 +3961,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4174,14 +3978,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4194,14 +3994,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4231,14 +4027,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4304,14 +4096,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4336,14 +4124,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4356,14 +4140,10 @@ export interface operations {
             /** @description `transaction_not_found`: No transaction has that id */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4376,16 +4156,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4398,14 +4173,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4418,14 +4189,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4456,14 +4223,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4538,14 +4301,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4570,14 +4329,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4590,16 +4345,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4612,14 +4362,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4632,14 +4378,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4669,14 +4411,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4702,14 +4440,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4734,14 +4468,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4754,14 +4484,10 @@ export interface operations {
             /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4774,16 +4500,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4796,14 +4517,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4816,14 +4533,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4871,14 +4584,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4895,14 +4604,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A body field is missing or malformed (`errors` names it); with the Kalp gateway, also when the gateway rejects the arguments; or With the Kalp gateway source: the gateway rejected the arguments; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4927,14 +4632,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4947,14 +4648,10 @@ export interface operations {
             /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function); `function_not_found`: The contract has no such read function (Name, Symbol, Decimals, TotalSupply, BalanceOf, Allowance) */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4967,14 +4664,10 @@ export interface operations {
             /** @description `payload_too_large`: the body is over 64 KiB */
             413: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4987,16 +4680,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5009,14 +4697,10 @@ export interface operations {
             /** @description `upstream_unavailable`: With the Kalp gateway source: the gateway failed, timed out, refused this server or sent an unreadable answer */
             502: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5029,14 +4713,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5066,14 +4746,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5094,14 +4770,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or With the Kalp gateway source: the gateway rejected the arguments */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5126,14 +4798,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5146,14 +4814,10 @@ export interface operations {
             /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5166,16 +4830,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5188,14 +4847,10 @@ export interface operations {
             /** @description `not_supported_by_source`: With the Kalp gateway source and no WalletAddress setting: the gateway needs a default wallet to read token info */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5208,14 +4863,10 @@ export interface operations {
             /** @description `upstream_unavailable`: With the Kalp gateway source: the gateway failed, timed out, refused this server or sent an unreadable answer */
             502: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5228,14 +4879,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5268,14 +4915,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5295,14 +4938,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or With the Kalp gateway source: the gateway rejected the arguments */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5327,14 +4966,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5347,14 +4982,10 @@ export interface operations {
             /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5367,16 +4998,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5389,14 +5015,10 @@ export interface operations {
             /** @description `upstream_unavailable`: With the Kalp gateway source: the gateway failed, timed out, refused this server or sent an unreadable answer */
             502: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5409,14 +5031,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5451,14 +5069,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5717,14 +5331,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5749,14 +5359,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5769,16 +5375,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5791,14 +5392,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5811,14 +5408,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5855,14 +5448,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6137,14 +5726,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or The range is empty: 'from' is after 'to' (`errors` names the field) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6169,14 +5754,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6189,14 +5770,10 @@ export interface operations {
             /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6209,16 +5786,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6231,14 +5803,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6251,14 +5819,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6289,14 +5853,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6344,14 +5904,10 @@ export interface operations {
             /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or The range is empty: 'from' is after 'to' (`errors` names the field) */
             400: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6376,14 +5932,10 @@ export interface operations {
             /** @description `key_scope_mismatch`: the key belongs to another chain or network */
             403: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6396,14 +5948,10 @@ export interface operations {
             /** @description `contract_not_found`: No contract has that id (with the Kalp gateway: the gateway knows no such contract or function) */
             404: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6416,16 +5964,11 @@ export interface operations {
             /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
             429: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
-                    /** @description Seconds to wait before trying again (at least 1). */
-                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6438,14 +5981,10 @@ export interface operations {
             /** @description `not_supported_by_source`: The network is configured to use the Kalp gateway, which serves only contract-query, token and balance */
             501: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6458,14 +5997,10 @@ export interface operations {
             /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
             503: {
                 headers: {
-                    /** @description The request limit of the window that applies (see `RateLimit-Policy`). */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in that window. */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until that window resets (at least 1). */
-                    "RateLimit-Reset"?: number;
-                    /** @description Every limit of the key (its per-second limit, and its monthly quota when it has one). */
-                    "RateLimit-Policy"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -48,13 +48,13 @@ internal static class ChainApiResponses
                 },
             };
             if (status != 401)
-                AddRateLimitHeaders(response, retryAfter: status == 429);
+                AddRateLimitHeaders(response, retryAfter: status == 429, document);
             operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = response;
         }
         // The success answer is the chain API's own (its plugin describes the body); the headers are the host's.
         OperationCredentials.Declare(operation, "200", "Success");
         if (operation.Responses["200"] is OpenApiResponse success)
-            AddRateLimitHeaders(success, retryAfter: false);
+            AddRateLimitHeaders(success, retryAfter: false, document);
     }
 
     /// <summary>Every status the API can answer with, ascending, each with its failures (the host's first).</summary>
@@ -90,24 +90,13 @@ internal static class ChainApiResponses
         ],
     };
 
-    public static void AddRateLimitHeaders(OpenApiResponse response, bool retryAfter)
+    public static void AddRateLimitHeaders(OpenApiResponse response, bool retryAfter, OpenApiDocument? document)
     {
         response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-        response.Headers["RateLimit-Limit"] = IntegerHeader("The request limit of the window that applies (see `RateLimit-Policy`).");
-        response.Headers["RateLimit-Remaining"] = IntegerHeader("Requests left in that window.");
-        response.Headers["RateLimit-Reset"] = IntegerHeader("Seconds until that window resets (at least 1).");
-        response.Headers["RateLimit-Policy"] = new OpenApiHeader
-        {
-            Description = "Every limit of the key (its per-second limit, and its monthly quota when it has one).",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        };
+        foreach (var name in (string[])[KsQueryComponents.RateLimitLimit, KsQueryComponents.RateLimitRemaining,
+                     KsQueryComponents.RateLimitReset, KsQueryComponents.RateLimitPolicy])
+            response.Headers[name] = KsQueryComponents.Header(name, document);
         if (retryAfter)
-            response.Headers["Retry-After"] = IntegerHeader("Seconds to wait before trying again (at least 1).");
+            response.Headers[KsQueryComponents.RetryAfter] = KsQueryComponents.Header(KsQueryComponents.RetryAfter, document);
     }
-
-    private static OpenApiHeader IntegerHeader(string description) => new()
-    {
-        Description = description,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Examples = [JsonValue.Create(1)] },
-    };
 }

@@ -46,7 +46,37 @@ internal static class KsQueryComponents
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[Problem] = ProblemSchema();
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        document.Components.Headers[RateLimitLimit] = IntegerHeader("The request limit of the window that applies (see `RateLimit-Policy`).", 0);
+        document.Components.Headers[RateLimitRemaining] = IntegerHeader("Requests left in that window.", 0);
+        document.Components.Headers[RateLimitReset] = IntegerHeader("Seconds until that window resets (at least 1).", 1);
+        document.Components.Headers[RateLimitPolicy] = new OpenApiHeader
+        {
+            Description = "Every limit of the key (its per-second limit, and its monthly quota when it has one).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
+        document.Components.Headers[RetryAfter] = IntegerHeader("Seconds to wait before trying again (at least 1).", 1);
     }
+
+    /// <summary>The answer headers declared once under <c>components/headers</c> and referenced from every answer that carries them.</summary>
+    public const string RateLimitLimit = "RateLimit-Limit";
+    public const string RateLimitRemaining = "RateLimit-Remaining";
+    public const string RateLimitReset = "RateLimit-Reset";
+    public const string RateLimitPolicy = "RateLimit-Policy";
+    public const string RetryAfter = "Retry-After";
+
+    /// <summary>A reference to the shared header <paramref name="name"/> (one of the constants above).</summary>
+    public static IOpenApiHeader Header(string name, OpenApiDocument? document) => new OpenApiHeaderReference(name, document);
+
+    private static OpenApiHeader IntegerHeader(string description, int minimum) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer, Format = "int64",
+            Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture), Examples = [JsonValue.Create(1)],
+        },
+    };
 
     private static OpenApiSchema ProblemSchema() => new()
     {

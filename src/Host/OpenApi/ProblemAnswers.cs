@@ -61,11 +61,7 @@ internal static class ProblemAnswers
             if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
                 response.Headers = new Dictionary<string, IOpenApiHeader>
                 {
-                    ["Retry-After"] = new OpenApiHeader
-                    {
-                        Description = "Seconds to wait before trying again.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1" },
-                    },
+                    [KsQueryComponents.RetryAfter] = KsQueryComponents.Header(KsQueryComponents.RetryAfter, document),
                 };
             operation.Responses[key] = response;
         }

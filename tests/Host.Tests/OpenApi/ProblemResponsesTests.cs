@@ -207,11 +207,19 @@ public sealed class ProblemResponsesTests(OpenApiDocumentFixture fixture) : ICla
             {
                 seen++;
                 if (!response.Value.TryGetProperty("headers", out var headers) || !headers.TryGetProperty("Retry-After", out var retryAfter)
-                    || retryAfter.GetProperty("schema").GetProperty("type").GetString() != "integer")
+                    || SharedHeader(retryAfter).GetProperty("schema").GetProperty("type").GetString() != "integer")
                     wrong.Add($"{method.ToUpperInvariant()} {path} {response.Name}: no integer Retry-After");
             }
         seen.ShouldBeGreaterThanOrEqualTo(7); // sign-up, login, reveal; four usage reads
         wrong.ShouldBeEmpty();
+    }
+
+    /// <summary>A header declared once under components/headers, followed from the answer's <c>$ref</c>.</summary>
+    private JsonElement SharedHeader(JsonElement header)
+    {
+        var reference = header.GetProperty("$ref").GetString()!;
+        reference.ShouldStartWith("#/components/headers/");
+        return fixture.Document.GetProperty("components").GetProperty("headers").GetProperty(reference["#/components/headers/".Length..]);
     }
 
     /// <summary>The codes an error answer names: one example per code, named by it, whose value carries it.</summary>
