@@ -32,10 +32,15 @@ public sealed class PluginTemplateTests
                 <add key="local" value="{feed}" />
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="KsQuery.*" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
             </configuration>
             """);
-        // A packages folder of its own, so a KsQuery.Plugins.Abstractions 1.0.0 cached by an earlier run cannot stand in
-        // for the one packed now (downloads still come from the machine's HTTP cache).
+        // KsQuery.* only from the feed, and a packages folder of its own, so no other KsQuery.Plugins.Abstractions 1.0.0
+        // (another source's, or one cached by an earlier run) can stand in for the one packed now (downloads of the
+        // other packages still come from the machine's HTTP cache).
         var packages = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work.Path, "packages") };
         var project = Path.Combine(work.Path, "AcmeChain");
         await DotnetCli.RunAsync(project, packages, "test", "-c", "Release");
