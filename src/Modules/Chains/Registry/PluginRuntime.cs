@@ -80,26 +80,31 @@ internal sealed class PluginRuntime(
 
     public async Task<IReadOnlyList<PluginHealthReport>> CheckAsync(CancellationToken cancellationToken)
     {
+        var required = RequiredPlugins.Folders(configuration);
         var reports = new List<PluginHealthReport>();
         foreach (var loaded in plugins.Plugins)
         {
             var id = loaded.Plugin.Descriptor.Id;
+            var isRequired = required.Contains(loaded.Folder);
             if (_startFailures.TryGetValue(id, out var failure))
             {
-                reports.Add(new PluginHealthReport(id, false, $"failed to start: {failure}"));
+                reports.Add(new PluginHealthReport(id, false, $"failed to start: {failure}", isRequired));
                 continue;
             }
             try
             {
                 var health = await loaded.Plugin.CheckHealthAsync(cancellationToken);
-                reports.Add(new PluginHealthReport(id, health.Healthy, health.Detail));
+                reports.Add(new PluginHealthReport(id, health.Healthy, health.Detail, isRequired));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                reports.Add(new PluginHealthReport(id, false, $"health check failed: {ex.Message}"));
+                reports.Add(new PluginHealthReport(id, false, $"health check failed: {ex.Message}", isRequired));
             }
         }
-        reports.AddRange(plugins.Failures.Select(f => new PluginHealthReport(f.Name, false, $"not loaded: {f.Reason}")));
+        reports.AddRange(plugins.Failures.Select(f => new PluginHealthReport(f.Name, false, $"not loaded: {f.Reason}", required.Contains(f.Folder))));
+        // A required folder with no plugin at all (deleted, or never shipped) is a failure too, not a silent absence.
+        foreach (var folder in required.Where(r => plugins.Plugins.All(p => p.Folder != r) && plugins.Failures.All(f => f.Folder != r)))
+            reports.Add(new PluginHealthReport(folder, false, $"not loaded: no plugin folder '{folder}' was found (Plugins:Required names it)", true));
         return reports;
     }
 
