@@ -13,6 +13,7 @@ namespace KsQuery.Modules.Chains.Registry;
 /// settings do.</summary>
 internal sealed class PluginRuntime(
     PluginSet plugins,
+    ChainRegistry registry,
     DataDirectory data,
     IConfiguration configuration,
     TimeProvider time,
@@ -23,6 +24,11 @@ internal sealed class PluginRuntime(
     private int _stopped;
 
     public bool IsStarted(string chainId) => _started.ContainsKey(chainId);
+
+    private readonly ConcurrentDictionary<string, bool> _comingSoon = new(StringComparer.Ordinal);
+
+    /// <summary>False for a network its plugin listed as coming soon at start (<see cref="IChainPlugin.IsNetworkAvailable"/>).</summary>
+    public bool IsNetworkAvailable(string chainId, string networkId) => _comingSoon.IsEmpty || !_comingSoon.ContainsKey($"{chainId}/{networkId}");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +45,13 @@ internal sealed class PluginRuntime(
             try
             {
                 await loaded.Plugin.StartAsync(context, cancellationToken);
+                foreach (var network in loaded.Plugin.Descriptor.Networks)
+                    if (!loaded.Plugin.IsNetworkAvailable(network.Id))
+                    {
+                        registry.MarkComingSoon(id, network.Id);
+                        _comingSoon[$"{id}/{network.Id}"] = true;
+                        logger.LogInformation("Chain plugin {Chain} lists network {Network} as coming soon", id, network.Id);
+                    }
                 _started[id] = true;
             }
             catch (PluginSettingsException invalid)
