@@ -5,8 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KsQuery.Host.Health;
 
-/// <summary><c>/health</c>: 200 when the store reads and writes, the key ring protects and unprotects, and every plugin is
-/// healthy; else 503, with a JSON detail per check.</summary>
+/// <summary><c>/health</c>: 503 when the store, the key ring or a required plugin (<c>Plugins:Required</c>) is unhealthy,
+/// else 200; the body has a JSON detail per check, every plugin named in the <c>plugins</c> check.</summary>
 internal static class HealthSetup
 {
     public static IServiceCollection AddKsQueryHealth(this IServiceCollection services)
@@ -33,13 +33,19 @@ internal static class HealthSetup
         using (var json = new Utf8JsonWriter(stream))
         {
             json.WriteStartObject();
-            json.WriteString("status", report.Status == HealthStatus.Healthy ? "healthy" : "unhealthy");
+            // Degraded (a plugin that is not required fails) is still a service that serves: "healthy", 200.
+            json.WriteString("status", report.Status == HealthStatus.Unhealthy ? "unhealthy" : "healthy");
             json.WriteStartArray("checks");
             foreach (var (name, entry) in report.Entries)
             {
                 json.WriteStartObject();
                 json.WriteString("name", name);
-                json.WriteString("status", entry.Status == HealthStatus.Healthy ? "healthy" : "unhealthy");
+                json.WriteString("status", entry.Status switch
+                {
+                    HealthStatus.Healthy => "healthy",
+                    HealthStatus.Degraded => "degraded",
+                    _ => "unhealthy",
+                });
                 json.WriteString("detail", entry.Description);
                 foreach (var (key, value) in entry.Data)
                     json.WriteString(key, value?.ToString());
@@ -83,10 +89,23 @@ internal sealed class PluginsHealthCheck(IChainHealth chains) : IHealthCheck
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var reports = await chains.CheckAsync(cancellationToken);
-        var data = reports.ToDictionary(r => r.Name, r => (object)(r.Healthy ? "healthy" : $"unhealthy: {r.Detail}"));
-        var failing = reports.Where(r => !r.Healthy).Select(r => r.Name).ToList();
-        return failing.Count == 0
-            ? HealthCheckResult.Healthy($"{reports.Count} plugin(s) healthy", data)
-            : HealthCheckResult.Unhealthy($"unhealthy: {string.Join(", ", failing)}", data: data);
+        var data = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var report in reports)
+        {
+            // Two failures of one folder (an assembly serving several chains) keep both entries.
+            var name = report.Name;
+            for (var n = 2; data.ContainsKey(name); n++)
+                name = $"{report.Name} ({n})";
+            data[name] = report.Healthy ? "healthy" : $"unhealthy{(report.Required ? " (required)" : "")}: {report.Detail}";
+        }
+        var failing = reports.Where(r => !r.Healthy).ToList();
+        if (failing.Count == 0)
+            return HealthCheckResult.Healthy($"{reports.Count} plugin(s) healthy", data);
+        var detail = $"unhealthy: {string.Join(", ", failing.Select(r => r.Name))}";
+        // Only a plugin the operator marks required (Plugins:Required) makes the service unhealthy (503); a failing
+        // drop-in plugin is reported while the rest serve.
+        return failing.Any(r => r.Required)
+            ? HealthCheckResult.Unhealthy(detail, data: data)
+            : HealthCheckResult.Degraded(detail, data: data);
     }
 }

@@ -6,13 +6,21 @@ namespace KsQuery.Host.Plugins;
 /// <summary>Checks a plugin's descriptor before any of it is mapped, so a bad plugin fails alone and early.</summary>
 internal static partial class PluginValidator
 {
-    private static readonly string[] Reserved = ["accounts", "auth", "chains", "keys", "me", "usage"];
+    /// <summary>The first segments of the host's own routes under <c>/v1/</c>, today's and planned ones (API.md).</summary>
+    internal static readonly string[] Reserved =
+        ["accounts", "admin", "audit", "auth", "chains", "invitations", "keys", "me", "sessions", "teams", "usage"];
 
     public static List<string> Validate(ChainDescriptor descriptor)
     {
         var problems = new List<string>();
-        if (descriptor.ContractVersion != PluginContract.Version)
-            problems.Add($"built for plugin contract version {descriptor.ContractVersion}, this host supports {PluginContract.Version}");
+        if (!PluginContract.IsCompatible(PluginContract.Version, PluginContract.MinorVersion, descriptor.ContractVersion, descriptor.ContractMinorVersion))
+        {
+            // Nothing else of a plugin built for another contract can be trusted to mean what this host reads.
+            problems.Add($"built for plugin contract version {descriptor.ContractVersion}.{descriptor.ContractMinorVersion}, " +
+                $"this host supports {PluginContract.Version}.{PluginContract.MinorVersion} (plugins built for " +
+                $"{PluginContract.Version}.0 to {PluginContract.Version}.{PluginContract.MinorVersion})");
+            return problems;
+        }
         if (!IdPattern().IsMatch(descriptor.Id ?? ""))
             problems.Add($"chain id '{descriptor.Id}' must match [a-z0-9-]{{2,32}}");
         if (Reserved.Contains(descriptor.Id))

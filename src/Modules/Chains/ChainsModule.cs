@@ -19,7 +19,7 @@ public static class ChainsModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(plugins);
-        services.AddSingleton(new ChainRegistry(plugins));
+        services.AddSingleton(new ChainRegistry(plugins, ComingSoonSettings.Read(configuration)));
         services.AddSingleton<PluginRuntime>();
         services.AddSingleton<IChainHealth>(sp => sp.GetRequiredService<PluginRuntime>());
         services.AddHostedService(sp => sp.GetRequiredService<PluginRuntime>());

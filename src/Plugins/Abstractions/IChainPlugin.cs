@@ -28,5 +28,13 @@ public interface IChainPlugin : IAsyncDisposable
     /// <param name="networkId">The canonical id of one of the plugin's networks.</param>
     IReadOnlyDictionary<string, ApiExample> GetExamples(string networkId) => NoExamples;
 
+    /// <summary>Whether a network can serve now, asked once after a successful <see cref="StartAsync"/>: a network whose
+    /// availability depends on configuration (an upstream URL set or not) or on a check at start answers false to be
+    /// listed as <c>coming-soon</c> in <c>/v1/chains</c> (the chain too when none of its networks is available); keys
+    /// cannot be scoped to it and its catalog answers 409 <c>chain_not_available</c>. The default: every network is
+    /// available. Added in contract 1.1.</summary>
+    /// <param name="networkId">The canonical id of one of the plugin's networks.</param>
+    bool IsNetworkAvailable(string networkId) => true;
+
     private static readonly IReadOnlyDictionary<string, ApiExample> NoExamples = new Dictionary<string, ApiExample>();
 }

@@ -40,6 +40,40 @@ public sealed partial class PluginValidatorTests
             .ShouldContain(p => p.Contains("failure", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("accounts")]
+    [InlineData("admin")]
+    [InlineData("audit")]
+    [InlineData("auth")]
+    [InlineData("chains")]
+    [InlineData("invitations")]
+    [InlineData("keys")]
+    [InlineData("me")]
+    [InlineData("sessions")]
+    [InlineData("teams")]
+    [InlineData("usage")]
+    public void A_chain_id_reserved_by_the_api_is_refused(string id)
+    {
+        PluginValidator.Validate(Chain(Api()) with { Id = id }).ShouldContain($"chain id '{id}' is reserved");
+    }
+
+    [Theory]
+    [InlineData(PluginContract.Version, 0, true)]
+    [InlineData(PluginContract.Version, PluginContract.MinorVersion, true)]
+    [InlineData(PluginContract.Version, PluginContract.MinorVersion + 1, false)]
+    [InlineData(PluginContract.Version + 1, 0, false)]
+    [InlineData(PluginContract.Version - 1, 0, false)]
+    public void A_plugin_loads_when_built_for_the_hosts_major_and_a_minor_up_to_the_hosts(int major, int minor, bool loads)
+    {
+        var problems = PluginValidator.Validate(Chain(Api()) with { ContractVersion = major, ContractMinorVersion = minor });
+        if (loads)
+            problems.ShouldBeEmpty();
+        else
+            problems.ShouldBe([$"built for plugin contract version {major}.{minor}, this host supports " +
+                $"{PluginContract.Version}.{PluginContract.MinorVersion} (plugins built for {PluginContract.Version}.0 to " +
+                $"{PluginContract.Version}.{PluginContract.MinorVersion})"]);
+    }
+
     private static ApiDescriptor Api() => new("word", "Word", "Words", ApiMethod.Get, "words/{word}", "One word.",
         [new ApiParameter("word", ParameterLocation.Path, ParameterType.String, true, "The word.")]);
 

@@ -8,15 +8,20 @@ public static class TestPlugins
 {
     public static string Install(string pluginsFolder, params string[] names)
     {
-        var metadata = typeof(TestPlugins).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
         foreach (var name in names)
-        {
-            var output = Path.Combine(metadata["TestPluginsRoot"]!, name, "bin", metadata["Configuration"]!, "net10.0");
-            File.Exists(Path.Combine(output, name + ".dll")).ShouldBeTrue($"{name} was not built at {output}");
-            var target = Directory.CreateDirectory(Path.Combine(pluginsFolder, name)).FullName;
-            foreach (var file in Directory.GetFiles(output))
-                File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
-        }
+            InstallAs(pluginsFolder, name, name);
+        return pluginsFolder;
+    }
+
+    /// <summary>Copies the build output of the test plugin <paramref name="name"/> into <c>pluginsFolder/folder</c>.</summary>
+    public static string InstallAs(string pluginsFolder, string name, string folder)
+    {
+        var metadata = typeof(TestPlugins).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
+        var output = Path.Combine(metadata["TestPluginsRoot"]!, name, "bin", metadata["Configuration"]!, "net10.0");
+        File.Exists(Path.Combine(output, name + ".dll")).ShouldBeTrue($"{name} was not built at {output}");
+        var target = Directory.CreateDirectory(Path.Combine(pluginsFolder, folder)).FullName;
+        foreach (var file in Directory.GetFiles(output))
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
         return pluginsFolder;
     }
 }

@@ -2,6 +2,8 @@ using KsQuery.Plugins.Abstractions;
 using ThrowingChain;
 
 [assembly: ChainPlugin(typeof(ThrowingChainPlugin))]
+[assembly: ChainPlugin(typeof(StartFailsPlugin))]
+[assembly: ChainPlugin(typeof(CallFailsPlugin))]
 
 namespace ThrowingChain;
 
@@ -15,6 +17,40 @@ public sealed class ThrowingChainPlugin : IChainPlugin
     public ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PluginHealth.Ok());
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>Loads, but throws when started: reported unhealthy, its APIs answer 503.</summary>
+public sealed class StartFailsPlugin : IChainPlugin
+{
+    public ChainDescriptor Descriptor { get; } = new("start-fails", "Start Fails", PluginContract.Version,
+        [new NetworkDescriptor("mainnet", "Main Net", false,
+            [new ApiDescriptor("status", "Status", "Network", ApiMethod.Get, "status", "Never answers", [])])]);
+
+    public ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the node at 10.0.0.7 refused the connection");
+
+    public ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PluginHealth.Ok());
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>Starts, then throws from every call (a bug): the caller gets a 500 without the exception's text, the others serve.</summary>
+public sealed class CallFailsPlugin : IChainPlugin
+{
+    public ChainDescriptor Descriptor { get; } = new("call-fails", "Call Fails", PluginContract.Version,
+        [new NetworkDescriptor("mainnet", "Main Net", false,
+            [new ApiDescriptor("status", "Status", "Network", ApiMethod.Get, "status", "Throws", [])])]);
+
+    public ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("secret connection string Password=hunter2");
 
     public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PluginHealth.Ok());
 

@@ -30,6 +30,8 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
             return refusal;
         if (!runtime.IsStarted(chain))
             return new ProblemResult(503, "upstream_unavailable", "Upstream unavailable", $"The {chain} plugin is not running; see /health.");
+        if (!runtime.IsNetworkAvailable(chain, network))
+            return new ProblemResult(503, "upstream_unavailable", "Upstream unavailable", $"Network {chain}/{network} is not available yet (coming soon); see /v1/chains.");
 
         var validation = new Validation();
         var parameters = _binder.Bind(context.Request, validation);

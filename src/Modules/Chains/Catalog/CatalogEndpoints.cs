@@ -36,8 +36,8 @@ internal static class CatalogEndpoints
         TypedResults.Ok(registry.Chains.Select(c => new ChainDto(
             c.Id,
             c.Name,
-            c.Available ? ChainStatus.Available : ChainStatus.ComingSoon,
-            c.Networks.Select(n => new NetworkDto(n.Id, n.Name, c.Available ? ChainStatus.Available : ChainStatus.ComingSoon, n.IsTest, n.Aliases)).ToList()))
+            registry.IsAvailable(c) ? ChainStatus.Available : ChainStatus.ComingSoon,
+            c.Networks.Select(n => new NetworkDto(n.Id, n.Name, registry.IsAvailable(c, n) ? ChainStatus.Available : ChainStatus.ComingSoon, n.IsTest, n.Aliases)).ToList()))
             .ToArray());
 
     private static Results<Ok<CatalogDto>, ProblemHttpResult> GetCatalog(string chain, string network, [FromServices] ChainRegistry registry,

@@ -1,17 +1,28 @@
+using System.Collections.Concurrent;
 using KsQuery.Contracts.Messages;
 
 namespace KsQuery.Modules.Chains.Registry;
 
-/// <summary>Every known chain: loaded plugins first, then coming-soon chains no plugin replaced.</summary>
+/// <summary>Every known chain: loaded plugins first, then the coming-soon chains of the settings
+/// (<c>Chains:ComingSoon</c>) that no plugin replaced.</summary>
 public sealed class ChainRegistry
 {
-    internal ChainRegistry(PluginSet plugins)
+    internal ChainRegistry(PluginSet plugins, IReadOnlyList<ChainEntry> comingSoon)
     {
         var served = plugins.Plugins.Select(p => ChainEntry.FromPlugin(p.Plugin)).ToList();
-        Chains = [.. served, .. ComingSoonChains.All.Where(c => served.All(s => s.Id != c.Id))];
+        Chains = [.. served, .. comingSoon.Where(c => served.All(s => !string.Equals(s.Id, c.Id, StringComparison.OrdinalIgnoreCase)))];
     }
 
     internal IReadOnlyList<ChainEntry> Chains { get; }
+
+    // Networks a plugin said it cannot serve (IChainPlugin.IsNetworkAvailable), "chain/network"; set once at start.
+    private readonly ConcurrentDictionary<string, bool> _comingSoon = new(StringComparer.Ordinal);
+
+    internal void MarkComingSoon(string chainId, string networkId) => _comingSoon[$"{chainId}/{networkId}"] = true;
+
+    internal bool IsAvailable(ChainEntry chain, NetworkEntry network) => chain.Available && !_comingSoon.ContainsKey($"{chain.Id}/{network.Id}");
+
+    internal bool IsAvailable(ChainEntry chain) => chain.Networks.Any(n => IsAvailable(chain, n));
 
     internal ChainEntry? Find(string chain) =>
         Chains.FirstOrDefault(c => string.Equals(c.Id, chain, StringComparison.OrdinalIgnoreCase));
@@ -24,7 +35,7 @@ public sealed class ChainRegistry
         var net = entry.FindNetwork(network);
         if (net is null)
             return new NetworkResolution(NetworkResolutionOutcome.NetworkNotFound, entry.Id, null, false);
-        return entry.Available
+        return IsAvailable(entry, net)
             ? new NetworkResolution(NetworkResolutionOutcome.Found, entry.Id, net.Id, net.IsTest)
             : new NetworkResolution(NetworkResolutionOutcome.ChainNotAvailable, entry.Id, net.Id, net.IsTest);
     }

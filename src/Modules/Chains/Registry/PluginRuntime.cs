@@ -13,6 +13,7 @@ namespace KsQuery.Modules.Chains.Registry;
 /// settings do.</summary>
 internal sealed class PluginRuntime(
     PluginSet plugins,
+    ChainRegistry registry,
     DataDirectory data,
     IConfiguration configuration,
     TimeProvider time,
@@ -23,6 +24,11 @@ internal sealed class PluginRuntime(
     private int _stopped;
 
     public bool IsStarted(string chainId) => _started.ContainsKey(chainId);
+
+    private readonly ConcurrentDictionary<string, bool> _comingSoon = new(StringComparer.Ordinal);
+
+    /// <summary>False for a network its plugin listed as coming soon at start (<see cref="IChainPlugin.IsNetworkAvailable"/>).</summary>
+    public bool IsNetworkAvailable(string chainId, string networkId) => _comingSoon.IsEmpty || !_comingSoon.ContainsKey($"{chainId}/{networkId}");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +45,13 @@ internal sealed class PluginRuntime(
             try
             {
                 await loaded.Plugin.StartAsync(context, cancellationToken);
+                foreach (var network in loaded.Plugin.Descriptor.Networks)
+                    if (!loaded.Plugin.IsNetworkAvailable(network.Id))
+                    {
+                        registry.MarkComingSoon(id, network.Id);
+                        _comingSoon[$"{id}/{network.Id}"] = true;
+                        logger.LogInformation("Chain plugin {Chain} lists network {Network} as coming soon", id, network.Id);
+                    }
                 _started[id] = true;
             }
             catch (PluginSettingsException invalid)
@@ -80,26 +93,31 @@ internal sealed class PluginRuntime(
 
     public async Task<IReadOnlyList<PluginHealthReport>> CheckAsync(CancellationToken cancellationToken)
     {
+        var required = RequiredPlugins.Folders(configuration);
         var reports = new List<PluginHealthReport>();
         foreach (var loaded in plugins.Plugins)
         {
             var id = loaded.Plugin.Descriptor.Id;
+            var isRequired = required.Contains(loaded.Folder);
             if (_startFailures.TryGetValue(id, out var failure))
             {
-                reports.Add(new PluginHealthReport(id, false, $"failed to start: {failure}"));
+                reports.Add(new PluginHealthReport(id, false, $"failed to start: {failure}", isRequired));
                 continue;
             }
             try
             {
                 var health = await loaded.Plugin.CheckHealthAsync(cancellationToken);
-                reports.Add(new PluginHealthReport(id, health.Healthy, health.Detail));
+                reports.Add(new PluginHealthReport(id, health.Healthy, health.Detail, isRequired));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                reports.Add(new PluginHealthReport(id, false, $"health check failed: {ex.Message}"));
+                reports.Add(new PluginHealthReport(id, false, $"health check failed: {ex.Message}", isRequired));
             }
         }
-        reports.AddRange(plugins.Failures.Select(f => new PluginHealthReport(f.Name, false, $"not loaded: {f.Reason}")));
+        reports.AddRange(plugins.Failures.Select(f => new PluginHealthReport(f.Name, false, $"not loaded: {f.Reason}", required.Contains(f.Folder))));
+        // A required folder with no plugin at all (deleted, or never shipped) is a failure too, not a silent absence.
+        foreach (var folder in required.Where(r => plugins.Plugins.All(p => p.Folder != r) && plugins.Failures.All(f => f.Folder != r)))
+            reports.Add(new PluginHealthReport(folder, false, $"not loaded: no plugin folder '{folder}' was found (Plugins:Required names it)", true));
         return reports;
     }
 
