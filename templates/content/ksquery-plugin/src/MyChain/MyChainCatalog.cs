@@ -40,5 +40,8 @@ public static class MyChainCatalog
                         new ApiFailure(404, BlockNotFound, "The range ends above the height."),
                     ]),
             ]),
-        ]);
+        ])
+    {
+        ContractMinorVersion = PluginContract.MinorVersion,
+    };
 }
