@@ -241,7 +241,7 @@ export interface paths {
         };
         /**
          * Every known chain and its networks
-         * @description Chains served by a loaded plugin are `available`; Ethereum and Binance are `coming-soon` until a plugin for them is loaded.
+         * @description Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (Ethereum and Binance by default) are `coming-soon` until a plugin for them is loaded.
          */
         get: operations["ListChains"];
         put?: never;
