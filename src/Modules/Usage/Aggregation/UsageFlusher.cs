@@ -16,6 +16,7 @@ internal sealed class UsageFlusher(
     UnidentifiedRejections unidentified,
     IOptions<UsageOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<UsageFlusher> logger) : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan TrimEvery = TimeSpan.FromMinutes(10);
@@ -27,6 +28,9 @@ internal sealed class UsageFlusher(
         using var timer = new PeriodicTimer(options.Value.FlushInterval, time);
         try
         {
+            // Nothing to write before the application serves; and a start that fails (a port in use) disposes the store
+            // without stopping this service, so a tick before that point would meet a closed store.
+            await WhenStartedAsync(stoppingToken);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 FlushSafely();
@@ -36,6 +40,13 @@ internal sealed class UsageFlusher(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
