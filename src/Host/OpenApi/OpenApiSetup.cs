@@ -52,7 +52,6 @@ internal static class OpenApiSetup
                 KsQueryComponents.AddTo(document);
                 HealthOperation.AddTo(document);
                 TagDescriptions.AddTo(document);
-                ParameterDefaults.Normalize(document);
                 ModelSchemas.RemoveNullOfOmittedProperties(document);
                 // Every error answer references Problem (OperationCredentials): the framework's problem schemas are unused.
                 document.Components!.Schemas!.Remove("ProblemDetails");
