@@ -1,6 +1,7 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Accounts.SignUp;
 using KsQuery.Modules.Keys.ApiKeys;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.ApiKeys.Create;
 using KsQuery.Modules.Keys.ApiKeys.Get;
 using KsQuery.Modules.Keys.ApiKeys.List;
@@ -69,6 +70,7 @@ public static class KeysModule
         services.AddSingleton<IAccountStore, LiteDbAccountStore>();
         services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
         services.AddSessions();
+        services.AddSingleton<IAuditTrail, UnrecordedAuditTrail>();
 
         services.AddSingleton(sp => new FairHashingQueue(sp.GetRequiredService<IOptions<Argon2Options>>().Value.EffectiveMaxConcurrency));
         services.AddSingleton<ISecretHasher, Argon2SecretHasher>();
