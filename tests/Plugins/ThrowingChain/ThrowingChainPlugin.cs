@@ -40,7 +40,8 @@ public sealed class StartFailsPlugin : IChainPlugin
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-/// <summary>Starts, then throws from every call (a bug): the caller gets a 500 without the exception's text, the others serve.</summary>
+/// <summary>Starts, then throws from every call and from its network health check (a bug): the caller gets a 500 without the
+/// exception's text, <c>/v1/chains</c> and <c>/health</c> show the check failed without it, the others serve.</summary>
 public sealed class CallFailsPlugin : IChainPlugin
 {
     public ChainDescriptor Descriptor { get; } = new("call-fails", "Call Fails", PluginContract.Version,
@@ -53,6 +54,9 @@ public sealed class CallFailsPlugin : IChainPlugin
         throw new InvalidOperationException("secret connection string Password=hunter2");
 
     public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PluginHealth.Ok());
+
+    public ValueTask<PluginHealth> CheckNetworkHealthAsync(string networkId, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("network check: secret connection string Password=hunter2");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
