@@ -86,7 +86,7 @@ public sealed class PluginIsolationTests : IAsyncLifetime
         var (chainsStatus, chains, _) = await _api.GetAsync("/v1/chains");
         chainsStatus.ShouldBe(HttpStatusCode.OK);
         chains.EnumerateArray().Select(c => c.GetProperty("id").GetString())
-            .ShouldBe(["kalp", "sample", "call-fails", "start-fails", "older", "ethereum", "binance"], ignoreOrder: true);
+            .ShouldBe(["kalp", "sample", "call-fails", "start-fails", "check-fails", "older", "ethereum", "binance"], ignoreOrder: true);
     }
 
     [Fact]
@@ -106,6 +106,8 @@ public sealed class PluginIsolationTests : IAsyncLifetime
         // A health check that throws is a bug of the plugin: reported without the exception's text.
         State(Chain("call-fails")).ShouldBe(("available", "healthy", null));
         State(Network("call-fails", "mainnet")).ShouldBe(("available", "unhealthy", "health check failed"));
+        State(Chain("check-fails")).ShouldBe(("available", "unhealthy", "health check failed"));
+        State(Network("check-fails", "mainnet")).ShouldBe(("available", "unhealthy", "health check failed")); // the default asks the plugin's check
         foreach (var (chain, network) in new[] { ("kalp", "testnet"), ("sample", "devnet"), ("older", "mainnet") })
         {
             State(Chain(chain)).ShouldBe(("available", "healthy", null), chain);
@@ -120,6 +122,7 @@ public sealed class PluginIsolationTests : IAsyncLifetime
         var plugins = health.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "plugins");
         plugins.GetProperty("start-fails/mainnet").GetString().ShouldBe("unhealthy: failed to start: the node at 10.0.0.7 refused the connection");
         plugins.GetProperty("call-fails/mainnet").GetString().ShouldBe("unhealthy: health check failed");
+        plugins.GetProperty("check-fails").GetString().ShouldBe("unhealthy: health check failed");
         plugins.GetProperty("sample/devnet").GetString().ShouldBe("healthy");
     }
 }

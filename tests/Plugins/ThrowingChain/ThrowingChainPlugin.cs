@@ -4,6 +4,7 @@ using ThrowingChain;
 [assembly: ChainPlugin(typeof(ThrowingChainPlugin))]
 [assembly: ChainPlugin(typeof(StartFailsPlugin))]
 [assembly: ChainPlugin(typeof(CallFailsPlugin))]
+[assembly: ChainPlugin(typeof(CheckFailsPlugin))]
 
 namespace ThrowingChain;
 
@@ -57,6 +58,23 @@ public sealed class CallFailsPlugin : IChainPlugin
 
     public ValueTask<PluginHealth> CheckNetworkHealthAsync(string networkId, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("network check: secret connection string Password=hunter2");
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>Starts and serves, but its own health check throws (a bug): reported unhealthy without the exception's text.</summary>
+public sealed class CheckFailsPlugin : IChainPlugin
+{
+    public ChainDescriptor Descriptor { get; } = new("check-fails", "Check Fails", PluginContract.Version,
+        [new NetworkDescriptor("mainnet", "Main Net", false,
+            [new ApiDescriptor("status", "Status", "Network", ApiMethod.Get, "status", "Never called", [])])]);
+
+    public ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("plugin check: secret connection string Password=hunter2");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
