@@ -241,7 +241,7 @@ export interface paths {
         };
         /**
          * Every known chain and its networks
-         * @description Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (Ethereum and Binance by default) are `coming-soon` until a plugin for them is loaded.
+         * @description Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (Ethereum and Binance by default) are `coming-soon` until a plugin for them is loaded. Each chain and network served by a plugin also has `health` (`healthy` or `unhealthy`) and `healthDetail` (why it is unhealthy, else null): a chain whose plugin failed to start stays `available` but is `unhealthy`, with every network, and the detail says why; a network is `unhealthy` when its plugin reports it so (e.g. its upstream is down or not configured). Both are null for a coming-soon chain no plugin serves.
          */
         get: operations["ListChains"];
         put?: never;
@@ -830,6 +830,9 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "available" | "coming-soon";
+            /** @enum {null|string} */
+            health: "healthy" | "unhealthy" | null;
+            healthDetail: null | string;
             networks: components["schemas"]["NetworkDto"][];
         };
         ChainRefDto: {
@@ -1203,6 +1206,9 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "available" | "coming-soon";
+            /** @enum {null|string} */
+            health: "healthy" | "unhealthy" | null;
+            healthDetail: null | string;
             isTest: boolean;
             aliases: string[];
         };

@@ -84,6 +84,9 @@ internal sealed class StoreHealthCheck(StoreProbe probe)
 internal sealed class KeyRingHealthCheck(KeyRingProbe probe)
     : ProbeHealthCheck(probe.Run, "key ring usable", "key ring unusable");
 
+/// <summary>One entry per plugin and one per network (<c>chain/network</c>): <c>healthy</c>, <c>coming-soon: why</c> or
+/// <c>unhealthy: why</c>. Only a required plugin's failure makes the check unhealthy (503); any other failure, a network's
+/// included, makes it degraded (200); a coming-soon network is no failure.</summary>
 internal sealed class PluginsHealthCheck(IChainHealth chains) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -93,17 +96,23 @@ internal sealed class PluginsHealthCheck(IChainHealth chains) : IHealthCheck
         foreach (var report in reports)
         {
             // Two failures of one folder (an assembly serving several chains) keep both entries.
-            var name = report.Name;
+            var name = report.Key;
             for (var n = 2; data.ContainsKey(name); n++)
-                name = $"{report.Name} ({n})";
-            data[name] = report.Healthy ? "healthy" : $"unhealthy{(report.Required ? " (required)" : "")}: {report.Detail}";
+                name = $"{report.Key} ({n})";
+            data[name] = report switch
+            {
+                { ComingSoon: true } => $"coming-soon: {report.Detail}",
+                { Healthy: true } => "healthy",
+                _ => $"unhealthy{(report.Required ? " (required)" : "")}: {report.Detail}",
+            };
         }
-        var failing = reports.Where(r => !r.Healthy).ToList();
+        var failing = reports.Where(r => !r.Healthy && !r.ComingSoon).ToList();
+        var pluginCount = reports.Count(r => r.Network is null);
         if (failing.Count == 0)
-            return HealthCheckResult.Healthy($"{reports.Count} plugin(s) healthy", data);
-        var detail = $"unhealthy: {string.Join(", ", failing.Select(r => r.Name))}";
+            return HealthCheckResult.Healthy($"{pluginCount} plugin(s) healthy", data);
+        var detail = $"unhealthy: {string.Join(", ", failing.Select(r => r.Key))}";
         // Only a plugin the operator marks required (Plugins:Required) makes the service unhealthy (503); a failing
-        // drop-in plugin is reported while the rest serve.
+        // drop-in plugin or network is reported while the rest serve.
         return failing.Any(r => r.Required)
             ? HealthCheckResult.Unhealthy(detail, data: data)
             : HealthCheckResult.Degraded(detail, data: data);

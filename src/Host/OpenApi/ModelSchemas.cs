@@ -23,6 +23,7 @@ internal sealed class ModelSchemas : IOpenApiSchemaTransformer
 {
     private static readonly string[] KeyStatuses = [ApiKeyStatusNames.Active, ApiKeyStatusNames.Revoked, ApiKeyStatusNames.Expired];
     private static readonly string[] ChainStatuses = [ChainStatus.Available, ChainStatus.ComingSoon];
+    private static readonly string?[] ChainHealths = [ChainHealth.Healthy, ChainHealth.Unhealthy, null];
 
     /// <summary>Codes of the refusals the rejections log keeps: those of a call whose key could be identified.</summary>
     private static readonly string[] RejectionCodes =
@@ -40,6 +41,9 @@ internal sealed class ModelSchemas : IOpenApiSchemaTransformer
         [(typeof(CreatedApiKeyResponse), "status")] = OneOf(KeyStatuses),
         [(typeof(ChainDto), "status")] = OneOf(ChainStatuses),
         [(typeof(NetworkDto), "status")] = OneOf(ChainStatuses),
+        // Null for a coming-soon chain no plugin serves.
+        [(typeof(ChainDto), "health")] = OneOf(ChainHealths),
+        [(typeof(NetworkDto), "health")] = OneOf(ChainHealths),
         [(typeof(UsageAlertDto), "kind")] = OneOf(StoredAlert.NewClientAddress, StoredAlert.RejectionSpike),
         [(typeof(RejectionDto), "code")] = OneOf(RejectionCodes),
         [(typeof(CatalogApiDto), "method")] = OneOf("GET", "POST"),
@@ -132,6 +136,6 @@ internal sealed class ModelSchemas : IOpenApiSchemaTransformer
         schema.Maximum = maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
     };
 
-    private static Action<OpenApiSchema> OneOf(params string[] values) => schema =>
-        schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+    private static Action<OpenApiSchema> OneOf(params string?[] values) => schema =>
+        schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
 }

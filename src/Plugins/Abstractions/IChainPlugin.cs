@@ -36,5 +36,17 @@ public interface IChainPlugin : IAsyncDisposable
     /// <param name="networkId">The canonical id of one of the plugin's networks.</param>
     bool IsNetworkAvailable(string networkId) => true;
 
+    /// <summary>The health of one network: shown per network in <c>/v1/chains</c> (<c>health</c>, <c>healthDetail</c>) and
+    /// in <c>/health</c>. Must be cheap and answer from what the plugin already knows (its last upstream check, its
+    /// configuration): <c>/v1/chains</c> asks it on every request, so never call an upstream here. Also asked for networks
+    /// the plugin listed as coming soon (<see cref="IsNetworkAvailable"/> false), so the detail can say why
+    /// (<c>"not configured: set Plugins:ethereum:Networks:mainnet:Url"</c>, <c>"eth_chainId answered 5, expected 1"</c>),
+    /// and once after a successful <see cref="StartAsync"/>, for the log. Not asked when <see cref="StartAsync"/> threw:
+    /// every network of the plugin is then unhealthy with the start failure. The default: the plugin's health
+    /// (<see cref="CheckHealthAsync"/>). Added in contract 1.1.</summary>
+    /// <param name="networkId">The canonical id of one of the plugin's networks.</param>
+    /// <param name="cancellationToken">Cancelled when the request that asks is aborted.</param>
+    ValueTask<PluginHealth> CheckNetworkHealthAsync(string networkId, CancellationToken cancellationToken) => CheckHealthAsync(cancellationToken);
+
     private static readonly IReadOnlyDictionary<string, ApiExample> NoExamples = new Dictionary<string, ApiExample>();
 }

@@ -59,6 +59,8 @@ public sealed class ModelSchemaTests(OpenApiDocumentFixture fixture) : IClassFix
     [InlineData("CreatedApiKeyResponse", "status", new[] { "active", "revoked", "expired" })]
     [InlineData("ChainDto", "status", new[] { "available", "coming-soon" })]
     [InlineData("NetworkDto", "status", new[] { "available", "coming-soon" })]
+    [InlineData("ChainDto", "health", new[] { "healthy", "unhealthy", null })]
+    [InlineData("NetworkDto", "health", new[] { "healthy", "unhealthy", null })]
     [InlineData("UsageAlertDto", "kind", new[] { "new_client_address", "rejection_spike" })]
     [InlineData("CatalogApiDto", "method", new[] { "GET", "POST" })]
     [InlineData("CatalogParameterDto", "in", new[] { "path", "query" })]

@@ -1,15 +1,21 @@
 using System.Net;
+using System.Text.Json;
 using Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Host.Tests.Plugins;
 
 /// <summary>One plugin assembly serves two chains (EvmChain: ethereum and binance) and lists a network as coming soon
-/// when its upstream is not configured; the plugin's chains replace the coming-soon entries of Chains:ComingSoon.</summary>
+/// when its upstream is not configured; the plugin's chains replace the coming-soon entries of Chains:ComingSoon. Each
+/// network's health (IChainPlugin.CheckNetworkHealthAsync) shows in /v1/chains, /health and the start's log, and an
+/// unhealthy network never makes /health answer 503.</summary>
 public sealed class NetworkAvailabilityTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private IAlbaHost _host = null!;
     private ApiClient _api = null!;
+    private readonly CapturedLogs _logs = new();
 
     public async Task InitializeAsync()
     {
@@ -18,7 +24,8 @@ public sealed class NetworkAvailabilityTests : IAsyncLifetime
         {
             ["KSQUERY_PLUGINS"] = plugins,
             ["Plugins:ethereum:Networks:sepolia:Url"] = "http://127.0.0.1:9/",
-        });
+            ["Plugins:ethereum:Networks:sepolia:Fault"] = "eth_chainId answered 5, expected 11155111",
+        }, replaceServices: services => services.AddSingleton<ILoggerProvider>(_logs));
         _api = new ApiClient(_host);
     }
 
@@ -58,5 +65,65 @@ public sealed class NetworkAvailabilityTests : IAsyncLifetime
         var (status, height, _) = await _api.GetAsync("/v1/ethereum/sepolia/height", apiKey: key);
         status.ShouldBe(HttpStatusCode.OK, height.ToString());
         height.GetProperty("number").GetInt64().ShouldBe(7);
+    }
+
+    private static JsonElement Chain(JsonElement chains, string id) =>
+        chains.EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+
+    private static JsonElement Network(JsonElement chain, string id) =>
+        chain.GetProperty("networks").EnumerateArray().Single(n => n.GetProperty("id").GetString() == id);
+
+    private static (string? Health, string? Detail) HealthOf(JsonElement entry) =>
+        (entry.GetProperty("health").GetString(), entry.GetProperty("healthDetail").GetString());
+
+    [Fact]
+    public async Task Each_network_shows_the_health_its_plugin_reports_in_the_chain_list()
+    {
+        var (status, chains, _) = await _api.GetAsync("/v1/chains");
+        status.ShouldBe(HttpStatusCode.OK);
+
+        var ethereum = Chain(chains, "ethereum");
+        HealthOf(ethereum).ShouldBe(("healthy", null));
+        Network(ethereum, "sepolia").GetProperty("status").GetString().ShouldBe("available");
+        HealthOf(Network(ethereum, "sepolia")).ShouldBe(("unhealthy", "eth_chainId answered 5, expected 11155111"));
+        Network(ethereum, "mainnet").GetProperty("status").GetString().ShouldBe("coming-soon");
+        HealthOf(Network(ethereum, "mainnet")).ShouldBe(("unhealthy", "not configured: set Plugins:ethereum:Networks:mainnet:Url"));
+
+        var binance = Chain(chains, "binance");
+        binance.GetProperty("status").GetString().ShouldBe("coming-soon");
+        HealthOf(binance).ShouldBe(("healthy", null));
+        HealthOf(Network(binance, "testnet")).ShouldBe(("unhealthy", "not configured: set Plugins:binance:Networks:testnet:Url"));
+
+        var kalp = Chain(chains, "kalp");
+        HealthOf(kalp).ShouldBe(("healthy", null));
+        HealthOf(Network(kalp, "testnet")).ShouldBe(("healthy", null));
+    }
+
+    [Fact]
+    public async Task Health_names_each_network_and_an_unhealthy_one_leaves_the_service_healthy()
+    {
+        var (status, health, _) = await _api.GetAsync("/health");
+        status.ShouldBe(HttpStatusCode.OK, health.ToString());
+        health.GetProperty("status").GetString().ShouldBe("healthy");
+        var plugins = health.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "plugins");
+        plugins.GetProperty("status").GetString().ShouldBe("degraded");
+        plugins.GetProperty("ethereum").GetString().ShouldBe("healthy");
+        plugins.GetProperty("ethereum/sepolia").GetString().ShouldBe("unhealthy: eth_chainId answered 5, expected 11155111");
+        plugins.GetProperty("ethereum/mainnet").GetString().ShouldBe("coming-soon: not configured: set Plugins:ethereum:Networks:mainnet:Url");
+        plugins.GetProperty("binance/mainnet").GetString().ShouldBe("coming-soon: not configured: set Plugins:binance:Networks:mainnet:Url");
+        plugins.GetProperty("binance/testnet").GetString().ShouldBe("coming-soon: not configured: set Plugins:binance:Networks:testnet:Url");
+        plugins.GetProperty("kalp").GetString().ShouldBe("healthy");
+        plugins.GetProperty("kalp/testnet").GetString().ShouldBe("healthy");
+    }
+
+    [Fact]
+    public void The_start_logs_each_network_that_cannot_serve_with_why()
+    {
+        var messages = _logs.Entries.Where(e => e.Category == "KsQuery.Plugins.ethereum").ToList();
+        messages.ShouldContain(e => e.Level == LogLevel.Information
+            && e.Message == "Chain plugin ethereum lists network mainnet as coming soon: not configured: set Plugins:ethereum:Networks:mainnet:Url");
+        messages.ShouldContain(e => e.Level == LogLevel.Warning
+            && e.Message == "Chain plugin ethereum reports network sepolia unhealthy: eth_chainId answered 5, expected 11155111");
+        _logs.Entries.ShouldNotContain(e => e.Category == "KsQuery.Plugins.kalp" && e.Level >= LogLevel.Warning);
     }
 }

@@ -94,6 +94,6 @@ public sealed class PluginDiscoveryTests : IAsyncLifetime
         plugins.GetProperty("sample").GetString().ShouldBe("healthy");
 
         var (_, chains, _) = await _api.GetAsync("/v1/chains");
-        chains.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe(["kalp", "sample", "call-fails", "start-fails", "older", "ethereum", "binance"], ignoreOrder: true);
+        chains.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe(["kalp", "sample", "call-fails", "start-fails", "check-fails", "older", "ethereum", "binance"], ignoreOrder: true);
     }
 }

@@ -86,7 +86,44 @@ public sealed class PluginIsolationTests : IAsyncLifetime
         var (chainsStatus, chains, _) = await _api.GetAsync("/v1/chains");
         chainsStatus.ShouldBe(HttpStatusCode.OK);
         chains.EnumerateArray().Select(c => c.GetProperty("id").GetString())
-            .ShouldBe(["kalp", "sample", "call-fails", "start-fails", "older", "ethereum", "binance"], ignoreOrder: true);
+            .ShouldBe(["kalp", "sample", "call-fails", "start-fails", "check-fails", "older", "ethereum", "binance"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_plugin_that_failed_to_start_is_listed_available_and_unhealthy_with_why_while_the_others_are_healthy()
+    {
+        var (status, chains, response) = await _api.GetAsync("/v1/chains");
+        status.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("hunter2");
+        System.Text.Json.JsonElement Chain(string id) => chains.EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+        static (string?, string?, string?) State(System.Text.Json.JsonElement entry) =>
+            (entry.GetProperty("status").GetString(), entry.GetProperty("health").GetString(), entry.GetProperty("healthDetail").GetString());
+        System.Text.Json.JsonElement Network(string chain, string id) =>
+            Chain(chain).GetProperty("networks").EnumerateArray().Single(n => n.GetProperty("id").GetString() == id);
+
+        State(Chain("start-fails")).ShouldBe(("available", "unhealthy", "failed to start: the node at 10.0.0.7 refused the connection"));
+        State(Network("start-fails", "mainnet")).ShouldBe(("available", "unhealthy", "failed to start: the node at 10.0.0.7 refused the connection"));
+        // A health check that throws is a bug of the plugin: reported without the exception's text.
+        State(Chain("call-fails")).ShouldBe(("available", "healthy", null));
+        State(Network("call-fails", "mainnet")).ShouldBe(("available", "unhealthy", "health check failed"));
+        State(Chain("check-fails")).ShouldBe(("available", "unhealthy", "health check failed"));
+        State(Network("check-fails", "mainnet")).ShouldBe(("available", "unhealthy", "health check failed")); // the default asks the plugin's check
+        foreach (var (chain, network) in new[] { ("kalp", "testnet"), ("sample", "devnet"), ("older", "mainnet") })
+        {
+            State(Chain(chain)).ShouldBe(("available", "healthy", null), chain);
+            State(Network(chain, network)).ShouldBe(("available", "healthy", null), $"{chain}/{network}");
+        }
+        // Chains:ComingSoon chains have no plugin to ask.
+        State(Chain("ethereum")).ShouldBe(("coming-soon", null, null));
+        State(Network("ethereum", "mainnet")).ShouldBe(("coming-soon", null, null));
+
+        var (_, health, healthResponse) = await _api.GetAsync("/health");
+        (await healthResponse.Content.ReadAsStringAsync()).ShouldNotContain("hunter2");
+        var plugins = health.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "plugins");
+        plugins.GetProperty("start-fails/mainnet").GetString().ShouldBe("unhealthy: failed to start: the node at 10.0.0.7 refused the connection");
+        plugins.GetProperty("call-fails/mainnet").GetString().ShouldBe("unhealthy: health check failed");
+        plugins.GetProperty("check-fails").GetString().ShouldBe("unhealthy: health check failed");
+        plugins.GetProperty("sample/devnet").GetString().ShouldBe("healthy");
     }
 }
 

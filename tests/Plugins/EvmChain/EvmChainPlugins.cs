@@ -8,7 +8,9 @@ using EvmChain;
 namespace EvmChain;
 
 /// <summary>A plugin for tests shaped like the coming EVM plugin: one assembly serving two chains, each network
-/// available only when its upstream URL is configured (<c>Plugins:&lt;chain&gt;:Networks:&lt;network&gt;:Url</c>).</summary>
+/// available only when its upstream URL is configured (<c>Plugins:&lt;chain&gt;:Networks:&lt;network&gt;:Url</c>). A network's
+/// health comes from what start found: not configured, or the fault a test sets in <c>Networks:&lt;network&gt;:Fault</c>
+/// (standing in for an upstream that answered wrong or not at all).</summary>
 public sealed class EthereumPlugin() : EvmPlugin("ethereum", "Ethereum", ("mainnet", "Mainnet", false), ("sepolia", "Sepolia", true));
 
 public sealed class BinancePlugin() : EvmPlugin("binance", "Binance", ("mainnet", "BNB Smart Chain Mainnet", false), ("testnet", "BNB Smart Chain Testnet", true));
@@ -16,6 +18,7 @@ public sealed class BinancePlugin() : EvmPlugin("binance", "Binance", ("mainnet"
 public abstract class EvmPlugin : IChainPlugin
 {
     private readonly HashSet<string> _configured = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _faults = new(StringComparer.Ordinal);
 
     protected EvmPlugin(string id, string name, params (string Id, string Name, bool IsTest)[] networks) =>
         Descriptor = new ChainDescriptor(id, name, PluginContract.Version,
@@ -30,6 +33,9 @@ public abstract class EvmPlugin : IChainPlugin
         foreach (var network in Descriptor.Networks)
             if (context.Setting($"Networks:{network.Id}:Url") is not null)
                 _configured.Add(network.Id);
+        foreach (var network in Descriptor.Networks)
+            if (context.Setting($"Networks:{network.Id}:Fault") is { } fault)
+                _faults[network.Id] = fault;
         return ValueTask.CompletedTask;
     }
 
@@ -40,6 +46,12 @@ public abstract class EvmPlugin : IChainPlugin
 
     public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(PluginHealth.Ok($"{_configured.Count} network(s) configured"));
+
+    public ValueTask<PluginHealth> CheckNetworkHealthAsync(string networkId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(
+            !_configured.Contains(networkId) ? PluginHealth.Failing($"not configured: set Plugins:{Descriptor.Id}:Networks:{networkId}:Url")
+            : _faults.TryGetValue(networkId, out var fault) ? PluginHealth.Failing(fault)
+            : PluginHealth.Ok($"upstream of {networkId} answers"));
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

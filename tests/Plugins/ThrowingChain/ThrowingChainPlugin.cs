@@ -4,6 +4,7 @@ using ThrowingChain;
 [assembly: ChainPlugin(typeof(ThrowingChainPlugin))]
 [assembly: ChainPlugin(typeof(StartFailsPlugin))]
 [assembly: ChainPlugin(typeof(CallFailsPlugin))]
+[assembly: ChainPlugin(typeof(CheckFailsPlugin))]
 
 namespace ThrowingChain;
 
@@ -40,7 +41,8 @@ public sealed class StartFailsPlugin : IChainPlugin
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-/// <summary>Starts, then throws from every call (a bug): the caller gets a 500 without the exception's text, the others serve.</summary>
+/// <summary>Starts, then throws from every call and from its network health check (a bug): the caller gets a 500 without the
+/// exception's text, <c>/v1/chains</c> and <c>/health</c> show the check failed without it, the others serve.</summary>
 public sealed class CallFailsPlugin : IChainPlugin
 {
     public ChainDescriptor Descriptor { get; } = new("call-fails", "Call Fails", PluginContract.Version,
@@ -53,6 +55,26 @@ public sealed class CallFailsPlugin : IChainPlugin
         throw new InvalidOperationException("secret connection string Password=hunter2");
 
     public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) => ValueTask.FromResult(PluginHealth.Ok());
+
+    public ValueTask<PluginHealth> CheckNetworkHealthAsync(string networkId, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("network check: secret connection string Password=hunter2");
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>Starts and serves, but its own health check throws (a bug): reported unhealthy without the exception's text.</summary>
+public sealed class CheckFailsPlugin : IChainPlugin
+{
+    public ChainDescriptor Descriptor { get; } = new("check-fails", "Check Fails", PluginContract.Version,
+        [new NetworkDescriptor("mainnet", "Main Net", false,
+            [new ApiDescriptor("status", "Status", "Network", ApiMethod.Get, "status", "Never called", [])])]);
+
+    public ValueTask StartAsync(PluginContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public ValueTask<PluginHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("plugin check: secret connection string Password=hunter2");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

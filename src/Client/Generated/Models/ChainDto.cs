@@ -14,6 +14,16 @@ namespace KsQuery.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The health property</summary>
+        public global::KsQuery.Client.Models.ChainDto_health? Health { get; set; }
+        /// <summary>The healthDetail property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? HealthDetail { get; set; }
+#nullable restore
+#else
+        public string HealthDetail { get; set; }
+#endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,6 +75,8 @@ namespace KsQuery.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "health", n => { Health = n.GetEnumValue<global::KsQuery.Client.Models.ChainDto_health>(); } },
+                { "healthDetail", n => { HealthDetail = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "networks", n => { Networks = n.GetCollectionOfObjectValues<global::KsQuery.Client.Models.NetworkDto>(global::KsQuery.Client.Models.NetworkDto.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -78,6 +90,8 @@ namespace KsQuery.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteEnumValue<global::KsQuery.Client.Models.ChainDto_health>("health", Health);
+            writer.WriteStringValue("healthDetail", HealthDetail);
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("name", Name);
             writer.WriteCollectionOfObjectValues<global::KsQuery.Client.Models.NetworkDto>("networks", Networks);

@@ -22,6 +22,16 @@ namespace KsQuery.Client.Models
 #else
         public List<string> Aliases { get; set; }
 #endif
+        /// <summary>The health property</summary>
+        public global::KsQuery.Client.Models.NetworkDto_health? Health { get; set; }
+        /// <summary>The healthDetail property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? HealthDetail { get; set; }
+#nullable restore
+#else
+        public string HealthDetail { get; set; }
+#endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -68,6 +78,8 @@ namespace KsQuery.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "aliases", n => { Aliases = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "health", n => { Health = n.GetEnumValue<global::KsQuery.Client.Models.NetworkDto_health>(); } },
+                { "healthDetail", n => { HealthDetail = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "isTest", n => { IsTest = n.GetBoolValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
@@ -82,6 +94,8 @@ namespace KsQuery.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfPrimitiveValues<string>("aliases", Aliases);
+            writer.WriteEnumValue<global::KsQuery.Client.Models.NetworkDto_health>("health", Health);
+            writer.WriteStringValue("healthDetail", HealthDetail);
             writer.WriteStringValue("id", Id);
             writer.WriteBoolValue("isTest", IsTest);
             writer.WriteStringValue("name", Name);

@@ -22,7 +22,11 @@ internal static class CatalogEndpoints
             .WithName("ListChains")
             .WithSummary("Every known chain and its networks")
             .WithDescription("Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); " +
-                "the chains of the `Chains:ComingSoon` setting (Ethereum and Binance by default) are `coming-soon` until a plugin for them is loaded.");
+                "the chains of the `Chains:ComingSoon` setting (Ethereum and Binance by default) are `coming-soon` until a plugin for them is loaded. " +
+                "Each chain and network served by a plugin also has `health` (`healthy` or `unhealthy`) and `healthDetail` (why it is unhealthy, " +
+                "else null): a chain whose plugin failed to start stays `available` but is `unhealthy`, with every network, and the detail says why; " +
+                "a network is `unhealthy` when its plugin reports it so (e.g. its upstream is down or not configured). " +
+                "Both are null for a coming-soon chain no plugin serves.");
         chains.MapGet("/{chain}/networks/{network}/apis", GetCatalog)
             .WithName("GetNetworkCatalog")
             .Answers(StatusCodes.Status404NotFound, "chain_not_found", "network_not_found")
@@ -33,13 +37,30 @@ internal static class CatalogEndpoints
                 "404 `chain_not_found` / `network_not_found`; 409 `chain_not_available` for a coming-soon chain.");
     }
 
-    private static Ok<ChainDto[]> ListChains(ChainRegistry registry) =>
-        TypedResults.Ok(registry.Chains.Select(c => new ChainDto(
-            c.Id,
-            c.Name,
-            registry.IsAvailable(c) ? ChainStatus.Available : ChainStatus.ComingSoon,
-            c.Networks.Select(n => new NetworkDto(n.Id, n.Name, registry.IsAvailable(c, n) ? ChainStatus.Available : ChainStatus.ComingSoon, n.IsTest, n.Aliases)).ToList()))
-            .ToArray());
+    private static async Task<Ok<ChainDto[]>> ListChains([FromServices] ChainRegistry registry, [FromServices] PluginRuntime runtime,
+        CancellationToken cancellationToken)
+    {
+        var chains = new ChainDto[registry.Chains.Count];
+        for (var i = 0; i < chains.Length; i++)
+        {
+            var chain = registry.Chains[i];
+            var health = chain.Plugin is null ? null : await runtime.CheckChainAsync(chain.Plugin, cancellationToken);
+            var networks = new List<NetworkDto>(chain.Networks.Count);
+            foreach (var network in chain.Networks)
+            {
+                var networkHealth = chain.Plugin is null ? null : await runtime.CheckNetworkAsync(chain.Plugin, network.Id, cancellationToken);
+                networks.Add(new NetworkDto(network.Id, network.Name, registry.IsAvailable(chain, network) ? ChainStatus.Available : ChainStatus.ComingSoon,
+                    HealthName(networkHealth), HealthDetail(networkHealth), network.IsTest, network.Aliases));
+            }
+            chains[i] = new ChainDto(chain.Id, chain.Name, registry.IsAvailable(chain) ? ChainStatus.Available : ChainStatus.ComingSoon,
+                HealthName(health), HealthDetail(health), networks);
+        }
+        return TypedResults.Ok(chains);
+    }
+
+    private static string? HealthName(PluginHealth? health) => health is null ? null : health.Healthy ? ChainHealth.Healthy : ChainHealth.Unhealthy;
+
+    private static string? HealthDetail(PluginHealth? health) => health is { Healthy: false } ? health.Detail : null;
 
     private static Results<Ok<CatalogDto>, ProblemHttpResult> GetCatalog(string chain, string network, [FromServices] ChainRegistry registry,
         [FromServices] PluginRuntime runtime)

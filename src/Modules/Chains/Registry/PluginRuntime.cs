@@ -46,12 +46,20 @@ internal sealed class PluginRuntime(
             {
                 await loaded.Plugin.StartAsync(context, cancellationToken);
                 foreach (var network in loaded.Plugin.Descriptor.Networks)
-                    if (!loaded.Plugin.IsNetworkAvailable(network.Id))
+                {
+                    var available = loaded.Plugin.IsNetworkAvailable(network.Id);
+                    if (!available)
                     {
                         registry.MarkComingSoon(id, network.Id);
                         _comingSoon[$"{id}/{network.Id}"] = true;
-                        logger.LogInformation("Chain plugin {Chain} lists network {Network} as coming soon", id, network.Id);
                     }
+                    // Asked after the start so the log says why a network cannot serve (not configured, a wrong upstream).
+                    var health = await CheckNetworkAsync(loaded.Plugin, network.Id, logger, cancellationToken);
+                    if (!available)
+                        logger.LogInformation("Chain plugin {Chain} lists network {Network} as coming soon: {Detail}", id, network.Id, health.Detail);
+                    else if (!health.Healthy)
+                        logger.LogWarning("Chain plugin {Chain} reports network {Network} unhealthy: {Detail}", id, network.Id, health.Detail);
+                }
                 _started[id] = true;
             }
             catch (PluginSettingsException invalid)
@@ -98,20 +106,13 @@ internal sealed class PluginRuntime(
         foreach (var loaded in plugins.Plugins)
         {
             var id = loaded.Plugin.Descriptor.Id;
-            var isRequired = required.Contains(loaded.Folder);
-            if (_startFailures.TryGetValue(id, out var failure))
+            var health = await CheckChainAsync(loaded.Plugin, cancellationToken);
+            reports.Add(new PluginHealthReport(id, health.Healthy, health.Detail, required.Contains(loaded.Folder)));
+            foreach (var network in loaded.Plugin.Descriptor.Networks)
             {
-                reports.Add(new PluginHealthReport(id, false, $"failed to start: {failure}", isRequired));
-                continue;
-            }
-            try
-            {
-                var health = await loaded.Plugin.CheckHealthAsync(cancellationToken);
-                reports.Add(new PluginHealthReport(id, health.Healthy, health.Detail, isRequired));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                reports.Add(new PluginHealthReport(id, false, $"health check failed: {ex.Message}", isRequired));
+                var networkHealth = await CheckNetworkAsync(loaded.Plugin, network.Id, cancellationToken);
+                reports.Add(new PluginHealthReport(id, networkHealth.Healthy, networkHealth.Detail, Network: network.Id,
+                    ComingSoon: !IsNetworkAvailable(id, network.Id)));
             }
         }
         reports.AddRange(plugins.Failures.Select(f => new PluginHealthReport(f.Name, false, $"not loaded: {f.Reason}", required.Contains(f.Folder))));
@@ -120,6 +121,52 @@ internal sealed class PluginRuntime(
             reports.Add(new PluginHealthReport(folder, false, $"not loaded: no plugin folder '{folder}' was found (Plugins:Required names it)", true));
         return reports;
     }
+
+    /// <summary>The plugin's own health: unhealthy with why when it failed to start, else what it reports.</summary>
+    public async ValueTask<PluginHealth> CheckChainAsync(IChainPlugin plugin, CancellationToken cancellationToken)
+    {
+        var id = plugin.Descriptor.Id;
+        if (_startFailures.TryGetValue(id, out var failure))
+            return PluginHealth.Failing($"failed to start: {failure}");
+        try
+        {
+            return Checked(await plugin.CheckHealthAsync(cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A plugin's bug: the exception stays in the log, the report says only that the check failed.
+            loggers.CreateLogger($"KsQuery.Plugins.{id}").LogError(ex, "Chain plugin {Chain} failed its health check", id);
+            return PluginHealth.Failing("health check failed");
+        }
+    }
+
+    /// <summary>One network's health (<see cref="IChainPlugin.CheckNetworkHealthAsync"/>): every network of a plugin that
+    /// failed to start is unhealthy with the start's failure.</summary>
+    public ValueTask<PluginHealth> CheckNetworkAsync(IChainPlugin plugin, string networkId, CancellationToken cancellationToken) =>
+        _startFailures.TryGetValue(plugin.Descriptor.Id, out var failure)
+            ? ValueTask.FromResult(PluginHealth.Failing($"failed to start: {failure}"))
+            : CheckNetworkAsync(plugin, networkId, loggers.CreateLogger($"KsQuery.Plugins.{plugin.Descriptor.Id}"), cancellationToken);
+
+    private static async ValueTask<PluginHealth> CheckNetworkAsync(IChainPlugin plugin, string networkId, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Checked(await plugin.CheckNetworkHealthAsync(networkId, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Chain plugin {Chain} failed the health check of network {Network}", plugin.Descriptor.Id, networkId);
+            return PluginHealth.Failing("health check failed");
+        }
+    }
+
+    // A plugin may answer null or an empty detail; the reports always say something.
+    private static PluginHealth Checked(PluginHealth? health) => health switch
+    {
+        null => PluginHealth.Failing("health check answered nothing"),
+        _ when string.IsNullOrWhiteSpace(health.Detail) => health with { Detail = health.Healthy ? "ok" : "unhealthy" },
+        _ => health,
+    };
 
     private static LogLevel Map(PluginLogLevel level) => level switch
     {
