@@ -40,14 +40,15 @@ internal static class Driver
             // alternate which context goes first, so a trend on the shared machine does not favour one side
             foreach (var isCollectible in round % 2 == 1 ? [false, true] : new[] { true, false })
                 (isCollectible ? collectible : nonCollectible).Add((await RunChildAsync(options, isCollectible, diagnose: false)).Measurement);
-            Console.WriteLine($"  round {round}: total in process {nonCollectible[^1].TotalMs,7:F0} ms non-collectible, " +
-                $"{collectible[^1].TotalMs,7:F0} ms collectible; JIT'd methods {nonCollectible[^1].JittedMethods} vs {collectible[^1].JittedMethods}");
+            var (n, c) = (nonCollectible[^1], collectible[^1]);
+            Console.WriteLine($"  round {round}: non-collectible vs collectible: load {n.LoadMs,4:F0} vs {c.LoadMs,5:F0} ms, " +
+                $"load to last answer {n.TotalMs,5:F0} vs {c.TotalMs,5:F0} ms, JIT time {n.JitMs,5:F0} vs {c.JitMs,5:F0} ms");
         }
 
         var calls = nonCollectible[0];
         Console.WriteLine();
         Console.WriteLine($"Medians of {options.Rounds} rounds (first calls: {calls.Calls} APIs, {calls.Succeeded} answered 200):");
-        Console.WriteLine($"  {"",-44} {"non-collectible",16} {"collectible",12} {"ratio",7}");
+        Console.WriteLine($"  {"",-44} {"non-collectible",16} {"collectible",12} {"ratio",7}  (median of the rounds' collectible / non-collectible)");
         Row("load + construct (ms)", m => m.LoadMs);
         Row("StartAsync, fresh data directory (ms)", m => m.StartMs);
         Row($"first calls, every API once (ms)", m => m.CallsMs);
@@ -67,7 +68,10 @@ internal static class Driver
         {
             var a = Median(nonCollectible.Select(metric));
             var b = Median(collectible.Select(metric));
-            Console.WriteLine($"  {label,-44} {a.ToString(format, CultureInfo.InvariantCulture),16} {b.ToString(format, CultureInfo.InvariantCulture),12} {(a > 0 ? (b / a).ToString("F2", CultureInfo.InvariantCulture) : "-"),7}");
+            // the ratio is the median of the rounds' paired ratios, as in bench/run: the machine's speed drifts
+            var ratios = nonCollectible.Zip(collectible, (n, c) => metric(n) > 0 ? metric(c) / metric(n) : double.NaN).ToList();
+            var ratio = ratios.Any(double.IsNaN) ? "-" : Median(ratios).ToString("F2", CultureInfo.InvariantCulture);
+            Console.WriteLine($"  {label,-44} {a.ToString(format, CultureInfo.InvariantCulture),16} {b.ToString(format, CultureInfo.InvariantCulture),12} {ratio,7}");
         }
     }
 
