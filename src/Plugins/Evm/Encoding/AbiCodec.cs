@@ -29,6 +29,10 @@ internal static class AbiCodec
     {
         if (types.Count == 0)
             return [];
+        var bytes = HexData.IsValid(data) ? (data.Length - 2) / 2 : -1;
+        // Every value takes at least one 32-byte word and answers are padded to words: anything else cannot be them.
+        if (bytes < 32 * types.Count || bytes % 32 != 0)
+            throw new AbiException("returns", $"The result ({Math.Max(bytes, 0)} bytes) does not decode as ({string.Join(',', types.Select(t => t.Canonical))}).");
         List<ParameterOutput> outputs;
         try
         {
@@ -37,7 +41,7 @@ internal static class AbiCodec
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new AbiException("returns", $"The result ({HexData.IsValid(data) switch { true => (data.Length - 2) / 2, false => 0 }} bytes) does not decode as ({string.Join(',', types.Select(t => t.Canonical))}).");
+            throw new AbiException("returns", $"The result ({bytes} bytes) does not decode as ({string.Join(',', types.Select(t => t.Canonical))}).");
         }
         if (outputs.Count != types.Count)
             throw new AbiException("returns", $"The result does not decode as ({string.Join(',', types.Select(t => t.Canonical))}).");
