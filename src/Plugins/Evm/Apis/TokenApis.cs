@@ -21,42 +21,22 @@ internal static class TokenApis
     public static async Task<ApiResult> InfoAsync(CallReader args, RpcClient rpc, CancellationToken cancellationToken)
     {
         var token = args.Address("contract");
-        var name = ContractCalls.CallAsync(rpc, token, Name, null, "latest", cancellationToken);
-        var symbol = ContractCalls.CallAsync(rpc, token, Symbol, null, "latest", cancellationToken);
-        var decimals = ContractCalls.CallAsync(rpc, token, Decimals, null, "latest", cancellationToken);
-        var supply = ContractCalls.CallAsync(rpc, token, TotalSupply, null, "latest", cancellationToken);
-        await WhenAllAsync(name, symbol, decimals, supply);
+        var results = await ContractCalls.CallAllAsync(rpc, token, null, "latest", cancellationToken, Name, Symbol, Decimals, TotalSupply);
         return ApiResult.Ok(new TokenInfoDto(
             EvmAddress.Checksum(token),
-            String(await name, "name()"),
-            String(await symbol, "symbol()"),
-            DecimalsOf(await decimals),
-            Integer(await supply, "totalSupply()")), Json.TokenInfoDto);
+            String(results[0], "name()"),
+            String(results[1], "symbol()"),
+            DecimalsOf(results[2]),
+            Integer(results[3], "totalSupply()")), Json.TokenInfoDto);
     }
 
     public static async Task<ApiResult> BalanceAsync(CallReader args, RpcClient rpc, CancellationToken cancellationToken)
     {
         var token = args.Address("contract");
         var holder = args.Address("address");
-        var balance = ContractCalls.CallAsync(rpc, token, BalanceOf + holder[2..].PadLeft(64, '0'), null, "latest", cancellationToken);
-        var decimals = ContractCalls.CallAsync(rpc, token, Decimals, null, "latest", cancellationToken);
-        await WhenAllAsync(balance, decimals);
+        var results = await ContractCalls.CallAllAsync(rpc, token, null, "latest", cancellationToken, BalanceOf + holder[2..].PadLeft(64, '0'), Decimals);
         return ApiResult.Ok(new TokenBalanceDto(EvmAddress.Checksum(token), EvmAddress.Checksum(holder),
-            Integer(await balance, "balanceOf(address)"), DecimalsOf(await decimals)), Json.TokenBalanceDto);
-    }
-
-    /// <summary>Waits for every call, then lets the first failure surface (a contract_not_found before a revert).</summary>
-    private static async Task WhenAllAsync(params Task<string>[] calls)
-    {
-        try
-        {
-            await Task.WhenAll(calls);
-        }
-        catch (RpcFailure)
-        {
-            var failures = calls.Where(c => c.IsFaulted).Select(c => c.Exception!.InnerException).OfType<RpcFailure>().ToList();
-            throw failures.FirstOrDefault(f => f.Error.Status == 404) ?? failures.First();
-        }
+            Integer(results[0], "balanceOf(address)"), DecimalsOf(results[1])), Json.TokenBalanceDto);
     }
 
     private static int DecimalsOf(string data)
