@@ -13,6 +13,10 @@ public sealed class ScalarPageTests(ConsoleFixture fixture) : IClassFixture<Cons
 {
     /// <summary>Labels of Scalar's cloud features (its developer toolbar, Agent Scalar, MCP, SDK generation, the hosted
     /// API client), as Scalar 2.19's English texts name them.</summary>
+    /// <summary>The first render parses the whole document (about 1.2 MB with the EVM plugin's 64 operations): a bounded wait
+    /// longer than the default 5 s, for a loaded machine.</summary>
+    private static readonly LocatorAssertionsToBeVisibleOptions FirstRender = new() { Timeout = 30_000 };
+
     public static readonly string[] CloudLabels =
     [
         "Developer Tools", "Configure", "Share", "Deploy", "Deploy .NET", "Deploy API", "Generate SDK", "Generate SDKs & MCP",
@@ -26,7 +30,7 @@ public sealed class ScalarPageTests(ConsoleFixture fixture) : IClassFixture<Cons
         var page = scalar.Page;
 
         await page.GotoAsync("/scalar/v1");
-        await Expect(page.GetByText("Create a dashboard account").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Create a dashboard account").First).ToBeVisibleAsync(FirstRender);
         // Fonts and lazy chunks are asked for once the reference is drawn; wait until the page is quiet to see them all.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await scalar.ScreenshotAsync("reference", fullPage: false);
@@ -43,7 +47,7 @@ public sealed class ScalarPageTests(ConsoleFixture fixture) : IClassFixture<Cons
         var page = scalar.Page;
 
         await page.GotoAsync("/scalar/v1");
-        await Expect(page.GetByText("Create a dashboard account").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Create a dashboard account").First).ToBeVisibleAsync(FirstRender);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         var shown = (await page.InnerTextAsync("body")).Split('\n').Select(line => line.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -62,7 +66,7 @@ public sealed class ScalarPageTests(ConsoleFixture fixture) : IClassFixture<Cons
         var page = scalar.Page;
 
         await page.GotoAsync("/scalar/v1");
-        await Expect(page.GetByText("Selected Auth Type: bearer & apiKey").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Selected Auth Type: bearer & apiKey").First).ToBeVisibleAsync(FirstRender);
         await Expect(page.GetByLabel("Bearer Token").First).ToBeVisibleAsync();
         await Expect(page.GetByText("X-Api-Key", new() { Exact = true }).First).ToBeVisibleAsync();
         await page.GetByLabel("Bearer Token").First.FillAsync(token);
@@ -89,7 +93,7 @@ public sealed class ScalarPageTests(ConsoleFixture fixture) : IClassFixture<Cons
         var page = scalar.Page;
 
         await page.GotoAsync("/scalar/v1");
-        await Expect(page.GetByText("Create a dashboard account").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Create a dashboard account").First).ToBeVisibleAsync(FirstRender);
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the KS Query console" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"));

@@ -49,12 +49,12 @@ public sealed class SeedFlowTests(ConsoleFixture fixture) : IClassFixture<Consol
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
 
-        // Select blockchain and network: KALP DLT / Test Net; Ethereum and Binance coming soon.
+        // Select blockchain and network: KALP DLT / Test Net; Ethereum and BNB Smart Chain (no upstream configured) coming soon.
         await Expect(Heading(page, "Select blockchain and network")).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/network$"));
         await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "KALP DLT Test Net" })).ToBeEnabledAsync();
         await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Ethereum Mainnet (coming soon)" })).ToBeDisabledAsync();
-        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Binance BNB Smart Chain Testnet (coming soon)" })).ToBeDisabledAsync();
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "BNB Smart Chain Testnet (coming soon)" })).ToBeDisabledAsync();
         await Expect(page.Locator(".chain.is-soon .badge-soon")).ToHaveCountAsync(2);
         await Expect(page.Locator(".chain.is-soon").First).ToContainTextAsync("Coming soon");
         await page.GetByRole(AriaRole.Radio, new() { Name = "KALP DLT Test Net" }).CheckAsync();

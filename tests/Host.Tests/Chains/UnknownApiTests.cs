@@ -91,7 +91,7 @@ public sealed class UnknownApiTests : IAsyncLifetime
     [Theory]
     [InlineData("/v1/kalp/mainnet/network")]
     [InlineData("/v1/nochain/testnet/network")]
-    [InlineData("/v1/ethereum/mainnet/network")]
+    [InlineData("/v1/ethereum/holesky/network")]
     public async Task A_chain_or_network_that_is_not_served_stays_404_not_found(string path)
     {
         var answer = await _host.CallAsync(path, _key.Key);

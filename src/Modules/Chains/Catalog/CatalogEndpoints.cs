@@ -22,10 +22,10 @@ internal static class CatalogEndpoints
             .WithName("ListChains")
             .WithSummary("Every known chain and its networks")
             .WithDescription("Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); " +
-                "the chains of the `Chains:ComingSoon` setting (Ethereum and Binance by default) are `coming-soon` until a plugin for them is loaded. " +
+                "the chains of the `Chains:ComingSoon` setting (none by default) are `coming-soon` until a plugin for them is loaded. " +
                 "Each chain and network served by a plugin also has `health` (`healthy` or `unhealthy`) and `healthDetail` (why it is unhealthy, " +
                 "else null): a chain whose plugin failed to start stays `available` but is `unhealthy`, with every network, and the detail says why; " +
-                "a network is `unhealthy` when its plugin reports it so (e.g. its upstream is down or not configured). " +
+                "a network is `unhealthy` when its plugin reports it so (e.g. its upstream is down or answers another chain id). " +
                 "Both are null for a coming-soon chain no plugin serves.");
         chains.MapGet("/{chain}/networks/{network}/apis", GetCatalog)
             .WithName("GetNetworkCatalog")

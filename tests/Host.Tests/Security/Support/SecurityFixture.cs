@@ -42,6 +42,22 @@ public sealed class SecurityFixture : IAsyncLifetime
         ["Keys:Throttling:LoginFailuresPerAccount"] = "0",
         ["Keys:Throttling:LoginFailuresPerAddress"] = "0",
         ["Keys:Throttling:KeySecretFailuresPerKey"] = "0",
+        // The bad-input suite derives its chain cases from the KALP catalog, through a key scoped to kalp/testnet; the EVM
+        // plugin's parameter checks are tested in Evm.Tests and Chains/EvmPluginTests.
+        ["Plugins:ethereum:Enabled"] = "false",
+        ["Plugins:binance:Enabled"] = "false",
+        // Its coming-soon cases (select, key creation, catalog of ethereum/binance: 409 chain_not_available) then come from
+        // the operator's setting, as they did before the plugin.
+        ["Chains:ComingSoon:0:Id"] = "ethereum",
+        ["Chains:ComingSoon:0:Name"] = "Ethereum",
+        ["Chains:ComingSoon:0:Networks:0:Id"] = "mainnet",
+        ["Chains:ComingSoon:0:Networks:1:Id"] = "sepolia",
+        ["Chains:ComingSoon:0:Networks:1:IsTest"] = "true",
+        ["Chains:ComingSoon:1:Id"] = "binance",
+        ["Chains:ComingSoon:1:Name"] = "BNB Smart Chain",
+        ["Chains:ComingSoon:1:Networks:0:Id"] = "mainnet",
+        ["Chains:ComingSoon:1:Networks:1:Id"] = "testnet",
+        ["Chains:ComingSoon:1:Networks:1:IsTest"] = "true",
     };
 
     public async Task InitializeAsync()
