@@ -8,7 +8,8 @@ namespace Evm.Anvil.Tests;
 
 /// <summary>Every API of the EVM catalog called through KS Query with a key scoped to ethereum/sepolia, each answer
 /// compared field by field with what the Anvil node behind it answers to the same JSON-RPC.</summary>
-public sealed class SepoliaCatalogTests(EvmFixture fixture) : IClassFixture<EvmFixture>
+[Collection(EvmCollection.Name)]
+public sealed class SepoliaCatalogTests(EvmFixture fixture)
 {
     private const string Base = "/v1/ethereum/sepolia";
     private JsonRpcClient Node => fixture.Sepolia.Rpc;

@@ -60,3 +60,10 @@ public sealed class EvmFixture : IAsyncLifetime
         _data.Dispose();
     }
 }
+
+/// <summary>The test classes that share one <see cref="EvmFixture"/> (two nodes and a host, started once).</summary>
+[CollectionDefinition(Name)]
+public sealed class EvmCollection : ICollectionFixture<EvmFixture>
+{
+    public const string Name = "evm";
+}
