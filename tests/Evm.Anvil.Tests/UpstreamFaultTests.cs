@@ -36,7 +36,7 @@ public sealed class UpstreamFaultTests : IDisposable
     }
 
     [AnvilFact]
-    public async Task A_node_that_stops_answers_503_upstream_unavailable_and_health_reports_it()
+    public async Task A_node_that_stops_answers_503_upstream_unavailable_without_its_address_or_exception_text()
     {
         var node = await AnvilNode.StartAsync(11155111);
         await using (node)
