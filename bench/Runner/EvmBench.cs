@@ -23,6 +23,7 @@ internal static class EvmBench
     {
         var report = new Report();
         Console.WriteLine($"KS Query EVM benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, GET {Path} vs eth_blockNumber on the node");
+        Console.WriteLine($"  load average at start: {SecurityBench.LoadAverage()}");
         var anvil = await AnvilProcess.StartAsync(options.Anvil, chainId: 11155111);
         var data = Directory.CreateTempSubdirectory("ksq-bench-evm-").FullName;
         ServiceProcess? ksq = null;
@@ -65,6 +66,7 @@ internal static class EvmBench
                                   $"KS Query {ksqs[^1].RequestsPerSecond:F0} req/s (p50 {ksqs[^1].P50Ms:F2} ms, p99 {ksqs[^1].P99Ms:F2} ms)");
             }
 
+            Console.WriteLine($"  load average at end: {SecurityBench.LoadAverage()}");
             var node = Stats.Median(nodes);
             var through = Stats.Median(ksqs);
             var ratio = Stats.MedianOf(ksqs.Zip(nodes, (k, n) => k.RequestsPerSecond / n.RequestsPerSecond));
