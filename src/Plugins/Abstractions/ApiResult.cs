@@ -41,6 +41,11 @@ public sealed record ApiError(
     string Detail,
     IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>For a 503 (an upstream paused after repeated failures) or a 429: how long the client should wait before
+    /// trying again. The host sends it as <c>Retry-After</c> in whole seconds, rounded up, at least 1. Null for none.
+    /// Added in contract 1.1.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>404 with a typed code such as <c>block_not_found</c>.</summary>
     public static ApiError NotFound(string code, string detail) => new(404, code, "Not found", detail);
 

@@ -73,5 +73,5 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
     }
 
     private static ProblemResult ToProblem(ApiError error) =>
-        new(error.Status, error.Code, error.Title, error.Detail, error.Errors is { Count: > 0 } ? error.Errors : null);
+        new(error.Status, error.Code, error.Title, error.Detail, error.Errors is { Count: > 0 } ? error.Errors : null) { RetryAfter = error.RetryAfter };
 }

@@ -22,7 +22,7 @@ internal static class CatalogEndpoints
             .WithName("ListChains")
             .WithSummary("Every known chain and its networks")
             .WithDescription("Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); " +
-                "the chains of the `Chains:ComingSoon` setting (Ethereum and Binance by default) are `coming-soon` until a plugin for them is loaded.");
+                "the chains of the `Chains:ComingSoon` setting (none by default) are `coming-soon` until a plugin for them is loaded.");
         chains.MapGet("/{chain}/networks/{network}/apis", GetCatalog)
             .WithName("GetNetworkCatalog")
             .Answers(StatusCodes.Status404NotFound, "chain_not_found", "network_not_found")

@@ -20,10 +20,15 @@ public sealed class ProblemResult(int status, string code, string title, string 
         return this;
     }
 
+    /// <summary>When set, the answer carries <c>Retry-After</c> in whole seconds, rounded up, at least 1.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = status;
+        if (RetryAfter is { } retryAfter)
+            response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.ContentType = "application/problem+json";
         var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
         if (_prefix is null || !IsPlain(traceId))
