@@ -12,6 +12,7 @@ namespace Bench.Runner;
 internal static class EvmBench
 {
     private const string Path = "/v1/ethereum/sepolia/block-number";
+    private const string KalpPath = "/v1/kalp/testnet/network";
     private const string BlockNumberPost =
         """
         wrk.method = "POST"
@@ -41,13 +42,19 @@ internal static class EvmBench
             await setup.LogInAsync();
             var (_, key, _) = await setup.CreateKeyAsync("bench-evm", chain: "ethereum", network: "sepolia");
             var keyed = Lua.Header(key);
+            // A reference measured in the same rounds: a keyed call KS Query answers without any upstream (the KALP
+            // plugin's network info), so the machine's load of the moment can be told from the cost of the upstream hop.
+            var (_, kalpKey, _) = await setup.CreateKeyAsync("bench-kalp");
+            var kalpKeyed = Lua.Header(kalpKey);
 
             Console.WriteLine($"  warming up ({options.Warmup}s per path)");
             await LoadTools.WrkAsync(anvil.Url + "/", BlockNumberPost, options.Connections, options.Warmup);
             await LoadTools.WrkAsync(ksq.Url + Path, keyed, options.Connections, options.Warmup);
+            await LoadTools.WrkAsync(ksq.Url + KalpPath, kalpKeyed, options.Connections, options.Warmup);
 
             var nodes = new List<LoadResult>();
             var ksqs = new List<LoadResult>();
+            var kalps = new List<LoadResult>();
             for (var round = 0; round < options.Rounds; round++)
             {
                 Task<LoadResult> Node() => LoadTools.WrkAsync(anvil.Url + "/", BlockNumberPost, options.Connections, options.Seconds);
@@ -62,8 +69,10 @@ internal static class EvmBench
                     ksqs.Add(await Ksq());
                     nodes.Add(await Node());
                 }
+                kalps.Add(await LoadTools.WrkAsync(ksq.Url + KalpPath, kalpKeyed, options.Connections, options.Seconds));
                 Console.WriteLine($"  round {round + 1}: node {nodes[^1].RequestsPerSecond:F0} req/s (p50 {nodes[^1].P50Ms:F2} ms, p99 {nodes[^1].P99Ms:F2} ms), " +
-                                  $"KS Query {ksqs[^1].RequestsPerSecond:F0} req/s (p50 {ksqs[^1].P50Ms:F2} ms, p99 {ksqs[^1].P99Ms:F2} ms)");
+                                  $"KS Query {ksqs[^1].RequestsPerSecond:F0} req/s (p50 {ksqs[^1].P50Ms:F2} ms, p99 {ksqs[^1].P99Ms:F2} ms); " +
+                                  $"reference KALP {kalps[^1].RequestsPerSecond:F0} req/s (p50 {kalps[^1].P50Ms:F2} ms)");
             }
 
             Console.WriteLine($"  load average at end: {SecurityBench.LoadAverage()}");
@@ -74,6 +83,8 @@ internal static class EvmBench
             report.Check("EVM. throughput, KS Query / node", $"{through.RequestsPerSecond:F0} vs {node.RequestsPerSecond:F0} req/s, ratio {ratio:F2}", true, "measured");
             report.Check("EVM. p50 latency, KS Query - node", $"{through.P50Ms:F2} - {node.P50Ms:F2} = {through.P50Ms - node.P50Ms:+0.00;-0.00} ms", true, "measured");
             report.Check("EVM. p99 latency, KS Query - node", $"{through.P99Ms:F2} - {node.P99Ms:F2} = {through.P99Ms - node.P99Ms:+0.00;-0.00} ms", true, "measured");
+            var kalp = Stats.Median(kalps);
+            report.Check("EVM. reference: keyed KALP /network", $"{kalp.RequestsPerSecond:F0} req/s (p50 {kalp.P50Ms:F2} ms, p99 {kalp.P99Ms:F2} ms)", true, "measured");
             report.Check("EVM. all answers 200", $"{through.Non2xx} non-2xx through KS Query, {node.Non2xx} from the node", through.Non2xx == 0 && node.Non2xx == 0, "0");
         }
         finally
