@@ -241,7 +241,7 @@ export interface paths {
         };
         /**
          * Every known chain and its networks
-         * @description Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (Ethereum and Binance by default) are `coming-soon` until a plugin for them is loaded.
+         * @description Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (none by default) are `coming-soon` until a plugin for them is loaded.
          */
         get: operations["ListChains"];
         put?: never;
@@ -346,6 +346,1286 @@ export interface paths {
         get: operations["GetUsageRejections"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chain id, newest block number, gas price (wei, decimal string), sync state and client version of the upstream node.
+         * @description Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-network-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The number of the newest block (eth_blockNumber).
+         * @description Block number. Catalog id `block-number`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-block-number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/blocks/{block}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by decimal number or by tag (latest, finalized, safe, earliest), with its transaction hashes.
+         * @description Block. Catalog id `block`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-block"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/blocks/by-hash/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by its hash, with its transaction hashes.
+         * @description Block by hash. Catalog id `block-by-hash`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-block-by-hash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/blocks/{block}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a block's transactions, in block order.
+         * @description Block transactions. Catalog id `block-transactions`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-block-transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/transactions/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transaction by hash (pending ones have a null block number, hash and index).
+         * @description Transaction. Catalog id `transaction`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/transactions/{hash}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of a mined transaction: status, gas used, effective gas price and logs.
+         * @description Transaction receipt. Catalog id `transaction-receipt`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-transaction-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/accounts/{address}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's native balance in wei (decimal string) at a block.
+         * @description Account balance. Catalog id `account-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-account-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/accounts/{address}/nonce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's transaction count (nonce) at a block.
+         * @description Account nonce. Catalog id `account-nonce`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-account-nonce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/accounts/{address}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code deployed at an address at a block, and whether it is a contract.
+         * @description Account code. Catalog id `account-code`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-account-code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/tokens/{contract}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An ERC-20 token's name, symbol, decimals and total supply (base units, decimal string), read with eth_call at the latest block.
+         * @description Token info. Catalog id `token-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-token-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/tokens/{contract}/balances/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's ERC-20 balance (balanceOf, base units, decimal string) and the token's decimals, at the latest block.
+         * @description Token balance. Catalog id `token-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-token-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/contracts/{address}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a contract with ABI-encoded call data; returns the raw result.
+         * @description Contract call. Catalog id `contract-call`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-mainnet-contract-call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/contracts/{address}/call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a function given by its signature and arguments; the result is decoded with the `returns` types.
+         * @description Contract function call. Catalog id `contract-call-function`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-mainnet-contract-call-function"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logs by contract address and topics over a bounded block range, paged. toBlock defaults to the newest block, fromBlock to toBlock; toBlock - fromBlock + 1 must not exceed Plugins:ethereum:MaxLogBlockRange (default 1000, at most 100000), else 400 validation_failed.
+         * @description Logs. Catalog id `logs`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A raw JSON-RPC call restricted to read methods: eth_chainId, eth_blockNumber, eth_gasPrice, eth_maxPriorityFeePerGas, eth_feeHistory, eth_syncing, net_version, web3_clientVersion, eth_getBalance, eth_getTransactionCount, eth_getCode, eth_getStorageAt, eth_call, eth_estimateGas, eth_getBlockByNumber, eth_getBlockByHash, eth_getBlockTransactionCountByNumber, eth_getBlockTransactionCountByHash, eth_getTransactionByHash, eth_getTransactionReceipt, eth_getTransactionByBlockNumberAndIndex. eth_getLogs is not allowed: use the logs API, which bounds the range.
+         * @description JSON-RPC. Catalog id `rpc`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-mainnet-rpc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chain id, newest block number, gas price (wei, decimal string), sync state and client version of the upstream node.
+         * @description Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-network-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The number of the newest block (eth_blockNumber).
+         * @description Block number. Catalog id `block-number`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-block-number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/blocks/{block}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by decimal number or by tag (latest, finalized, safe, earliest), with its transaction hashes.
+         * @description Block. Catalog id `block`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-block"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/blocks/by-hash/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by its hash, with its transaction hashes.
+         * @description Block by hash. Catalog id `block-by-hash`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-block-by-hash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/blocks/{block}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a block's transactions, in block order.
+         * @description Block transactions. Catalog id `block-transactions`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-block-transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/transactions/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transaction by hash (pending ones have a null block number, hash and index).
+         * @description Transaction. Catalog id `transaction`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/transactions/{hash}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of a mined transaction: status, gas used, effective gas price and logs.
+         * @description Transaction receipt. Catalog id `transaction-receipt`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-transaction-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/accounts/{address}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's native balance in wei (decimal string) at a block.
+         * @description Account balance. Catalog id `account-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-account-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/accounts/{address}/nonce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's transaction count (nonce) at a block.
+         * @description Account nonce. Catalog id `account-nonce`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-account-nonce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/accounts/{address}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code deployed at an address at a block, and whether it is a contract.
+         * @description Account code. Catalog id `account-code`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-account-code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/tokens/{contract}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An ERC-20 token's name, symbol, decimals and total supply (base units, decimal string), read with eth_call at the latest block.
+         * @description Token info. Catalog id `token-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-token-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/tokens/{contract}/balances/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's ERC-20 balance (balanceOf, base units, decimal string) and the token's decimals, at the latest block.
+         * @description Token balance. Catalog id `token-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-token-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/contracts/{address}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a contract with ABI-encoded call data; returns the raw result.
+         * @description Contract call. Catalog id `contract-call`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-sepolia-contract-call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/contracts/{address}/call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a function given by its signature and arguments; the result is decoded with the `returns` types.
+         * @description Contract function call. Catalog id `contract-call-function`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-sepolia-contract-call-function"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logs by contract address and topics over a bounded block range, paged. toBlock defaults to the newest block, fromBlock to toBlock; toBlock - fromBlock + 1 must not exceed Plugins:ethereum:MaxLogBlockRange (default 1000, at most 100000), else 400 validation_failed.
+         * @description Logs. Catalog id `logs`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A raw JSON-RPC call restricted to read methods: eth_chainId, eth_blockNumber, eth_gasPrice, eth_maxPriorityFeePerGas, eth_feeHistory, eth_syncing, net_version, web3_clientVersion, eth_getBalance, eth_getTransactionCount, eth_getCode, eth_getStorageAt, eth_call, eth_estimateGas, eth_getBlockByNumber, eth_getBlockByHash, eth_getBlockTransactionCountByNumber, eth_getBlockTransactionCountByHash, eth_getTransactionByHash, eth_getTransactionReceipt, eth_getTransactionByBlockNumberAndIndex. eth_getLogs is not allowed: use the logs API, which bounds the range.
+         * @description JSON-RPC. Catalog id `rpc`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-sepolia-rpc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chain id, newest block number, gas price (wei, decimal string), sync state and client version of the upstream node.
+         * @description Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-network-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The number of the newest block (eth_blockNumber).
+         * @description Block number. Catalog id `block-number`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-block-number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/blocks/{block}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by decimal number or by tag (latest, finalized, safe, earliest), with its transaction hashes.
+         * @description Block. Catalog id `block`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-block"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/blocks/by-hash/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by its hash, with its transaction hashes.
+         * @description Block by hash. Catalog id `block-by-hash`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-block-by-hash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/blocks/{block}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a block's transactions, in block order.
+         * @description Block transactions. Catalog id `block-transactions`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-block-transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/transactions/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transaction by hash (pending ones have a null block number, hash and index).
+         * @description Transaction. Catalog id `transaction`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/transactions/{hash}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of a mined transaction: status, gas used, effective gas price and logs.
+         * @description Transaction receipt. Catalog id `transaction-receipt`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-transaction-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/accounts/{address}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's native balance in wei (decimal string) at a block.
+         * @description Account balance. Catalog id `account-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-account-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/accounts/{address}/nonce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's transaction count (nonce) at a block.
+         * @description Account nonce. Catalog id `account-nonce`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-account-nonce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/accounts/{address}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code deployed at an address at a block, and whether it is a contract.
+         * @description Account code. Catalog id `account-code`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-account-code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/tokens/{contract}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An ERC-20 token's name, symbol, decimals and total supply (base units, decimal string), read with eth_call at the latest block.
+         * @description Token info. Catalog id `token-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-token-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/tokens/{contract}/balances/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's ERC-20 balance (balanceOf, base units, decimal string) and the token's decimals, at the latest block.
+         * @description Token balance. Catalog id `token-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-token-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/contracts/{address}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a contract with ABI-encoded call data; returns the raw result.
+         * @description Contract call. Catalog id `contract-call`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-mainnet-contract-call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/contracts/{address}/call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a function given by its signature and arguments; the result is decoded with the `returns` types.
+         * @description Contract function call. Catalog id `contract-call-function`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-mainnet-contract-call-function"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logs by contract address and topics over a bounded block range, paged. toBlock defaults to the newest block, fromBlock to toBlock; toBlock - fromBlock + 1 must not exceed Plugins:binance:MaxLogBlockRange (default 1000, at most 100000), else 400 validation_failed.
+         * @description Logs. Catalog id `logs`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A raw JSON-RPC call restricted to read methods: eth_chainId, eth_blockNumber, eth_gasPrice, eth_maxPriorityFeePerGas, eth_feeHistory, eth_syncing, net_version, web3_clientVersion, eth_getBalance, eth_getTransactionCount, eth_getCode, eth_getStorageAt, eth_call, eth_estimateGas, eth_getBlockByNumber, eth_getBlockByHash, eth_getBlockTransactionCountByNumber, eth_getBlockTransactionCountByHash, eth_getTransactionByHash, eth_getTransactionReceipt, eth_getTransactionByBlockNumberAndIndex. eth_getLogs is not allowed: use the logs API, which bounds the range.
+         * @description JSON-RPC. Catalog id `rpc`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-mainnet-rpc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chain id, newest block number, gas price (wei, decimal string), sync state and client version of the upstream node.
+         * @description Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-network-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The number of the newest block (eth_blockNumber).
+         * @description Block number. Catalog id `block-number`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-block-number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/blocks/{block}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by decimal number or by tag (latest, finalized, safe, earliest), with its transaction hashes.
+         * @description Block. Catalog id `block`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-block"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/blocks/by-hash/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by its hash, with its transaction hashes.
+         * @description Block by hash. Catalog id `block-by-hash`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-block-by-hash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/blocks/{block}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a block's transactions, in block order.
+         * @description Block transactions. Catalog id `block-transactions`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-block-transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/transactions/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transaction by hash (pending ones have a null block number, hash and index).
+         * @description Transaction. Catalog id `transaction`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/transactions/{hash}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of a mined transaction: status, gas used, effective gas price and logs.
+         * @description Transaction receipt. Catalog id `transaction-receipt`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-transaction-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/accounts/{address}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's native balance in wei (decimal string) at a block.
+         * @description Account balance. Catalog id `account-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-account-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/accounts/{address}/nonce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's transaction count (nonce) at a block.
+         * @description Account nonce. Catalog id `account-nonce`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-account-nonce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/accounts/{address}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code deployed at an address at a block, and whether it is a contract.
+         * @description Account code. Catalog id `account-code`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-account-code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/tokens/{contract}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An ERC-20 token's name, symbol, decimals and total supply (base units, decimal string), read with eth_call at the latest block.
+         * @description Token info. Catalog id `token-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-token-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/tokens/{contract}/balances/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's ERC-20 balance (balanceOf, base units, decimal string) and the token's decimals, at the latest block.
+         * @description Token balance. Catalog id `token-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-token-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/contracts/{address}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a contract with ABI-encoded call data; returns the raw result.
+         * @description Contract call. Catalog id `contract-call`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-testnet-contract-call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/contracts/{address}/call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a function given by its signature and arguments; the result is decoded with the `returns` types.
+         * @description Contract function call. Catalog id `contract-call-function`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-testnet-contract-call-function"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logs by contract address and topics over a bounded block range, paged. toBlock defaults to the newest block, fromBlock to toBlock; toBlock - fromBlock + 1 must not exceed Plugins:binance:MaxLogBlockRange (default 1000, at most 100000), else 400 validation_failed.
+         * @description Logs. Catalog id `logs`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A raw JSON-RPC call restricted to read methods: eth_chainId, eth_blockNumber, eth_gasPrice, eth_maxPriorityFeePerGas, eth_feeHistory, eth_syncing, net_version, web3_clientVersion, eth_getBalance, eth_getTransactionCount, eth_getCode, eth_getStorageAt, eth_call, eth_estimateGas, eth_getBlockByNumber, eth_getBlockByHash, eth_getBlockTransactionCountByNumber, eth_getBlockTransactionCountByHash, eth_getTransactionByHash, eth_getTransactionReceipt, eth_getTransactionByBlockNumberAndIndex. eth_getLogs is not allowed: use the logs API, which bounds the range.
+         * @description JSON-RPC. Catalog id `rpc`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-testnet-rpc"];
         delete?: never;
         options?: never;
         head?: never;
@@ -868,6 +2148,236 @@ export interface components {
             /** Format: int64 */
             monthlyQuota: null | number;
             recoverable: boolean;
+        };
+        EthereumLog: {
+            /** @description EIP-55 checksummed address of the contract that emitted the log. */
+            address: string;
+            topics: string[];
+            /** @description 0x hex. */
+            data: string;
+            /** Format: int64 */
+            blockNumber: number;
+            blockHash: string;
+            transactionHash: string;
+            /** Format: int64 */
+            transactionIndex: number;
+            /** Format: int64 */
+            logIndex: number;
+            /** @description True when a reorganisation removed the log. */
+            removed: boolean;
+        };
+        /** @description An account's native balance in wei (decimal string). */
+        EvmBalance: {
+            /** @description EIP-55 checksummed. */
+            address: string;
+            /** @description The block asked: a tag such as latest, or a decimal number. */
+            block: string;
+            /** @description Wei, as a decimal string. */
+            balance: string;
+        };
+        /** @description A block with its transaction hashes. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmBlock: {
+            /** Format: int64 */
+            number: number;
+            hash: string;
+            parentHash: string;
+            /**
+             * Format: int64
+             * @description Unix time in seconds.
+             */
+            timestamp: number;
+            /** @description EIP-55 checksummed address of the block's beneficiary. */
+            miner: string;
+            /** Format: int64 */
+            gasLimit: number;
+            /** Format: int64 */
+            gasUsed: number;
+            /** @description Wei, as a decimal string; null before London (EIP-1559). */
+            baseFeePerGas: null | string;
+            /**
+             * Format: int64
+             * @description Size in bytes.
+             */
+            size: number;
+            /** Format: int32 */
+            transactionCount: number;
+            /** @description The hashes of the block's transactions, in block order. */
+            transactions: string[];
+        };
+        /** @description The number of the newest block. */
+        EvmBlockNumber: {
+            /**
+             * Format: int64
+             * @description The number of the newest block (eth_blockNumber).
+             */
+            number: number;
+        };
+        /** @description The raw return data of eth_call and its decoded values. */
+        EvmCallFunctionResult: {
+            /** @description What eth_call returned, 0x hex. */
+            result: string;
+            /** @description The decoded return values, one per type of `returns`: integers as decimal strings, addresses EIP-55 checksummed, bool as a boolean, string as text, bytes as 0x hex, arrays as arrays. */
+            values: unknown[];
+        };
+        /** @description The raw return data of eth_call. */
+        EvmCallResult: {
+            /** @description What eth_call returned, 0x hex. */
+            result: string;
+        };
+        /** @description The code deployed at an address. */
+        EvmCode: {
+            address: string;
+            block: string;
+            /** @description The deployed bytecode, 0x hex (0x for none). */
+            code: string;
+            isContract: boolean;
+        };
+        /** @description A page of logs over the block range actually searched. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmLogPage: {
+            items: components["schemas"]["EthereumLog"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            fromBlock: number;
+            /** Format: int64 */
+            toBlock: number;
+        };
+        /** @description The upstream's chain id, newest block, gas price and sync state. */
+        EvmNetworkInfo: {
+            /**
+             * Format: int64
+             * @description The chain id the upstream answers to eth_chainId.
+             */
+            chainId: number;
+            /**
+             * Format: int64
+             * @description The number of the newest block.
+             */
+            latestBlock: number;
+            /** @description eth_gasPrice in wei, as a decimal string. */
+            gasPrice: string;
+            /** @description Whether the node reports that it is syncing. */
+            syncing: boolean;
+            /** @description web3_clientVersion, or null when the node does not answer it. */
+            clientVersion: null | string;
+        };
+        /** @description An account's transaction count. */
+        EvmNonce: {
+            address: string;
+            block: string;
+            /**
+             * Format: int64
+             * @description eth_getTransactionCount.
+             */
+            nonce: number;
+        };
+        /** @description A transaction's receipt with its logs. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmReceipt: {
+            transactionHash: string;
+            /** Format: int64 */
+            blockNumber: number;
+            blockHash: string;
+            /** Format: int64 */
+            transactionIndex: number;
+            from: string;
+            to: null | string;
+            /** @description The created contract's address, or null. */
+            contractAddress: null | string;
+            /**
+             * @description success or reverted (receipts from before Byzantium carry no status and read as success).
+             * @enum {string}
+             */
+            status: "success" | "reverted";
+            /** Format: int64 */
+            gasUsed: number;
+            /** Format: int64 */
+            cumulativeGasUsed: number;
+            /** @description Wei per gas actually paid, as a decimal string. */
+            effectiveGasPrice: string;
+            logs: components["schemas"]["EthereumLog"][];
+        };
+        /** @description The upstream's JSON-RPC result. */
+        EvmRpcResult: {
+            /** @description The upstream's JSON-RPC `result`, as it came. */
+            result: unknown;
+        };
+        /** @description An ERC-20 balance in base units (decimal string). */
+        EvmTokenBalance: {
+            /** @description The token contract, EIP-55 checksummed. */
+            token: string;
+            /** @description The holder, EIP-55 checksummed. */
+            address: string;
+            /** @description balanceOf in the token's base units, as a decimal string. */
+            balance: string;
+            /** Format: int32 */
+            decimals: number;
+        };
+        /** @description ERC-20 metadata; totalSupply in base units (decimal string). */
+        EvmTokenInfo: {
+            /** @description The token contract, EIP-55 checksummed. */
+            address: string;
+            name: string;
+            symbol: string;
+            /** Format: int32 */
+            decimals: number;
+            /** @description In the token's base units, as a decimal string. */
+            totalSupply: string;
+        };
+        /** @description A transaction. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmTransaction: {
+            hash: string;
+            /**
+             * Format: int64
+             * @description Null while pending.
+             */
+            blockNumber: null | number;
+            /** @description Null while pending. */
+            blockHash: null | string;
+            /**
+             * Format: int64
+             * @description Null while pending.
+             */
+            transactionIndex: null | number;
+            /** @description EIP-55 checksummed sender. */
+            from: string;
+            /** @description EIP-55 checksummed recipient; null for a contract creation. */
+            to: null | string;
+            /** @description Wei, as a decimal string. */
+            value: string;
+            /**
+             * Format: int64
+             * @description The gas limit of the transaction.
+             */
+            gas: number;
+            /** @description Wei, as a decimal string; null when the node leaves it out. */
+            gasPrice: null | string;
+            /** @description Wei, as a decimal string; null before EIP-1559 transactions. */
+            maxFeePerGas: null | string;
+            /** @description Wei, as a decimal string; null before EIP-1559 transactions. */
+            maxPriorityFeePerGas: null | string;
+            /** Format: int64 */
+            nonce: number;
+            /** @description Call data, 0x hex. */
+            input: string;
+            /**
+             * Format: int32
+             * @description Transaction type: 0 legacy, 1 access list, 2 EIP-1559, 3 blob, 4 set-code.
+             */
+            type: number;
+        };
+        /** @description A page of a block's transactions, in block order. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmTransactionPage: {
+            items: components["schemas"]["EvmTransaction"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
         };
         /** @description A wallet's balance; amounts in base units are decimal strings. */
         KalpBalance: {
@@ -2472,6 +3982,9602 @@ export interface operations {
             };
         };
     };
+    "ethereum-mainnet-network-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chainId": 1,
+                     *       "latestBlock": 21000000,
+                     *       "gasPrice": "12000000000",
+                     *       "syncing": false,
+                     *       "clientVersion": "Geth/v1.14.11-stable/linux-amd64/go1.22.7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNetworkInfo"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlockNumber"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-block-by-hash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Block hash: 0x and 64 hex characters.
+                 * @example 0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-block-transactions": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *           "blockNumber": 46147,
+                     *           "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *           "transactionIndex": 0,
+                     *           "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *           "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *           "value": "31337",
+                     *           "gas": 21000,
+                     *           "gasPrice": "50000000000000",
+                     *           "maxFeePerGas": null,
+                     *           "maxPriorityFeePerGas": null,
+                     *           "nonce": 0,
+                     *           "input": "0x",
+                     *           "type": 0
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransactionPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "value": "31337",
+                     *       "gas": 21000,
+                     *       "gasPrice": "50000000000000",
+                     *       "maxFeePerGas": null,
+                     *       "maxPriorityFeePerGas": null,
+                     *       "nonce": 0,
+                     *       "input": "0x",
+                     *       "type": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransaction"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `transaction_not_found`: The node knows no transaction with that hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transaction_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-transaction-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "contractAddress": null,
+                     *       "status": "success",
+                     *       "gasUsed": 21000,
+                     *       "cumulativeGasUsed": 21000,
+                     *       "effectiveGasPrice": "50000000000000",
+                     *       "logs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmReceipt"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `receipt_not_found`: The transaction is pending or unknown: the node has no receipt for it */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "receipt_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-account-balance": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "balance": "1234500000000000000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-account-nonce": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "nonce": 1420
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNonce"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-account-code": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "code": "0x",
+                     *       "isContract": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCode"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-token-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "name": "Tether USD",
+                     *       "symbol": "USDT",
+                     *       "decimals": 6,
+                     *       "totalSupply": "76923456789012345"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenInfo"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-token-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "balance": "1000000",
+                     *       "decimals": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-contract-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `data`: ABI-encoded call data (0x hex, selector first); `from`: optional caller address; `block`: optional decimal number or tag (default latest). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": "0x18160ddd",
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x000000000000000000000000000000000000000000000000011148b0d2c2f5f9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-contract-call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `function`: a signature such as balanceOf(address) (elementary types and arrays of them; no tuples); `args`: one JSON value per parameter (integers as numbers or decimal strings, addresses and bytes as 0x hex, bool, string, arrays as arrays); `returns`: the return types, e.g. ["uint256"]; `from`, `block` as for the contract call. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "function": "balanceOf(address)",
+                 *       "args": [
+                 *         "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
+                 *       ],
+                 *       "returns": [
+                 *         "uint256"
+                 *       ],
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *       "values": [
+                     *         "1000000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallFunctionResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-logs": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only logs emitted by this contract (0x and 40 hex; mixed case must be a valid EIP-55 checksum).
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address?: string;
+                /**
+                 * @description Only logs whose first topic (the event signature hash) is this (0x and 64 hex).
+                 * @example 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef
+                 */
+                topic0?: string;
+                /** @description Only logs whose second topic is this. */
+                topic1?: string;
+                /** @description Only logs whose third topic is this. */
+                topic2?: string;
+                /** @description Only logs whose fourth topic is this. */
+                topic3?: string;
+                /**
+                 * @description First block of the range, inclusive; default: toBlock.
+                 * @example 21000000
+                 */
+                fromBlock?: number;
+                /**
+                 * @description Last block of the range, inclusive; default: the newest block.
+                 * @example 21000000
+                 */
+                toBlock?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *           "topics": [
+                     *             "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
+                     *             "0x000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045",
+                     *             "0x0000000000000000000000005df9b87991262f6ba471f09758cde1c0fc1de734"
+                     *           ],
+                     *           "data": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *           "blockNumber": 21000000,
+                     *           "blockHash": "0x8a6d9e0c5e1b0b2c4f0b5d1f2b9e4b8f3e0e9d6a1c2b3a4f5e6d7c8b9a0f1e2d",
+                     *           "transactionHash": "0x2b4f1e8a9c3d5e7f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071",
+                     *           "transactionIndex": 12,
+                     *           "logIndex": 40,
+                     *           "removed": false
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1,
+                     *       "fromBlock": 21000000,
+                     *       "toBlock": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmLogPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `method`: an allowed JSON-RPC method; `params`: its parameters as a JSON array (default []). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "eth_blockNumber",
+                 *       "params": []
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x1406f40"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmRpcResult"];
+                };
+            };
+            /** @description `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `validation_failed`: A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `rpc_method_not_allowed`: The JSON-RPC method is not in the allowlist of read methods (eth_getLogs is not: use the logs API, which bounds the range); `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation_failed" | "rpc_method_not_allowed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-network-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chainId": 1,
+                     *       "latestBlock": 21000000,
+                     *       "gasPrice": "12000000000",
+                     *       "syncing": false,
+                     *       "clientVersion": "Geth/v1.14.11-stable/linux-amd64/go1.22.7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNetworkInfo"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlockNumber"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-block-by-hash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Block hash: 0x and 64 hex characters.
+                 * @example 0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-block-transactions": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *           "blockNumber": 46147,
+                     *           "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *           "transactionIndex": 0,
+                     *           "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *           "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *           "value": "31337",
+                     *           "gas": 21000,
+                     *           "gasPrice": "50000000000000",
+                     *           "maxFeePerGas": null,
+                     *           "maxPriorityFeePerGas": null,
+                     *           "nonce": 0,
+                     *           "input": "0x",
+                     *           "type": 0
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransactionPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "value": "31337",
+                     *       "gas": 21000,
+                     *       "gasPrice": "50000000000000",
+                     *       "maxFeePerGas": null,
+                     *       "maxPriorityFeePerGas": null,
+                     *       "nonce": 0,
+                     *       "input": "0x",
+                     *       "type": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransaction"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `transaction_not_found`: The node knows no transaction with that hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transaction_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-transaction-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "contractAddress": null,
+                     *       "status": "success",
+                     *       "gasUsed": 21000,
+                     *       "cumulativeGasUsed": 21000,
+                     *       "effectiveGasPrice": "50000000000000",
+                     *       "logs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmReceipt"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `receipt_not_found`: The transaction is pending or unknown: the node has no receipt for it */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "receipt_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-account-balance": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "balance": "1234500000000000000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-account-nonce": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "nonce": 1420
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNonce"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-account-code": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "code": "0x",
+                     *       "isContract": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCode"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-token-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "name": "Tether USD",
+                     *       "symbol": "USDT",
+                     *       "decimals": 6,
+                     *       "totalSupply": "76923456789012345"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenInfo"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-token-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "balance": "1000000",
+                     *       "decimals": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-contract-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `data`: ABI-encoded call data (0x hex, selector first); `from`: optional caller address; `block`: optional decimal number or tag (default latest). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": "0x18160ddd",
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x000000000000000000000000000000000000000000000000011148b0d2c2f5f9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-contract-call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `function`: a signature such as balanceOf(address) (elementary types and arrays of them; no tuples); `args`: one JSON value per parameter (integers as numbers or decimal strings, addresses and bytes as 0x hex, bool, string, arrays as arrays); `returns`: the return types, e.g. ["uint256"]; `from`, `block` as for the contract call. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "function": "balanceOf(address)",
+                 *       "args": [
+                 *         "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
+                 *       ],
+                 *       "returns": [
+                 *         "uint256"
+                 *       ],
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *       "values": [
+                     *         "1000000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallFunctionResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-logs": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only logs emitted by this contract (0x and 40 hex; mixed case must be a valid EIP-55 checksum).
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address?: string;
+                /**
+                 * @description Only logs whose first topic (the event signature hash) is this (0x and 64 hex).
+                 * @example 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef
+                 */
+                topic0?: string;
+                /** @description Only logs whose second topic is this. */
+                topic1?: string;
+                /** @description Only logs whose third topic is this. */
+                topic2?: string;
+                /** @description Only logs whose fourth topic is this. */
+                topic3?: string;
+                /**
+                 * @description First block of the range, inclusive; default: toBlock.
+                 * @example 21000000
+                 */
+                fromBlock?: number;
+                /**
+                 * @description Last block of the range, inclusive; default: the newest block.
+                 * @example 21000000
+                 */
+                toBlock?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *           "topics": [
+                     *             "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
+                     *             "0x000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045",
+                     *             "0x0000000000000000000000005df9b87991262f6ba471f09758cde1c0fc1de734"
+                     *           ],
+                     *           "data": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *           "blockNumber": 21000000,
+                     *           "blockHash": "0x8a6d9e0c5e1b0b2c4f0b5d1f2b9e4b8f3e0e9d6a1c2b3a4f5e6d7c8b9a0f1e2d",
+                     *           "transactionHash": "0x2b4f1e8a9c3d5e7f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071",
+                     *           "transactionIndex": 12,
+                     *           "logIndex": 40,
+                     *           "removed": false
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1,
+                     *       "fromBlock": 21000000,
+                     *       "toBlock": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmLogPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `method`: an allowed JSON-RPC method; `params`: its parameters as a JSON array (default []). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "eth_blockNumber",
+                 *       "params": []
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x1406f40"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmRpcResult"];
+                };
+            };
+            /** @description `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `validation_failed`: A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `rpc_method_not_allowed`: The JSON-RPC method is not in the allowlist of read methods (eth_getLogs is not: use the logs API, which bounds the range); `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation_failed" | "rpc_method_not_allowed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-network-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chainId": 1,
+                     *       "latestBlock": 21000000,
+                     *       "gasPrice": "12000000000",
+                     *       "syncing": false,
+                     *       "clientVersion": "Geth/v1.14.11-stable/linux-amd64/go1.22.7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNetworkInfo"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlockNumber"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-block-by-hash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Block hash: 0x and 64 hex characters.
+                 * @example 0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-block-transactions": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *           "blockNumber": 46147,
+                     *           "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *           "transactionIndex": 0,
+                     *           "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *           "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *           "value": "31337",
+                     *           "gas": 21000,
+                     *           "gasPrice": "50000000000000",
+                     *           "maxFeePerGas": null,
+                     *           "maxPriorityFeePerGas": null,
+                     *           "nonce": 0,
+                     *           "input": "0x",
+                     *           "type": 0
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransactionPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "value": "31337",
+                     *       "gas": 21000,
+                     *       "gasPrice": "50000000000000",
+                     *       "maxFeePerGas": null,
+                     *       "maxPriorityFeePerGas": null,
+                     *       "nonce": 0,
+                     *       "input": "0x",
+                     *       "type": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransaction"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `transaction_not_found`: The node knows no transaction with that hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transaction_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-transaction-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "contractAddress": null,
+                     *       "status": "success",
+                     *       "gasUsed": 21000,
+                     *       "cumulativeGasUsed": 21000,
+                     *       "effectiveGasPrice": "50000000000000",
+                     *       "logs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmReceipt"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `receipt_not_found`: The transaction is pending or unknown: the node has no receipt for it */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "receipt_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-account-balance": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "balance": "1234500000000000000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-account-nonce": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "nonce": 1420
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNonce"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-account-code": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "code": "0x",
+                     *       "isContract": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCode"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-token-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "name": "Tether USD",
+                     *       "symbol": "USDT",
+                     *       "decimals": 6,
+                     *       "totalSupply": "76923456789012345"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenInfo"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-token-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "balance": "1000000",
+                     *       "decimals": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-contract-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `data`: ABI-encoded call data (0x hex, selector first); `from`: optional caller address; `block`: optional decimal number or tag (default latest). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": "0x18160ddd",
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x000000000000000000000000000000000000000000000000011148b0d2c2f5f9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-contract-call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `function`: a signature such as balanceOf(address) (elementary types and arrays of them; no tuples); `args`: one JSON value per parameter (integers as numbers or decimal strings, addresses and bytes as 0x hex, bool, string, arrays as arrays); `returns`: the return types, e.g. ["uint256"]; `from`, `block` as for the contract call. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "function": "balanceOf(address)",
+                 *       "args": [
+                 *         "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
+                 *       ],
+                 *       "returns": [
+                 *         "uint256"
+                 *       ],
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *       "values": [
+                     *         "1000000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallFunctionResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-logs": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only logs emitted by this contract (0x and 40 hex; mixed case must be a valid EIP-55 checksum).
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address?: string;
+                /**
+                 * @description Only logs whose first topic (the event signature hash) is this (0x and 64 hex).
+                 * @example 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef
+                 */
+                topic0?: string;
+                /** @description Only logs whose second topic is this. */
+                topic1?: string;
+                /** @description Only logs whose third topic is this. */
+                topic2?: string;
+                /** @description Only logs whose fourth topic is this. */
+                topic3?: string;
+                /**
+                 * @description First block of the range, inclusive; default: toBlock.
+                 * @example 21000000
+                 */
+                fromBlock?: number;
+                /**
+                 * @description Last block of the range, inclusive; default: the newest block.
+                 * @example 21000000
+                 */
+                toBlock?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *           "topics": [
+                     *             "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
+                     *             "0x000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045",
+                     *             "0x0000000000000000000000005df9b87991262f6ba471f09758cde1c0fc1de734"
+                     *           ],
+                     *           "data": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *           "blockNumber": 21000000,
+                     *           "blockHash": "0x8a6d9e0c5e1b0b2c4f0b5d1f2b9e4b8f3e0e9d6a1c2b3a4f5e6d7c8b9a0f1e2d",
+                     *           "transactionHash": "0x2b4f1e8a9c3d5e7f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071",
+                     *           "transactionIndex": 12,
+                     *           "logIndex": 40,
+                     *           "removed": false
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1,
+                     *       "fromBlock": 21000000,
+                     *       "toBlock": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmLogPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `method`: an allowed JSON-RPC method; `params`: its parameters as a JSON array (default []). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "eth_blockNumber",
+                 *       "params": []
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x1406f40"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmRpcResult"];
+                };
+            };
+            /** @description `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `validation_failed`: A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `rpc_method_not_allowed`: The JSON-RPC method is not in the allowlist of read methods (eth_getLogs is not: use the logs API, which bounds the range); `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation_failed" | "rpc_method_not_allowed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-network-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chainId": 1,
+                     *       "latestBlock": 21000000,
+                     *       "gasPrice": "12000000000",
+                     *       "syncing": false,
+                     *       "clientVersion": "Geth/v1.14.11-stable/linux-amd64/go1.22.7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNetworkInfo"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlockNumber"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-block-by-hash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Block hash: 0x and 64 hex characters.
+                 * @example 0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-block-transactions": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *           "blockNumber": 46147,
+                     *           "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *           "transactionIndex": 0,
+                     *           "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *           "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *           "value": "31337",
+                     *           "gas": 21000,
+                     *           "gasPrice": "50000000000000",
+                     *           "maxFeePerGas": null,
+                     *           "maxPriorityFeePerGas": null,
+                     *           "nonce": 0,
+                     *           "input": "0x",
+                     *           "type": 0
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransactionPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "value": "31337",
+                     *       "gas": 21000,
+                     *       "gasPrice": "50000000000000",
+                     *       "maxFeePerGas": null,
+                     *       "maxPriorityFeePerGas": null,
+                     *       "nonce": 0,
+                     *       "input": "0x",
+                     *       "type": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransaction"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `transaction_not_found`: The node knows no transaction with that hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transaction_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-transaction-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "contractAddress": null,
+                     *       "status": "success",
+                     *       "gasUsed": 21000,
+                     *       "cumulativeGasUsed": 21000,
+                     *       "effectiveGasPrice": "50000000000000",
+                     *       "logs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmReceipt"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `receipt_not_found`: The transaction is pending or unknown: the node has no receipt for it */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "receipt_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-account-balance": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "balance": "1234500000000000000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-account-nonce": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "nonce": 1420
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNonce"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-account-code": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "code": "0x",
+                     *       "isContract": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCode"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-token-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "name": "Tether USD",
+                     *       "symbol": "USDT",
+                     *       "decimals": 6,
+                     *       "totalSupply": "76923456789012345"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenInfo"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-token-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "balance": "1000000",
+                     *       "decimals": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-contract-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `data`: ABI-encoded call data (0x hex, selector first); `from`: optional caller address; `block`: optional decimal number or tag (default latest). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": "0x18160ddd",
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x000000000000000000000000000000000000000000000000011148b0d2c2f5f9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-contract-call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `function`: a signature such as balanceOf(address) (elementary types and arrays of them; no tuples); `args`: one JSON value per parameter (integers as numbers or decimal strings, addresses and bytes as 0x hex, bool, string, arrays as arrays); `returns`: the return types, e.g. ["uint256"]; `from`, `block` as for the contract call. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "function": "balanceOf(address)",
+                 *       "args": [
+                 *         "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
+                 *       ],
+                 *       "returns": [
+                 *         "uint256"
+                 *       ],
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *       "values": [
+                     *         "1000000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallFunctionResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-logs": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only logs emitted by this contract (0x and 40 hex; mixed case must be a valid EIP-55 checksum).
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address?: string;
+                /**
+                 * @description Only logs whose first topic (the event signature hash) is this (0x and 64 hex).
+                 * @example 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef
+                 */
+                topic0?: string;
+                /** @description Only logs whose second topic is this. */
+                topic1?: string;
+                /** @description Only logs whose third topic is this. */
+                topic2?: string;
+                /** @description Only logs whose fourth topic is this. */
+                topic3?: string;
+                /**
+                 * @description First block of the range, inclusive; default: toBlock.
+                 * @example 21000000
+                 */
+                fromBlock?: number;
+                /**
+                 * @description Last block of the range, inclusive; default: the newest block.
+                 * @example 21000000
+                 */
+                toBlock?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *           "topics": [
+                     *             "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
+                     *             "0x000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045",
+                     *             "0x0000000000000000000000005df9b87991262f6ba471f09758cde1c0fc1de734"
+                     *           ],
+                     *           "data": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *           "blockNumber": 21000000,
+                     *           "blockHash": "0x8a6d9e0c5e1b0b2c4f0b5d1f2b9e4b8f3e0e9d6a1c2b3a4f5e6d7c8b9a0f1e2d",
+                     *           "transactionHash": "0x2b4f1e8a9c3d5e7f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071",
+                     *           "transactionIndex": 12,
+                     *           "logIndex": 40,
+                     *           "removed": false
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1,
+                     *       "fromBlock": 21000000,
+                     *       "toBlock": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmLogPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `method`: an allowed JSON-RPC method; `params`: its parameters as a JSON array (default []). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "eth_blockNumber",
+                 *       "params": []
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x1406f40"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmRpcResult"];
+                };
+            };
+            /** @description `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `validation_failed`: A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `rpc_method_not_allowed`: The JSON-RPC method is not in the allowlist of read methods (eth_getLogs is not: use the logs API, which bounds the range); `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation_failed" | "rpc_method_not_allowed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
     "kalp-testnet-network-info": {
         parameters: {
             query?: never;
@@ -2570,13 +13676,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2708,13 +13815,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2963,13 +14071,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3081,13 +14190,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3237,13 +14347,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3393,13 +14504,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3594,13 +14706,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3991,13 +15104,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4186,13 +15300,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4375,13 +15490,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4530,13 +15646,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4710,13 +15827,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4876,13 +15994,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5028,13 +16147,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5405,13 +16525,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5816,13 +16937,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5994,13 +17116,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -21,7 +21,7 @@ internal static class ChainApiResponses
         new(403, "key_scope_mismatch", "the key belongs to another chain or network"),
         new(429, "rate_limited", "over the key's per-second limit; retry after `Retry-After` seconds"),
         new(429, "quota_exceeded", "over the key's monthly quota; retry after `Retry-After` seconds"),
-        new(503, "upstream_unavailable", "the chain's plugin is not running (see /health)"),
+        new(503, "upstream_unavailable", "the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains)"),
     ];
 
     private static readonly ApiFailure ParameterInvalid =
@@ -48,7 +48,8 @@ internal static class ChainApiResponses
                 },
             };
             if (status != 401)
-                AddRateLimitHeaders(response, retryAfter: status == 429, document);
+                // A 503 carries Retry-After when the plugin knows when to try again (ApiError.RetryAfter: an upstream paused).
+                AddRateLimitHeaders(response, retryAfter: status is 429 or 503, document);
             operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = response;
         }
         // The success answer is the chain API's own (its plugin describes the body); the headers are the host's.

@@ -30,6 +30,24 @@ public sealed class ModuleBoundaryTests
             .ShouldBe(["KsQuery.Plugins.Abstractions"]);
     }
 
+    /// <summary>Read from the built-in copy without loading it: the EVM plugin is written like a third party's, against
+    /// the SDK alone.</summary>
+    [Fact]
+    public void The_evm_plugin_references_nothing_of_this_repository_but_abstractions()
+    {
+        var output = typeof(ModuleBoundaryTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HostOutput").Value!;
+        var path = Path.Combine(output, "plugins", "evm", "KsQuery.Plugins.Evm.dll");
+        using var stream = File.OpenRead(path);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToList();
+
+        references.ShouldContain("Nethereum.ABI");
+        references.Where(n => n.StartsWith("KsQuery", StringComparison.Ordinal) || n.StartsWith("Wolverine", StringComparison.Ordinal)
+                || n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("LiteDB", StringComparison.Ordinal))
+            .ShouldBe(["KsQuery.Plugins.Abstractions"]);
+    }
+
     [Fact]
     public void Abstractions_depend_on_nothing_but_the_base_library()
     {

@@ -37,6 +37,12 @@ public static class OperationKinds
     /// <summary>The path with every template parameter filled, for a request that only needs to reach the credential check.</summary>
     public static string Fill(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", "1");
 
+    /// <summary>Whether the document declares the operation as a chain API (called with an API key), whatever the plugin
+    /// and whether or not its network is available yet.</summary>
+    public static bool IsKeyed(JsonElement operation) =>
+        operation.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Array
+        && security.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("apiKey", out _));
+
     public static string Security(JsonElement operation) =>
         operation.TryGetProperty("security", out var security) ? security.GetRawText() : "(none)";
 }

@@ -3,7 +3,7 @@ using Host.Tests.Support;
 
 namespace Host.Tests.Plugins;
 
-/// <summary>One plugin assembly serves two chains (EvmChain: ethereum and binance) and lists a network as coming soon
+/// <summary>One plugin assembly serves two chains (EvmChain: polygon and avalanche) and lists a network as coming soon
 /// when its upstream is not configured; the plugin's chains replace the coming-soon entries of Chains:ComingSoon.</summary>
 public sealed class NetworkAvailabilityTests : IAsyncLifetime
 {
@@ -17,7 +17,11 @@ public sealed class NetworkAvailabilityTests : IAsyncLifetime
         _host = await TestHost.StartAsync(_data.Path, new Dictionary<string, string?>
         {
             ["KSQUERY_PLUGINS"] = plugins,
-            ["Plugins:ethereum:Networks:sepolia:Url"] = "http://127.0.0.1:9/",
+            ["Plugins:polygon:Networks:amoy:Url"] = "http://127.0.0.1:9/",
+            // An operator's coming-soon entry for a chain the plugin serves: the plugin's entry replaces it.
+            ["Chains:ComingSoon:0:Id"] = "polygon",
+            ["Chains:ComingSoon:0:Name"] = "Polygon (soon)",
+            ["Chains:ComingSoon:0:Networks:0:Id"] = "mainnet",
         });
         _api = new ApiClient(_host);
     }
@@ -32,7 +36,7 @@ public sealed class NetworkAvailabilityTests : IAsyncLifetime
     public async Task A_network_without_its_upstream_is_listed_coming_soon_by_its_plugin()
     {
         var (_, chains, _) = await _api.GetAsync("/v1/chains");
-        chains.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe(["kalp", "binance", "ethereum"], ignoreOrder: true);
+        chains.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe(["kalp", "binance", "ethereum", "polygon", "avalanche"], ignoreOrder: true);
         string Status(string chain, string? network = null)
         {
             var entry = chains.EnumerateArray().Single(c => c.GetProperty("id").GetString() == chain);
@@ -40,22 +44,23 @@ public sealed class NetworkAvailabilityTests : IAsyncLifetime
                 ? entry.GetProperty("status").GetString()!
                 : entry.GetProperty("networks").EnumerateArray().Single(n => n.GetProperty("id").GetString() == network).GetProperty("status").GetString()!;
         }
-        Status("ethereum").ShouldBe("available");
-        Status("ethereum", "sepolia").ShouldBe("available");
-        Status("ethereum", "mainnet").ShouldBe("coming-soon");
-        Status("binance").ShouldBe("coming-soon");
-        Status("binance", "testnet").ShouldBe("coming-soon");
+        chains.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "polygon").GetProperty("name").GetString().ShouldBe("Polygon");
+        Status("polygon").ShouldBe("available");
+        Status("polygon", "amoy").ShouldBe("available");
+        Status("polygon", "mainnet").ShouldBe("coming-soon");
+        Status("avalanche").ShouldBe("coming-soon");
+        Status("avalanche", "fuji").ShouldBe("coming-soon");
 
-        var (catalogStatus, catalog, _) = await _api.GetAsync("/v1/chains/binance/networks/testnet/apis");
+        var (catalogStatus, catalog, _) = await _api.GetAsync("/v1/chains/avalanche/networks/fuji/apis");
         catalogStatus.ShouldBe(HttpStatusCode.Conflict);
         catalog.Code().ShouldBe("chain_not_available");
 
         var token = await _api.SignUpAndLogInAsync("evm@example.com");
-        var (refused, _, _) = await _api.SendAsync(HttpMethod.Put, "/v1/me/selection", new { chain = "ethereum", network = "mainnet" }, bearer: token);
+        var (refused, _, _) = await _api.SendAsync(HttpMethod.Put, "/v1/me/selection", new { chain = "polygon", network = "mainnet" }, bearer: token);
         refused.ShouldBe(HttpStatusCode.Conflict);
-        await _api.SelectAsync(token, "ethereum", "sepolia");
+        await _api.SelectAsync(token, "polygon", "amoy");
         var (_, key) = await _api.CreateKeyAsync(token, "evm-bot");
-        var (status, height, _) = await _api.GetAsync("/v1/ethereum/sepolia/height", apiKey: key);
+        var (status, height, _) = await _api.GetAsync("/v1/polygon/amoy/height", apiKey: key);
         status.ShouldBe(HttpStatusCode.OK, height.ToString());
         height.GetProperty("number").GetInt64().ShouldBe(7);
     }

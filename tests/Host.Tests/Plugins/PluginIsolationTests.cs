@@ -119,11 +119,11 @@ public sealed class RequiredPluginTests : IDisposable
     [Fact]
     public async Task A_required_folder_that_holds_no_plugin_makes_health_answer_503()
     {
-        await using var host = await TestHost.StartAsync(_data.Path, new Dictionary<string, string?> { ["Plugins:Required:0"] = "evm" });
+        await using var host = await TestHost.StartAsync(_data.Path, new Dictionary<string, string?> { ["Plugins:Required:0"] = "solana" });
         var (status, health, _) = await new ApiClient(host).GetAsync("/health");
         status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var check = health.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "plugins");
-        check.GetProperty("evm").GetString().ShouldBe("unhealthy (required): not loaded: no plugin folder 'evm' was found (Plugins:Required names it)");
+        check.GetProperty("solana").GetString().ShouldBe("unhealthy (required): not loaded: no plugin folder 'solana' was found (Plugins:Required names it)");
         check.GetProperty("kalp").GetString().ShouldBe("healthy");
     }
 }

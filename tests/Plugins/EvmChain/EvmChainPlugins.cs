@@ -2,16 +2,17 @@ using System.Text.Json.Serialization;
 using KsQuery.Plugins.Abstractions;
 using EvmChain;
 
-[assembly: ChainPlugin(typeof(EthereumPlugin))]
-[assembly: ChainPlugin(typeof(BinancePlugin))]
+[assembly: ChainPlugin(typeof(PolygonPlugin))]
+[assembly: ChainPlugin(typeof(AvalanchePlugin))]
 
 namespace EvmChain;
 
-/// <summary>A plugin for tests shaped like the coming EVM plugin: one assembly serving two chains, each network
-/// available only when its upstream URL is configured (<c>Plugins:&lt;chain&gt;:Networks:&lt;network&gt;:Url</c>).</summary>
-public sealed class EthereumPlugin() : EvmPlugin("ethereum", "Ethereum", ("mainnet", "Mainnet", false), ("sepolia", "Sepolia", true));
+/// <summary>A plugin for tests shaped like the EVM plugin: one assembly serving two chains, each network available only
+/// when its upstream URL is configured (<c>Plugins:&lt;chain&gt;:Networks:&lt;network&gt;:Url</c>). Its chains are not
+/// ethereum and binance, which the built-in EVM plugin serves (a second plugin with the same ids would be refused).</summary>
+public sealed class PolygonPlugin() : EvmPlugin("polygon", "Polygon", ("mainnet", "Mainnet", false), ("amoy", "Amoy", true));
 
-public sealed class BinancePlugin() : EvmPlugin("binance", "Binance", ("mainnet", "BNB Smart Chain Mainnet", false), ("testnet", "BNB Smart Chain Testnet", true));
+public sealed class AvalanchePlugin() : EvmPlugin("avalanche", "Avalanche", ("mainnet", "C-Chain Mainnet", false), ("fuji", "Fuji Testnet", true));
 
 public abstract class EvmPlugin : IChainPlugin
 {

@@ -2,7 +2,9 @@
 #pragma warning disable CS0618
 using KsQuery.Client.V1.Accounts;
 using KsQuery.Client.V1.Auth;
+using KsQuery.Client.V1.Binance;
 using KsQuery.Client.V1.Chains;
+using KsQuery.Client.V1.Ethereum;
 using KsQuery.Client.V1.Kalp;
 using KsQuery.Client.V1.Keys;
 using KsQuery.Client.V1.Me;
@@ -31,10 +33,20 @@ namespace KsQuery.Client.V1
         {
             get => new global::KsQuery.Client.V1.Auth.AuthRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The binance property</summary>
+        public global::KsQuery.Client.V1.Binance.BinanceRequestBuilder Binance
+        {
+            get => new global::KsQuery.Client.V1.Binance.BinanceRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The chains property</summary>
         public global::KsQuery.Client.V1.Chains.ChainsRequestBuilder Chains
         {
             get => new global::KsQuery.Client.V1.Chains.ChainsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The ethereum property</summary>
+        public global::KsQuery.Client.V1.Ethereum.EthereumRequestBuilder Ethereum
+        {
+            get => new global::KsQuery.Client.V1.Ethereum.EthereumRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The kalp property</summary>
         public global::KsQuery.Client.V1.Kalp.KalpRequestBuilder Kalp

@@ -167,6 +167,9 @@ internal sealed class ResponseSchemas
             schema.Enum = values.Select(v => v?.DeepClone()).Where(v => v is not null).Select(v => v!).ToList();
         if (source["items"] is { } items)
             schema.Items = Convert(chain, items, options);
+        else if (types.HasFlag(JsonSchemaType.Array))
+            // The exporter leaves out the items of a list of any JSON values (JsonElement); OpenAPI wants them stated.
+            schema.Items = new OpenApiSchema { Description = "Any JSON value." };
         if (source["additionalProperties"] is { } additional)
             schema.AdditionalProperties = Convert(chain, additional, options);
         if (source["properties"] is JsonObject)

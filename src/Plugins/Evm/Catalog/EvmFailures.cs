@@ -18,7 +18,9 @@ internal static class EvmFailures
     public static readonly ApiFailure UpstreamError = new(502, EvmErrorCodes.UpstreamError,
         "The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read.");
     public static readonly ApiFailure UpstreamUnavailable = new(503, EvmErrorCodes.UpstreamUnavailable,
-        "The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`.");
+        "The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. " +
+        "A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed " +
+        "as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted.");
 
     public static readonly ApiFailure[] Upstream = [UpstreamError, UpstreamUnavailable];
 }

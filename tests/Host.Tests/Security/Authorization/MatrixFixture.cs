@@ -22,7 +22,13 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>(SecurityFixture.Settings) { ["Keys:RefreshTokenLifetime"] = "01:30:00" };
+        var settings = new Dictionary<string, string?>(SecurityFixture.Settings)
+        {
+            ["Keys:RefreshTokenLifetime"] = "01:30:00",
+            // The matrix covers every chain API the host maps, the EVM plugin's (coming-soon networks) included.
+            ["Plugins:ethereum:Enabled"] = "true",
+            ["Plugins:binance:Enabled"] = "true",
+        };
         Host = await SecurityHost.StartAsync(_data.Path, settings, _clock);
         Expired = await Host.SignUpAsync("expired@example.com");
         _clock.Advance(TimeSpan.FromHours(2));

@@ -20,11 +20,20 @@ public static class ChainRoutes
         // The GINI token contract of the local Test Net ledger: contract-query reaches the body checks with it.
         { Pattern: "^(klp-[a-f0-9]+-cc|[A-Za-z0-9]{32}[0-9]{13})$" } => "klp-f02611a93e-cc",
         { Pattern: "^[A-Z][A-Za-z0-9]*$" } => "BalanceOf",
+        // The EVM plugin's hashes, addresses and block numbers or tags.
+        { Pattern: "^0x[0-9a-fA-F]{64}$" } => "0x" + new string('a', 64),
+        { Pattern: "^0x[0-9a-fA-F]{40}$" } => "0x" + new string('a', 40),
+        { Pattern: { } pattern } when pattern.StartsWith("^(latest|", StringComparison.Ordinal) => "latest",
         { Default: { } value } => value,
         _ => throw new InvalidOperationException($"No sample value for parameter '{parameter.Name}' ({parameter.Pattern}): add one to ChainRoutes.Sample."),
     };
 
     public static IReadOnlyList<RouteSpec> All { get; } = Build(new KalpDltPlugin().Descriptor);
+
+    /// <summary>A path of a mapped chain API (any plugin's) with a valid sample in each path parameter.</summary>
+    public static string SamplePath(string routePattern, ApiDescriptor api) =>
+        api.Parameters.Where(p => p.In == ParameterLocation.Path)
+            .Aggregate(routePattern, (p, parameter) => p.Replace("{" + parameter.Name + "}", Encode(Sample(parameter))));
 
     private static List<RouteSpec> Build(ChainDescriptor chain)
     {

@@ -42,6 +42,10 @@ public sealed class SecurityFixture : IAsyncLifetime
         ["Keys:Throttling:LoginFailuresPerAccount"] = "0",
         ["Keys:Throttling:LoginFailuresPerAddress"] = "0",
         ["Keys:Throttling:KeySecretFailuresPerKey"] = "0",
+        // The bad-input suite derives its chain cases from the KALP catalog, through a key scoped to kalp/testnet; the EVM
+        // plugin's parameter checks are tested in Evm.Tests and Chains/EvmPluginTests.
+        ["Plugins:ethereum:Enabled"] = "false",
+        ["Plugins:binance:Enabled"] = "false",
     };
 
     public async Task InitializeAsync()
