@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Bench.Runner;
 
 internal sealed record BenchOptions(string HostDll, string BaselineDll, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int StoredKeys, int Warmup, string Scenarios,
-    bool Security, int LoginSamples, int FloodConnections, int FloodKeys, int FloodSeconds)
+    bool Security, int LoginSamples, int FloodConnections, int FloodKeys, int FloodSeconds, bool Evm, string Anvil)
 {
     /// <summary>Whether scenario <paramref name="number"/> (1..5) is selected by <c>--scenarios 1,3</c>; 6 always runs.</summary>
     public bool Runs(int number) => Scenarios == "all" || Scenarios.Split(',').Contains(number.ToString(CultureInfo.InvariantCulture));
@@ -32,6 +32,8 @@ internal sealed record BenchOptions(string HostDll, string BaselineDll, int Roun
             Int("--login-samples", 150),
             Int("--flood-connections", 16),
             Int("--flood-keys", 150),
-            Int("--flood-seconds", 40));
+            Int("--flood-seconds", 40),
+            args.Contains("--evm"),
+            Value("--anvil", "tools/anvil/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"));
     }
 }

@@ -72,7 +72,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bench.Runner;
+using static Bench.Runner.Stats;
 using Konscious.Security.Cryptography;
 
 // bench/run: KS Query and a bare Kestrel baseline side by side on loopback, interleaved rounds, medians and ratios.
 var options = BenchOptions.Parse(args);
 if (options.Security)
     return await SecurityBench.RunAsync(options);
+if (options.Evm)
+    return await EvmBench.RunAsync(options);
 var data = Directory.CreateTempSubdirectory("ksq-bench-").FullName;
 var report = new Report();
 Console.WriteLine($"KS Query benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, ledger {options.Blocks} blocks, {options.ExtraKeys} extra keys, {options.StoredKeys} stored keys");
@@ -180,19 +183,6 @@ finally
 }
 
 return report.Print();
-
-static LoadResult Median(List<LoadResult> results) => new(
-    MedianOf(results.Select(r => r.RequestsPerSecond)),
-    MedianOf(results.Select(r => r.P50Ms)),
-    MedianOf(results.Select(r => r.P99Ms)),
-    results.Sum(r => r.Requests),
-    results.Sum(r => r.Non2xx));
-
-static double MedianOf(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-}
 
 static double Argon2MedianMs(int memoryKiB, int iterations, int parallelism)
 {
