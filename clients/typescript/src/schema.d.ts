@@ -232,6 +232,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/keys/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything that happened to one of your keys
+         * @description The key's changes (`kind: "change"`, with `action` as in `GET /v1/audit`, the actor, client address, user agent and `before`/`after`) and its refused calls (`kind: "refusal"`, with `code` as in `GET /v1/usage/rejections`, `status`, client address, user agent, `method` and `path`) on one timeline, newest first (`at`). Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20); `total` counts both kinds. Refusals are kept as long as the rejections log keeps them (`Usage:Rejections:*`), changes for `Audit:RetentionDays`. Another account's key answers 404 `key_not_found`; 503 `usage_unavailable` with `Retry-After` when the refusals of calls answered before this read could not be counted within `Usage:ReadTimeout`.
+         */
+        get: operations["GetApiKeyActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log
+         * @description Who did what, newest first: account created, logins and failed logins (of a known account), keys created, edited (`before`/`after` of name and description), rolled (`relatedKeyId`: the replacement), revealed, revoked and expired (`actorAccountId` null: the system found that the key's `expiresAt` passed or a roll's grace period ended). Each entry has `at`, `action`, the actor's account id and email at that time, the key, team and subject account it concerns, and the `clientAddress` and `userAgent` (up to 256 characters) of the request; never key material, passwords, tokens or hashes. You see your own actions, actions done to your account and everything concerning your keys. Filters: `keyId` (also matches the replacement of a roll), `actor` (account id), `action` (one of the actions above, e.g. `key.revoked`; an unknown one is 400), [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). Entries cannot be changed or deleted through the API; they are kept for `Audit:RetentionDays` (default 365).
+         */
+        get: operations["GetAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/chains": {
         parameters: {
             query?: never;
@@ -785,6 +825,22 @@ export interface components {
             /** Format: double */
             p95Ms: null | number;
         };
+        AuditEntryResponse: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            action: string;
+            actorAccountId: null | string;
+            actorEmail: null | string;
+            keyId: null | string;
+            relatedKeyId: null | string;
+            teamId: null | string;
+            subjectAccountId: null | string;
+            clientAddress: null | string;
+            userAgent: null | string;
+            before: null | components["schemas"]["JsonObject"];
+            after: null | components["schemas"]["JsonObject"];
+        };
         CatalogApiDto: {
             id: string;
             name: string;
@@ -869,6 +925,7 @@ export interface components {
             monthlyQuota: null | number;
             recoverable: boolean;
         };
+        JsonObject: Record<string, never>;
         /** @description A wallet's balance; amounts in base units are decimal strings. */
         KalpBalance: {
             address: string;
@@ -1154,6 +1211,23 @@ export interface components {
             /** @description The value written; token balances and supplies in base units as a decimal string. */
             value: string;
         };
+        KeyActivityItem: {
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            action: null | string;
+            code: null | string;
+            actorAccountId: null | string;
+            actorEmail: null | string;
+            clientAddress: null | string;
+            userAgent: null | string;
+            before: null | components["schemas"]["JsonObject"];
+            after: null | components["schemas"]["JsonObject"];
+            /** Format: int32 */
+            status: null | number;
+            method: null | string;
+            path: null | string;
+        };
         KeySummaryDto: {
             keyId: string;
             /** Format: int64 */
@@ -1208,6 +1282,24 @@ export interface components {
         };
         PagedListOfApiKeyResponse: {
             items: components["schemas"]["ApiKeyResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PagedListOfAuditEntryResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PagedListOfKeyActivityItem: {
+            items: components["schemas"]["KeyActivityItem"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -2175,6 +2267,116 @@ export interface operations {
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetApiKeyActivity: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfKeyActivityItem"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `key_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetAuditLog: {
+        parameters: {
+            query?: {
+                keyId?: string;
+                actor?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfAuditEntryResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
