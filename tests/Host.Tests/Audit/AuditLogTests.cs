@@ -127,7 +127,7 @@ public sealed class AuditLogTests : IDisposable
         third.Last().Text("action").ShouldBe("account.created");
         first.Select(i => i.Text("id")).Intersect(third.Select(i => i.Text("id"))).ShouldBeEmpty();
 
-        foreach (var bad in new[] { "action=key.teleported", "from=yesterday", "page=0", "size=101", "from=2030-01-02&to=2030-01-01" })
+        foreach (var bad in new[] { "keyId=not-a-key-id", "action=key.teleported", "from=yesterday", "page=0", "size=101", "from=2030-01-02&to=2030-01-01" })
         {
             var (status, problem) = await host.GetJsonAsync("/v1/audit?" + bad, token);
             status.ShouldBe(400, bad);

@@ -36,7 +36,8 @@ internal static class AuditLogEndpoint
         string? page = null, string? size = null)
     {
         var validation = new Validation();
-        var key = AuditQueryValues.ReadId(keyId, "keyId", validation);
+        validation.Require(string.IsNullOrEmpty(keyId) || KeyIdText.IsPlausible(keyId), "keyId", $"keyId {KeyIdText.Rule}.");
+        var key = string.IsNullOrEmpty(keyId) || !KeyIdText.IsPlausible(keyId) ? null : keyId;
         var actorId = AuditQueryValues.ReadId(actor, "actor", validation);
         if (!string.IsNullOrEmpty(action) && !AuditActions.All.Contains(action))
             validation.Add("action", "action must be one of " + string.Join(", ", AuditActions.All.Order(StringComparer.Ordinal)) + ".");
