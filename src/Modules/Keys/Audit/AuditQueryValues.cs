@@ -32,17 +32,4 @@ internal static class AuditQueryValues
             return value;
         return null;
     }
-
-    /// <summary>An optional id filter: absent, or 1..128 characters.</summary>
-    public static string? ReadId(string? text, string field, Validation validation)
-    {
-        if (string.IsNullOrEmpty(text))
-            return null;
-        if (text.Length > 128)
-        {
-            validation.Add(field, $"{field} must be at most 128 characters.");
-            return null;
-        }
-        return text;
-    }
 }

@@ -38,7 +38,9 @@ internal static class AuditLogEndpoint
         var validation = new Validation();
         validation.Require(string.IsNullOrEmpty(keyId) || KeyIdText.IsPlausible(keyId), "keyId", $"keyId {KeyIdText.Rule}.");
         var key = string.IsNullOrEmpty(keyId) || !KeyIdText.IsPlausible(keyId) ? null : keyId;
-        var actorId = AuditQueryValues.ReadId(actor, "actor", validation);
+        // Account ids, like key ids, are letters and digits.
+        validation.Require(string.IsNullOrEmpty(actor) || KeyIdText.IsPlausible(actor), "actor", "actor must be an account id (letters and digits only, at most 64).");
+        var actorId = string.IsNullOrEmpty(actor) || !KeyIdText.IsPlausible(actor) ? null : actor;
         if (!string.IsNullOrEmpty(action) && !AuditActions.All.Contains(action))
             validation.Add("action", "action must be one of " + string.Join(", ", AuditActions.All.Order(StringComparer.Ordinal)) + ".");
         var (start, end) = AuditQueryValues.ReadRange(from, to, validation);
