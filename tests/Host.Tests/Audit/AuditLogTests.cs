@@ -191,6 +191,31 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task An_expiry_pruned_by_retention_is_not_recorded_again_after_a_restart()
+    {
+        var settings = new Dictionary<string, string?> { ["Audit:RetentionDays"] = "1" };
+        await using (var first = await TestHost.StartAsync(_data.Path, settings, _clock))
+        {
+            await first.RequestAsync("POST", "/v1/accounts", new { email = "expiry@example.com", password = AuditFlow.Password });
+            var (token, _) = await first.LogInAsync("expiry@example.com", AuditFlow.Password);
+            (await first.RequestAsync("PUT", "/v1/me/selection", new { chain = "kalp", network = "testnet" }, token)).Status.ShouldBe(200);
+            var (status, created) = await first.RequestAsync("POST", "/v1/keys", new { name = "brief", expiresAt = _clock.GetUtcNow().AddMinutes(5) }, token);
+            status.ShouldBe(201, created.ToString());
+            _clock.Advance(TimeSpan.FromMinutes(10));
+            (token, _) = await first.LogInAsync("expiry@example.com", AuditFlow.Password);
+            (await first.GetJsonAsync("/v1/audit?action=key.expired", token)).Body.GetProperty("total").GetInt64().ShouldBe(1);
+            _clock.Advance(TimeSpan.FromDays(2));
+        }
+
+        await using var second = await TestHost.StartAsync(_data.Path, settings, _clock);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        var (again, _) = await second.LogInAsync("expiry@example.com", AuditFlow.Password);
+        var (code, page) = await second.GetJsonAsync("/v1/audit?size=100", again);
+        code.ShouldBe(200, page.ToString());
+        page.GetProperty("items").EnumerateArray().Select(i => i.Text("action")).ShouldBe(["account.login"], page.ToString());
+    }
+
+    [Fact]
     public async Task Entries_survive_a_restart_of_the_host_on_the_same_data_directory()
     {
         string before, token;

@@ -47,7 +47,9 @@ internal sealed class AuditMaintenance(IApiKeyStore keys, KeyEndings endings, IA
             try
             {
                 var now = time.GetUtcNow();
-                var since = _sweptUntil == DateTimeOffset.MinValue ? DateTimeOffset.MinValue : _sweptUntil - Overlap;
+                // The first sweep after a start looks back over the retention period only: an ending older than that would be
+                // pruned at once (and recorded again at every start).
+                var since = _sweptUntil == DateTimeOffset.MinValue ? now.AddDays(-options.Value.RetentionDays) : _sweptUntil - Overlap;
                 // The store answers synchronously (LiteDB); a server database would make this a real wait.
                 foreach (var key in keys.ListEndingBetweenAsync(since, now, CancellationToken.None).GetAwaiter().GetResult())
                     endings.RecordIfEnded(key);

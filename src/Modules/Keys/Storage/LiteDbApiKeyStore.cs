@@ -162,7 +162,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         // Times are UTC ticks; null (no expiry) sorts below every number, so it is never in the range.
-        var (from, to) = (after == DateTimeOffset.MinValue ? new BsonValue(long.MinValue) : Bson.Time(after), Bson.Time(until));
+        var (from, to) = (Bson.Time(after), Bson.Time(until));
         var ending = _keys.Find(Query.Or(
                 Query.And(Query.GT("expiresAt", from), Query.LTE("expiresAt", to)),
                 Query.And(Query.GT("revokeAt", from), Query.LTE("revokeAt", to))))
