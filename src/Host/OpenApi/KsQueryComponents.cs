@@ -29,7 +29,7 @@ internal static class KsQueryComponents
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "The accessToken from POST /v1/auth/login, for dashboard routes (/v1/me, /v1/keys, /v1/usage).",
+            Description = "The accessToken from POST /v1/auth/login, for dashboard routes (/v1/me, /v1/keys, /v1/usage, /v1/audit).",
         };
         document.Components.SecuritySchemes[ApiKey] = new OpenApiSecurityScheme
         {

@@ -8,6 +8,8 @@ using KsQuery.Modules.Keys.ApiKeys.Create;
 using KsQuery.Modules.Keys.ApiKeys.Reveal;
 using KsQuery.Modules.Keys.ApiKeys.Roll;
 using KsQuery.Modules.Keys.ApiKeys.Update;
+using KsQuery.Modules.Keys.Audit.Activity;
+using KsQuery.Modules.Keys.Audit.Log;
 using KsQuery.Modules.Keys.Auth.Login;
 using KsQuery.Modules.Keys.Auth.Logout;
 using KsQuery.Modules.Keys.Auth.Refresh;
@@ -33,4 +35,6 @@ namespace KsQuery.Modules.Keys;
 [JsonSerializable(typeof(RollApiKeyRequest))]
 [JsonSerializable(typeof(RevealApiKeyRequest))]
 [JsonSerializable(typeof(RevealedApiKeyResponse))]
+[JsonSerializable(typeof(PagedList<AuditEntryResponse>))]
+[JsonSerializable(typeof(PagedList<KeyActivityItem>))]
 internal sealed partial class KeysJsonContext : JsonSerializerContext;

@@ -2,6 +2,8 @@ using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Accounts.SignUp;
 using KsQuery.Modules.Keys.ApiKeys;
 using KsQuery.Modules.Keys.Audit;
+using KsQuery.Modules.Keys.Audit.Activity;
+using KsQuery.Modules.Keys.Audit.Log;
 using KsQuery.Modules.Keys.ApiKeys.Create;
 using KsQuery.Modules.Keys.ApiKeys.Get;
 using KsQuery.Modules.Keys.ApiKeys.List;
@@ -57,6 +59,8 @@ public static class KeysModule
         services.AddSingleton<IValidateOptions<Argon2Options>, Argon2OptionsValidator>();
         services.AddOptions<ThrottleOptions>().Bind(configuration.GetSection(ThrottleOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ThrottleOptions>, ThrottleOptionsValidator>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         var keys = configuration.GetSection(KeysOptions.Section).Get<KeysOptions>() ?? new KeysOptions();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, KeysJsonContext.Default));
@@ -70,7 +74,13 @@ public static class KeysModule
         services.AddSingleton<IAccountStore, LiteDbAccountStore>();
         services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
         services.AddSessions();
-        services.AddSingleton<IAuditTrail, UnrecordedAuditTrail>();
+        // The audit log: written in the request that makes the change (client address and user agent from its context).
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IAuditStore, LiteDbAuditStore>();
+        services.AddSingleton<IAuditTrail, RecordedAuditTrail>();
+        services.AddSingleton<AuditVisibility>();
+        services.AddSingleton<KeyEndings>();
+        services.AddHostedService<AuditMaintenance>();
 
         services.AddSingleton(sp => new FairHashingQueue(sp.GetRequiredService<IOptions<Argon2Options>>().Value.EffectiveMaxConcurrency));
         services.AddSingleton<ISecretHasher, Argon2SecretHasher>();
@@ -143,7 +153,9 @@ public static class KeysModule
             .MapUpdateApiKey()
             .MapRevokeApiKey()
             .MapRollApiKey()
-            .MapRevealApiKey();
+            .MapRevealApiKey()
+            .MapKeyActivity();
+        v1.MapGroup("/audit").WithTags("Audit").RequireAuthorization(AccountPolicy).MapAuditLog();
         return v1;
     }
 }

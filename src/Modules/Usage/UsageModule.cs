@@ -47,6 +47,7 @@ public static class UsageModule
         services.AddSingleton<UsageTrackingMiddleware>();
         services.AddSingleton<KeyLimitsMiddleware>();
         services.AddSingleton<UsageQueries>();
+        services.AddSingleton<IKeyRejectionLog, KeyRejectionLog>();
         services.AddHealthChecks().AddCheck<UsageHealthCheck>("usage");
         services.AddHostedService<UsageFlusher>();
         services.AddHostedService<UsageEventPump>();

@@ -76,6 +76,9 @@ public sealed class RefusedRecordTests : IDisposable
         public (IReadOnlyList<StoredRejection> Items, long Total) Rejections(string accountId, DateTimeOffset? from, DateTimeOffset? to, int skip, int take) =>
             real.Rejections(accountId, from, to, skip, take);
 
+        public (IReadOnlyList<StoredRejection> Items, long Total) KeyRejections(string keyId, DateTimeOffset? from, DateTimeOffset? to, int take) =>
+            real.KeyRejections(keyId, from, to, take);
+
         public IReadOnlyList<StoredAlert> Alerts(string accountId, string? keyId, DateTimeOffset? from, DateTimeOffset? to, int max) =>
             real.Alerts(accountId, keyId, from, to, max);
 

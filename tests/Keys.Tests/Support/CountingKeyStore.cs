@@ -21,6 +21,10 @@ internal sealed class CountingKeyStore : IApiKeyStore
         return Task.FromResult(_keys.GetValueOrDefault(id));
     }
 
+    public Task<IReadOnlyList<ApiKeyRecord>> ListEndingBetweenAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ApiKeyRecord>>(_keys.Values
+            .Where(k => (k.ExpiresAt > after && k.ExpiresAt <= until) || (k.RevokeAt > after && k.RevokeAt <= until)).ToList());
+
     public bool MayExist(ReadOnlySpan<char> id) => _keys.ContainsKey(id.ToString());
 
     public Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken) =>

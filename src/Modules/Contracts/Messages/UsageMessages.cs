@@ -38,3 +38,16 @@ public sealed record KeyUsageTotals(long Requests, long Errors, DateTimeOffset? 
 /// <summary>The keyed calls answered in the last few milliseconds, published by the Usage module as one message:
 /// one Wolverine message per call cost about a tenth of the keyed path's throughput.</summary>
 public sealed record KeyedCallsCompleted(IReadOnlyList<KeyedCallCompleted> Calls);
+
+/// <summary>Asks the Usage module for one key's refused calls with <c>At</c> in [<paramref name="From"/>, <paramref name="To"/>):
+/// the newest <paramref name="Take"/>, newest first, and how many there are (for the key's activity timeline). The caller has
+/// checked that the key is the asker's.</summary>
+public sealed record GetKeyRejections(string KeyId, DateTimeOffset? From, DateTimeOffset? To, int Take);
+
+/// <summary>Answer to <see cref="GetKeyRejections"/>; <paramref name="Available"/> false when the usage log could not be
+/// brought up to date within <c>Usage:ReadTimeout</c> (the reader answers 503 <c>usage_unavailable</c>).</summary>
+public sealed record KeyRejectionsPage(IReadOnlyList<KeyRejectionEntry> Items, long Total, bool Available);
+
+/// <summary>One refused call of a key, as its rejections log keeps it.</summary>
+public sealed record KeyRejectionEntry(DateTimeOffset At, string Code, int Status, string? ClientAddress, string? UserAgent,
+    string Method, string Path);

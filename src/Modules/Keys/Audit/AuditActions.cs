@@ -23,4 +23,12 @@ public static class AuditActions
     public const string TeamInvitationAccepted = "team.invitation_accepted";
     public const string TeamMemberRoleChanged = "team.member_role_changed";
     public const string TeamMemberRemoved = "team.member_removed";
+
+    /// <summary>Every action above: <c>GET /v1/audit?action=</c> accepts these. Add a new action here too.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AccountCreated, AccountLogin, AccountLoginFailed, AccountPasswordChanged, AccountDeleted, SessionEnded,
+        KeyCreated, KeyEdited, KeyRestrictionsChanged, KeyRolled, KeyRevealed, KeyRevoked, KeyExpired,
+        TeamCreated, TeamMemberInvited, TeamInvitationAccepted, TeamMemberRoleChanged, TeamMemberRemoved,
+    };
 }

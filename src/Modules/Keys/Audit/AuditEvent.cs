@@ -10,6 +10,7 @@ namespace KsQuery.Modules.Keys.Audit;
 /// <param name="SubjectAccountId">The account it concerns when that is not the actor (a member removed, an invitation accepted).</param>
 /// <param name="Before">For an edit: the changed fields before it.</param>
 /// <param name="After">For an edit or a creation: the fields after it.</param>
+/// <param name="RelatedKeyId">A second key it concerns (the replacement of a rolled key): the entry is in that key's activity too.</param>
 public sealed record AuditEvent(
     string Action,
     string? ActorAccountId,
@@ -17,4 +18,5 @@ public sealed record AuditEvent(
     string? TeamId = null,
     string? SubjectAccountId = null,
     JsonObject? Before = null,
-    JsonObject? After = null);
+    JsonObject? After = null,
+    string? RelatedKeyId = null);

@@ -38,6 +38,10 @@ internal interface IApiKeyStore
     /// <summary>Stores the <see cref="ApiKeyRecord.SecretCheck"/> of a key issued without one, unless its hash changed.</summary>
     Task SetSecretCheckAsync(string id, string secretHash, int check, CancellationToken cancellationToken);
 
+    /// <summary>Keys whose <c>expiresAt</c> or <c>revokeAt</c> (end of a roll's grace period) is in (<paramref name="after"/>,
+    /// <paramref name="until"/>]: the keys that may have ended on their own in that time (for the audit log).</summary>
+    Task<IReadOnlyList<ApiKeyRecord>> ListEndingBetweenAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>Raises <c>lastUsedAt</c> of existing keys (never lowers it).</summary>
     Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken);
 }

@@ -22,6 +22,8 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         _database = database;
         _keys = database.GetCollection(CollectionName);
         _keys.EnsureIndex("accountId");
+        _keys.EnsureIndex("expiresAt");
+        _keys.EnsureIndex("revokeAt");
         _ids = new(_keys.Query().Select(d => d["_id"].AsString).ToEnumerable().Select(id => KeyValuePair.Create(id, (byte)0)), StringComparer.Ordinal);
         _idsBySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -154,6 +156,19 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             }
         }
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ApiKeyRecord>> ListEndingBetweenAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        // Times are UTC ticks; null (no expiry) sorts below every number, so it is never in the range.
+        var (from, to) = (Bson.Time(after), Bson.Time(until));
+        var ending = _keys.Find(Query.Or(
+                Query.And(Query.GT("expiresAt", from), Query.LTE("expiresAt", to)),
+                Query.And(Query.GT("revokeAt", from), Query.LTE("revokeAt", to))))
+            .Select(FromDocument)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ApiKeyRecord>>(ending!);
     }
 
     private ApiKeyRecord? Find(string id)

@@ -28,6 +28,13 @@ internal sealed class UsageQueries(UsageAggregator aggregator, IUsageStore store
         return store.Rejections(accountId, from, to, skip, take);
     }
 
+    public async Task<(IReadOnlyList<StoredRejection> Items, long Total)> KeyRejectionsAsync(string keyId, DateTimeOffset? from, DateTimeOffset? to,
+        int take, CancellationToken cancellationToken)
+    {
+        await UpToDateAsync(cancellationToken);
+        return store.KeyRejections(keyId, from, to, take);
+    }
+
     public async Task<IReadOnlyList<StoredAlert>> AlertsAsync(string accountId, string? keyId, DateTimeOffset? from, DateTimeOffset? to,
         CancellationToken cancellationToken)
     {

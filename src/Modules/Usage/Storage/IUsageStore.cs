@@ -15,6 +15,9 @@ internal interface IUsageStore
     /// <summary>An account's rejections with <c>At</c> in [from, to), newest first.</summary>
     (IReadOnlyList<StoredRejection> Items, long Total) Rejections(string accountId, DateTimeOffset? from, DateTimeOffset? to, int skip, int take);
 
+    /// <summary>One key's newest <paramref name="take"/> rejections with <c>At</c> in [from, to), newest first, and how many match.</summary>
+    (IReadOnlyList<StoredRejection> Items, long Total) KeyRejections(string keyId, DateTimeOffset? from, DateTimeOffset? to, int take);
+
     /// <summary>An account's (or one key's) alerts with <c>At</c> in [from, to), newest first, at most <paramref name="max"/>.</summary>
     IReadOnlyList<StoredAlert> Alerts(string accountId, string? keyId, DateTimeOffset? from, DateTimeOffset? to, int max);
 

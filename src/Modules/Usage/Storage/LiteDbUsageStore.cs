@@ -28,6 +28,7 @@ internal sealed class LiteDbUsageStore : IUsageStore
             _rejections = database.GetCollection<StoredRejection>("usage_rejections");
             _rejections.EnsureIndex(r => r.AccountId);
             _rejections.EnsureIndex(r => r.At);
+            _rejections.EnsureIndex(r => r.KeyId);
             _alerts = database.GetCollection<StoredAlert>("usage_alerts");
             _alerts.EnsureIndex(a => a.AccountId);
             _alerts.EnsureIndex(a => a.At);
@@ -111,6 +112,26 @@ internal sealed class LiteDbUsageStore : IUsageStore
         var total = query.LongCount();
         var items = query.OrderByDescending(r => r.Id).Skip(skip).Limit(take).ToList();
         return (items, total);
+    }
+
+    public (IReadOnlyList<StoredRejection> Items, long Total) KeyRejections(string keyId, DateTimeOffset? from, DateTimeOffset? to, int take)
+    {
+        var query = _rejections.Query().Where(r => r.KeyId == keyId);
+        if (from is { } f)
+        {
+            var start = f.UtcDateTime;
+            query = query.Where(r => r.At >= start);
+        }
+        if (to is { } t)
+        {
+            var end = t.UtcDateTime;
+            query = query.Where(r => r.At < end);
+        }
+        // LiteDB's default collation ignores case; key ids are case-sensitive.
+        var items = query.OrderByDescending(r => r.Id).ToEnumerable().Where(r => r.KeyId == keyId);
+        var matching = items.Take(take).ToList();
+        var total = query.ToEnumerable().LongCount(r => r.KeyId == keyId);
+        return (matching, total);
     }
 
     public IReadOnlyList<StoredAlert> Alerts(string accountId, string? keyId, DateTimeOffset? from, DateTimeOffset? to, int max)

@@ -142,7 +142,19 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         rejections.GetProperty("total").GetInt64().ShouldBe(0);
         checkedRoutes.Add("GET /v1/usage/rejections");
 
+        var (_, audit) = await Host.SendAsync(HttpMethod.Get, "/v1/audit?size=100", other.Token);
+        var otherEntries = audit.GetProperty("items").EnumerateArray().ToList();
+        otherEntries.ShouldNotBeEmpty("the other account's own sign-up and login are there");
+        foreach (var entry in otherEntries)
+        {
+            entry.GetProperty("actorAccountId").GetString().ShouldBe(other.Id, entry.ToString());
+            ownerKeys.ShouldNotContain(entry.GetProperty("keyId").GetString(), entry.ToString());
+        }
+        checkedRoutes.Add("GET /v1/audit");
+
         // The owner sees its own, so the checks above could have failed.
+        var (_, ownerAudit) = await Host.SendAsync(HttpMethod.Get, $"/v1/audit?keyId={fixture.OwnerKey.Id}", fixture.Owner.Token);
+        ownerAudit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldContain("key.created");
         var (_, ownerSummary) = await Host.SendAsync(HttpMethod.Get, "/v1/usage/summary", fixture.Owner.Token);
         ownerSummary.GetProperty("requests").GetInt64().ShouldBe(5);
         var (_, ownerRejections) = await Host.SendAsync(HttpMethod.Get, "/v1/usage/rejections", fixture.Owner.Token);

@@ -34,6 +34,8 @@ public static class DashboardRequests
         "GET /v1/usage/summary" => (HttpMethod.Get, "/v1/usage/summary", null),
         "GET /v1/usage/timeseries" => (HttpMethod.Get, $"/v1/usage/timeseries?keyId={keyId}&interval=hour", null),
         "GET /v1/usage/rejections" => (HttpMethod.Get, "/v1/usage/rejections", null),
+        "GET /v1/keys/{id}/activity" => (HttpMethod.Get, $"/v1/keys/{keyId}/activity", null),
+        "GET /v1/audit" => (HttpMethod.Get, $"/v1/audit?keyId={keyId}", null),
         _ => throw new InvalidOperationException($"No request for the dashboard route {route}: add one to DashboardRequests."),
     };
 }

@@ -240,6 +240,28 @@ public static class DashboardRoutes
             Segments = [new("/v1/keys/{value}/usage", KeyIds())],
             WrongMethods = ["POST", "DELETE"],
         },
+        new("GET", "/v1/keys/{id}/activity", Credential.CallerToken)
+        {
+            Path = "/v1/keys/@key@/activity",
+            Query = [.. FromTo, new("page", Pages), new("size", Sizes)],
+            Segments = [new("/v1/keys/{value}/activity", KeyIds())],
+            WrongMethods = ["POST", "PUT", "PATCH", "DELETE"],
+        },
+        new("GET", "/v1/audit", Credential.CallerToken)
+        {
+            Query =
+            [
+                .. FromTo, new("page", Pages), new("size", Sizes),
+                new("keyId", [new("blank", " ", 400, "validation_failed"), .. Hostile.Select(h => new BadValue(h.Label, h.Text, 400, "validation_failed"))]),
+                new("actor", [new("blank", " ", 400, "validation_failed"), .. Hostile.Select(h => new BadValue(h.Label, h.Text, 400, "validation_failed"))]),
+                new("action",
+                [
+                    new("unknown", "key.teleported", 400, "validation_failed"), new("upper-case", "KEY.CREATED", 400, "validation_failed"),
+                    new("blank", " ", 400, "validation_failed"), new("sql-injection", "' OR 1=1 --", 400, "validation_failed"),
+                ]),
+            ],
+            WrongMethods = ["POST", "PUT", "PATCH", "DELETE"],
+        },
         new("GET", "/v1/usage/summary", Credential.CallerToken) { Query = FromTo, WrongMethods = ["POST", "DELETE"] },
         new("GET", "/v1/usage/timeseries", Credential.CallerToken)
         {

@@ -1,4 +1,5 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.Auth;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Storage;
@@ -34,7 +35,7 @@ internal static class SignUpEndpoint
 
     internal static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
         SignUpRequest request, HttpContext context, IAccountStore accounts, ISecretHasher hasher, SignUpThrottle throttle, TimeProvider time,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (string.IsNullOrWhiteSpace(request.Email))
@@ -66,6 +67,7 @@ internal static class SignUpEndpoint
             Selection: null);
         if (!await accounts.TryCreateAsync(account, cancellationToken))
             return ApiProblems.Conflict("email_taken", "An account with this email already exists.");
+        await audit.RecordAsync(new AuditEvent(AuditActions.AccountCreated, account.Id), cancellationToken);
 
         return TypedResults.Created((string?)null, new AccountResponse(account.Id, account.Email));
     }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.Configuration;
 using KsQuery.Modules.Keys.Networks;
 using KsQuery.Modules.Keys.Storage;
@@ -39,7 +41,8 @@ internal static class CreateApiKeyEndpoint
 
     internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateApiKeyRequest request, ClaimsPrincipal user, IAccountStore accounts, IApiKeyStore keys, KeyIssuer issuer,
-        IMessageBus bus, IOptions<KeysOptions> options, LinkGenerator links, TimeProvider time, CancellationToken cancellationToken)
+        IMessageBus bus, IOptions<KeysOptions> options, LinkGenerator links, TimeProvider time, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var validation = new Validation();
@@ -90,6 +93,7 @@ internal static class CreateApiKeyEndpoint
             switch (await keys.TryInsertAsync(record, new KeyLimit(options.Value.MaxKeysPerAccount, record.CreatedAt), cancellationToken))
             {
                 case KeyWrite.Done:
+                    await audit.RecordAsync(new AuditEvent(AuditActions.KeyCreated, accountId, record.Id, After: SettingsOf(record)), cancellationToken);
                     return links.CreatedAt(record.Id, record.ToCreatedResponse(plaintext, time.GetUtcNow()));
                 case KeyWrite.NameTaken:
                     return ApiKeyProblems.NameTaken();
@@ -102,4 +106,18 @@ internal static class CreateApiKeyEndpoint
             }
         }
     }
+
+    /// <summary>The settings of a new key for its audit entry (never its material).</summary>
+    private static JsonObject SettingsOf(ApiKeyRecord key) => new()
+    {
+        ["name"] = key.Name,
+        ["description"] = key.Description,
+        ["chain"] = key.Chain,
+        ["network"] = key.Network,
+        ["display"] = key.Display,
+        ["expiresAt"] = key.ExpiresAt?.ToString("O"),
+        ["rateLimitPerSecond"] = key.RateLimitPerSecond,
+        ["monthlyQuota"] = key.MonthlyQuota,
+        ["recoverable"] = key.Recoverable,
+    };
 }

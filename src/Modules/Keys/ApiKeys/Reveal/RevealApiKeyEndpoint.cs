@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Accounts;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.Auth;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Storage;
@@ -33,7 +34,8 @@ internal static class RevealApiKeyEndpoint
 
     internal static async Task<Results<Ok<RevealedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RevealAsync(
         string id, RevealApiKeyRequest request, HttpContext context, ClaimsPrincipal user, IApiKeyStore keys, IAccountStore accounts,
-        ISecretHasher hasher, KeyIssuer issuer, LoginThrottle throttle, TimeProvider time, CancellationToken cancellationToken)
+        ISecretHasher hasher, KeyIssuer issuer, LoginThrottle throttle, TimeProvider time, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.Password) || Password.Length(request.Password) > Password.MaxLength)
             return ApiProblems.Invalid("password", "password is required.");
@@ -54,14 +56,17 @@ internal static class RevealApiKeyEndpoint
             return ApiProblems.Unauthorized("invalid_credentials", "The password is not correct.");
         throttle.Succeeded(attempt);
 
+        string plaintext;
         try
         {
-            return TypedResults.Ok(new RevealedApiKeyResponse(issuer.Reveal(key)));
+            plaintext = issuer.Reveal(key);
         }
         catch (CryptographicException)
         {
             return NotRecoverable("The stored copy of this key can no longer be decrypted (the server's key ring changed).");
         }
+        await audit.RecordAsync(new AuditEvent(AuditActions.KeyRevealed, accountId, key.Id), cancellationToken);
+        return TypedResults.Ok(new RevealedApiKeyResponse(plaintext));
     }
 
     private static ProblemHttpResult NotRecoverable(string detail) => ApiProblems.Conflict("key_not_recoverable", detail);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.LastUse;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -26,18 +27,31 @@ internal static class RevokeApiKeyEndpoint
 
     internal static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeAsync(
         string id, ClaimsPrincipal user, IApiKeyStore keys, KeyRevocation revocation, LastUseTracker lastUse, IMessageBus bus,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, IAuditTrail audit, KeyEndings endings, CancellationToken cancellationToken)
     {
         var accountId = user.GetAccountId();
         var now = time.GetUtcNow();
         // Decided on the stored key in the store's write step: revokes running at once agree on one moment, and a roll or
         // rename that read the key earlier cannot undo it.
-        var (result, key) = await keys.TryChangeAsync(id, accountId, stored => stored.RevokedAt is not null
-            ? stored
-            // A rolled key in its grace period is revoked now; one whose grace ended keeps that moment.
-            : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null }, cancellationToken);
+        ApiKeyRecord? before = null;
+        var (result, key) = await keys.TryChangeAsync(id, accountId, stored =>
+        {
+            before = stored;
+            return stored.RevokedAt is not null
+                ? stored
+                // A rolled key in its grace period is revoked now; one whose grace ended keeps that moment.
+                : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null };
+        }, cancellationToken);
         if (result != KeyWrite.Done)
             return ApiKeyProblems.NotFound();
+        if (before is { RevokedAt: null })
+        {
+            // A key that had already ended on its own (the sweep may not have seen it yet) gets that ending recorded first;
+            // one whose roll's grace period had ended was no longer working, so revoking it changes nothing that works.
+            endings.RecordIfEnded(before);
+            if (!(before.RevokeAt <= now))
+                await audit.RecordAsync(new AuditEvent(AuditActions.KeyRevoked, accountId, id), cancellationToken);
+        }
         await revocation.AnnounceAsync(bus, id);
         await revocation.ReplaceActiveKeyAsync(accountId, id, replacementId: null, cancellationToken);
         return TypedResults.Ok(key!.ToResponse(now, lastUse));

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.Configuration;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -32,7 +34,8 @@ internal static class RollApiKeyEndpoint
 
     internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RollAsync(
         string id, RollApiKeyRequest? request, ClaimsPrincipal user, IApiKeyStore keys, KeyIssuer issuer, KeyRevocation revocation,
-        IMessageBus bus, LinkGenerator links, IOptions<KeysOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IMessageBus bus, LinkGenerator links, IOptions<KeysOptions> options, TimeProvider time, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var grace = request?.GracePeriodSeconds ?? 0;
         if (grace is < 0 or > ApiKeyRules.MaxGracePeriodSeconds)
@@ -59,6 +62,12 @@ internal static class RollApiKeyEndpoint
                 case KeyWrite.Done:
                     await revocation.AnnounceAsync(bus, key.Id);
                     await revocation.ReplaceActiveKeyAsync(accountId, key.Id, replacement.Id, cancellationToken);
+                    await audit.RecordAsync(new AuditEvent(AuditActions.KeyRolled, accountId, key.Id, RelatedKeyId: replacement.Id, After: new JsonObject
+                    {
+                        ["replacementKeyId"] = replacement.Id,
+                        ["gracePeriodSeconds"] = grace,
+                        ["revokeAt"] = retiring.RevokeAt?.ToString("O"),
+                    }), cancellationToken);
                     return links.CreatedAt(replacement.Id, replacement.ToCreatedResponse(plaintext, now));
                 case KeyWrite.NotFound:
                     return ApiKeyProblems.NotFound();

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.LastUse;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +28,7 @@ internal static class UpdateApiKeyEndpoint
 
     internal static async Task<Results<Ok<ApiKeyResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string id, UpdateApiKeyRequest request, ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.Name is not null)
@@ -36,11 +38,19 @@ internal static class UpdateApiKeyEndpoint
             return ApiProblems.Invalid(validation.Errors);
 
         // Applied to the stored key in the store's write step, so a revocation or roll written meanwhile stays.
-        var (result, updated) = await keys.TryChangeAsync(id, user.GetAccountId(), key => key with
+        ApiKeyRecord? before = null;
+        var (result, updated) = await keys.TryChangeAsync(id, user.GetAccountId(), key =>
         {
-            Name = request.Name?.Trim() ?? key.Name,
-            Description = request.Description is null ? key.Description : ApiKeyRules.NormalizeDescription(request.Description),
+            before = key;
+            return key with
+            {
+                Name = request.Name?.Trim() ?? key.Name,
+                Description = request.Description is null ? key.Description : ApiKeyRules.NormalizeDescription(request.Description),
+            };
         }, cancellationToken);
+        if (result == KeyWrite.Done && before is not null && (before.Name != updated!.Name || before.Description != updated.Description))
+            await audit.RecordAsync(new AuditEvent(AuditActions.KeyEdited, user.GetAccountId(), id, Before: Described(before), After: Described(updated)),
+                cancellationToken);
         return result switch
         {
             KeyWrite.Done => TypedResults.Ok(updated!.ToResponse(time.GetUtcNow(), lastUse)),
@@ -48,4 +58,6 @@ internal static class UpdateApiKeyEndpoint
             _ => ApiKeyProblems.NotFound(),
         };
     }
+
+    private static JsonObject Described(ApiKeyRecord key) => new() { ["name"] = key.Name, ["description"] = key.Description };
 }

@@ -1,5 +1,6 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Accounts;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Storage;
 using KsQuery.Modules.Keys.Throttling;
@@ -33,7 +34,7 @@ internal static class LoginEndpoint
 
     internal static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest request, HttpContext context, IAccountStore accounts, ISecretHasher hasher, LoginThrottle throttle,
-        CancellationToken cancellationToken)
+        IAuditTrail audit, CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(request.Email), "email", "email is required.")
@@ -60,12 +61,17 @@ internal static class LoginEndpoint
 
         var verification = await hasher.VerifyAsync(password, account.PasswordHash, HashPartition.Login(email), cancellationToken);
         if (verification == HashVerification.Failed)
+        {
+            // Only a known account's failures are recorded (an unknown email has no one to show them to).
+            await audit.RecordAsync(new AuditEvent(AuditActions.AccountLoginFailed, account.Id), cancellationToken);
             return AuthProblems.InvalidCredentials();
+        }
 
         throttle.Succeeded(attempt);
         if (verification == HashVerification.SucceededRehashNeeded)
             await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, HashPartition.Login(email), cancellationToken), cancellationToken);
 
+        await audit.RecordAsync(new AuditEvent(AuditActions.AccountLogin, account.Id), cancellationToken);
         return TypedResults.SignIn(AccountPrincipal.Create(account), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 }
