@@ -38,6 +38,9 @@ internal interface IApiKeyStore
     /// <summary>Stores the <see cref="ApiKeyRecord.SecretCheck"/> of a key issued without one, unless its hash changed.</summary>
     Task SetSecretCheckAsync(string id, string secretHash, int check, CancellationToken cancellationToken);
 
+    /// <summary>Deletes every key of the account for good (a deleted account past its retention).</summary>
+    Task DeleteByAccountAsync(string accountId, CancellationToken cancellationToken);
+
     /// <summary>Raises <c>lastUsedAt</c> of existing keys (never lowers it).</summary>
     Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Accounts;
+using KsQuery.Modules.Keys.Auth.Sessions;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Storage;
 using KsQuery.Modules.Keys.Throttling;
@@ -33,7 +34,7 @@ internal static class LoginEndpoint
 
     internal static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest request, HttpContext context, IAccountStore accounts, ISecretHasher hasher, LoginThrottle throttle,
-        CancellationToken cancellationToken)
+        AccountSessions sessions, CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(request.Email), "email", "email is required.")
@@ -66,6 +67,6 @@ internal static class LoginEndpoint
         if (verification == HashVerification.SucceededRehashNeeded)
             await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, HashPartition.Login(email), cancellationToken), cancellationToken);
 
-        return TypedResults.SignIn(AccountPrincipal.Create(account), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(AccountPrincipal.Create(account, sessions.Start(account.Id, context)), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 }
