@@ -54,7 +54,7 @@ internal sealed class AccountSessions(ISessionStore store, EndedSessions ended, 
 
     /// <summary>A live session of the account, or null (unknown, ended, expired, or another account's).</summary>
     public SessionRecord? Find(string sessionId, string accountId) =>
-        store.Find(sessionId) is { } session && session.AccountId == accountId && session.ExpiresAt > time.GetUtcNow() &&
+        SessionClaims.IsPlausible(sessionId) && store.Find(sessionId) is { } session && session.AccountId == accountId && session.ExpiresAt > time.GetUtcNow() &&
         !ended.HasEnded(sessionId)
             ? session
             : null;
