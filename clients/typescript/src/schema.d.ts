@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Get new tokens with a refresh token
-         * @description Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session ended by `POST /v1/auth/logout`, gets 401 `invalid_credentials`.
+         * @description Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session that has ended (`POST /v1/auth/logout`, `DELETE /v1/sessions/{id}`, a password change, a deleted account), gets 401 `invalid_credentials`.
          */
         post: operations["RefreshToken"];
         delete?: never;
@@ -98,7 +98,11 @@ export interface paths {
         get: operations["GetMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your account
+         * @description Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for an unknown email, and the email is free for a new account (which sees nothing of this one). The account's keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and then removed for good. There is no undo.
+         */
+        delete: operations["DeleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -119,6 +123,66 @@ export interface paths {
         put: operations["PutSelection"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Replaces the password after checking the current one (401 `invalid_credentials`; wrong passwords count towards the login throttle of the account and the client address, 429 `too_many_attempts` with `Retry-After`). The new password follows the sign-up rules (12 to 1024 characters). 204 on success: every other session of the account ends at once (its access tokens get 401 `unauthenticated` at their next use, its refresh tokens 401 `invalid_credentials`); the session of the access token you sent goes on.
+         */
+        post: operations["ChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your sessions
+         * @description Your live dashboard sessions (one per login, kept through refreshes until it is ended or its last refresh token expires), the most recently refreshed first: `id`, `createdAt` (the login), `refreshedAt` (the last login or refresh; using an access token does not move it), `expiresAt` (when its refresh token expires), `clientAddress` and `userAgent` of the last login or refresh, and `current` (true for the session of the access token you sent). Never a token. Paged with `page` (1..1000000) and `size` (1..100, default 20).
+         */
+        get: operations["ListSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of your sessions
+         * @description Ends the session (as logging out of it would): its refresh tokens get 401 `invalid_credentials` on `/v1/auth/refresh` and its access tokens 401 `unauthenticated` at their next use. Your current session can be ended too. A session that is not one of your live sessions (unknown, ended, expired, or another account's) answers 404 `session_not_found`.
+         */
+        delete: operations["EndSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -226,46 +290,6 @@ export interface paths {
          * @description Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`.
          */
         post: operations["RevealApiKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/keys/{id}/activity": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Everything that happened to one of your keys
-         * @description The key's changes (`kind: "change"`, with `action` as in `GET /v1/audit`, the actor, client address, user agent and `before`/`after`) and its refused calls (`kind: "refusal"`, with `code` as in `GET /v1/usage/rejections`, `status`, client address, user agent, `method` and `path`) on one timeline, newest first (`at`). Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20); `total` counts both kinds. Refusals are kept as long as the rejections log keeps them (`Usage:Rejections:*`), changes for `Audit:RetentionDays`. Another account's key answers 404 `key_not_found`; 503 `usage_unavailable` with `Retry-After` when the refusals of calls answered before this read could not be counted within `Usage:ReadTimeout`.
-         */
-        get: operations["GetApiKeyActivity"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The audit log
-         * @description Who did what, newest first: account created, logins and failed logins (of a known account), keys created, edited (`before`/`after` of name and description), rolled (`relatedKeyId`: the replacement), revealed, revoked and expired (`actorAccountId` null: the system found that the key's `expiresAt` passed or a roll's grace period ended). Each entry has `at`, `action`, the actor's account id and email at that time, the key, team and subject account it concerns, and the `clientAddress` and `userAgent` (up to 256 characters) of the request; never key material, passwords, tokens or hashes. You see your own actions, actions done to your account and everything concerning your keys. Filters: `keyId` (also matches the replacement of a roll), `actor` (account id), `action` (one of the actions above, e.g. `key.revoked`; an unknown one is 400), [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). Entries cannot be changed or deleted through the API; they are kept for `Audit:RetentionDays` (default 365).
-         */
-        get: operations["GetAuditLog"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -825,22 +849,6 @@ export interface components {
             /** Format: double */
             p95Ms: null | number;
         };
-        AuditEntryResponse: {
-            id: string;
-            /** Format: date-time */
-            at: string;
-            action: string;
-            actorAccountId: null | string;
-            actorEmail: null | string;
-            keyId: null | string;
-            relatedKeyId: null | string;
-            teamId: null | string;
-            subjectAccountId: null | string;
-            clientAddress: null | string;
-            userAgent: null | string;
-            before: null | components["schemas"]["JsonObject"];
-            after: null | components["schemas"]["JsonObject"];
-        };
         CatalogApiDto: {
             id: string;
             name: string;
@@ -892,6 +900,10 @@ export interface components {
             id: string;
             name: string;
         };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
         CreateApiKeyRequest: {
             name: string;
             description?: null | string;
@@ -925,7 +937,9 @@ export interface components {
             monthlyQuota: null | number;
             recoverable: boolean;
         };
-        JsonObject: Record<string, never>;
+        DeleteAccountRequest: {
+            password: string;
+        };
         /** @description A wallet's balance; amounts in base units are decimal strings. */
         KalpBalance: {
             address: string;
@@ -1211,23 +1225,6 @@ export interface components {
             /** @description The value written; token balances and supplies in base units as a decimal string. */
             value: string;
         };
-        KeyActivityItem: {
-            /** Format: date-time */
-            at: string;
-            kind: string;
-            action: null | string;
-            code: null | string;
-            actorAccountId: null | string;
-            actorEmail: null | string;
-            clientAddress: null | string;
-            userAgent: null | string;
-            before: null | components["schemas"]["JsonObject"];
-            after: null | components["schemas"]["JsonObject"];
-            /** Format: int32 */
-            status: null | number;
-            method: null | string;
-            path: null | string;
-        };
         KeySummaryDto: {
             keyId: string;
             /** Format: int64 */
@@ -1289,26 +1286,17 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        PagedListOfAuditEntryResponse: {
-            items: components["schemas"]["AuditEntryResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            total: number;
-        };
-        PagedListOfKeyActivityItem: {
-            items: components["schemas"]["KeyActivityItem"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            total: number;
-        };
         PagedListOfRejectionDto: {
             items: components["schemas"]["RejectionDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PagedListOfSessionResponse: {
+            items: components["schemas"]["SessionResponse"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1387,6 +1375,18 @@ export interface components {
             chain: null | string;
             network: null | string;
             activeKeyId: null | string;
+        };
+        SessionResponse: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            refreshedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            clientAddress: null | string;
+            userAgent: null | string;
+            current: boolean;
         };
         SignUpRequest: {
             email: string;
@@ -1747,6 +1747,74 @@ export interface operations {
             };
         };
     };
+    DeleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated` or `invalid_credentials`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     PutSelection: {
         parameters: {
             query?: never;
@@ -1816,6 +1884,153 @@ export interface operations {
             };
             /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated` or `invalid_credentials`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListSessions: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfSessionResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EndSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `session_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2267,116 +2482,6 @@ export interface operations {
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    GetApiKeyActivity: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                page?: number;
-                size?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfKeyActivityItem"];
-                };
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `key_not_found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    GetAuditLog: {
-        parameters: {
-            query?: {
-                keyId?: string;
-                actor?: string;
-                action?: string;
-                from?: string;
-                to?: string;
-                page?: number;
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfAuditEntryResponse"];
-                };
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -10,7 +10,8 @@ internal static class TagDescriptions
     {
         ["Accounts"] = "Sign up for a dashboard account (public).",
         ["Auth"] = "Log in for an access token, refresh it, log out (public; the token goes in `Authorization: Bearer <accessToken>`).",
-        ["Me"] = "The signed-in account and its chain, network and active-key selection (access token).",
+        ["Me"] = "The signed-in account, its chain, network and active-key selection, its password, and deleting it (access token).",
+        ["Sessions"] = "Your dashboard sessions (one per login): list them and end any of them (access token).",
         ["API keys"] = "Create, list, rename, roll, reveal and revoke the API keys that call the chain query APIs (access token).",
         ["Chains"] = "The known chains and networks, and the API catalog of each network (public).",
         ["Usage"] = "Calls, errors, latency, quota, refused calls and misuse alerts of your keys (access token).",

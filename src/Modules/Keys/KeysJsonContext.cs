@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Accounts;
+using KsQuery.Modules.Keys.Accounts.ChangePassword;
+using KsQuery.Modules.Keys.Accounts.Delete;
 using KsQuery.Modules.Keys.Accounts.SignUp;
 using KsQuery.Modules.Keys.ApiKeys;
 using KsQuery.Modules.Keys.ApiKeys.Create;
@@ -13,6 +15,7 @@ using KsQuery.Modules.Keys.Audit.Log;
 using KsQuery.Modules.Keys.Auth.Login;
 using KsQuery.Modules.Keys.Auth.Logout;
 using KsQuery.Modules.Keys.Auth.Refresh;
+using KsQuery.Modules.Keys.Auth.Sessions.List;
 using KsQuery.Modules.Keys.Me;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 
@@ -20,6 +23,8 @@ namespace KsQuery.Modules.Keys;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SignUpRequest))]
+[JsonSerializable(typeof(ChangePasswordRequest))]
+[JsonSerializable(typeof(DeleteAccountRequest))]
 [JsonSerializable(typeof(AccountResponse))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(RefreshRequest))]
@@ -37,4 +42,6 @@ namespace KsQuery.Modules.Keys;
 [JsonSerializable(typeof(RevealedApiKeyResponse))]
 [JsonSerializable(typeof(PagedList<AuditEntryResponse>))]
 [JsonSerializable(typeof(PagedList<KeyActivityItem>))]
+[JsonSerializable(typeof(SessionResponse))]
+[JsonSerializable(typeof(PagedList<SessionResponse>))]
 internal sealed partial class KeysJsonContext : JsonSerializerContext;

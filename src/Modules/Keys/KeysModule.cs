@@ -1,4 +1,6 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Accounts.ChangePassword;
+using KsQuery.Modules.Keys.Accounts.Delete;
 using KsQuery.Modules.Keys.Accounts.SignUp;
 using KsQuery.Modules.Keys.ApiKeys;
 using KsQuery.Modules.Keys.Audit;
@@ -15,6 +17,8 @@ using KsQuery.Modules.Keys.Auth.Login;
 using KsQuery.Modules.Keys.Auth.Logout;
 using KsQuery.Modules.Keys.Auth.Refresh;
 using KsQuery.Modules.Keys.Auth.Sessions;
+using KsQuery.Modules.Keys.Auth.Sessions.End;
+using KsQuery.Modules.Keys.Auth.Sessions.List;
 using KsQuery.Modules.Keys.Authentication;
 using KsQuery.Modules.Keys.Configuration;
 using KsQuery.Modules.Keys.Hashing;
@@ -61,6 +65,8 @@ public static class KeysModule
         services.AddSingleton<IValidateOptions<ThrottleOptions>, ThrottleOptionsValidator>();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountsOptions>, AccountsOptionsValidator>();
         var keys = configuration.GetSection(KeysOptions.Section).Get<KeysOptions>() ?? new KeysOptions();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, KeysJsonContext.Default));
@@ -94,6 +100,8 @@ public static class KeysModule
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiKeyMiddleware>();
         services.AddSingleton<IAccountKeyDirectory, AccountKeyDirectory>();
+        services.AddSingleton<IDeletedAccountPurge, DeletedAccountPurge>();
+        services.AddHostedService<DeletedAccountPruner>();
 
         // Instances, so the Wolverine handlers' public interfaces and the module's own code share one object.
         var cache = new VerifiedKeyCache();
@@ -145,7 +153,8 @@ public static class KeysModule
     {
         v1.MapGroup("/accounts").WithTags("Accounts").MapSignUp();
         v1.MapGroup("/auth").WithTags("Auth").MapLogin().MapRefresh().MapLogout();
-        v1.MapGroup("/me").WithTags("Me").RequireAuthorization(AccountPolicy).MapMe();
+        v1.MapGroup("/me").WithTags("Me").RequireAuthorization(AccountPolicy).MapMe().MapChangePassword().MapDeleteAccount();
+        v1.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(AccountPolicy).MapListSessions().MapEndSession();
         v1.MapGroup("/keys").WithTags("API keys").RequireAuthorization(AccountPolicy)
             .MapCreateApiKey()
             .MapListApiKeys()

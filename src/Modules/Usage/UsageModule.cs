@@ -7,6 +7,7 @@ using KsQuery.Modules.Usage.KeyUsage;
 using KsQuery.Modules.Usage.Limits;
 using KsQuery.Modules.Usage.Queries;
 using KsQuery.Modules.Usage.Rejections;
+using KsQuery.Modules.Usage.Retention;
 using KsQuery.Modules.Usage.Storage;
 using KsQuery.Modules.Usage.Summary;
 using KsQuery.Modules.Usage.Timeseries;
@@ -41,6 +42,7 @@ public static class UsageModule
         services.AddSingleton<UsageEventBuffer>();
         services.AddSingleton(sp => new UsageCounter(sp.GetRequiredService<UsageAggregator>(), sp.GetRequiredService<KeyAlertMonitor>(),
             sp.GetRequiredService<UsageEventBuffer>(), sp.GetRequiredService<ILogger<UsageCounter>>()));
+        services.AddSingleton(sp => new AccountUsageEraser(sp.GetRequiredService<IUsageStore>()));
         services.AddSingleton<QuotaTracker>();
         services.AddSingleton<KeyLimits>();
         services.AddSingleton<UnidentifiedRejections>();

@@ -85,5 +85,7 @@ public sealed class RefusedRecordTests : IDisposable
         public IReadOnlyList<string> Addresses(string keyId) => real.Addresses(keyId);
 
         public void Trim(DateTimeOffset before, int maxRejections) => real.Trim(before, maxRejections);
+
+        public void DeleteAccount(string accountId, IReadOnlyCollection<string> keyIds) => real.DeleteAccount(accountId, keyIds);
     }
 }

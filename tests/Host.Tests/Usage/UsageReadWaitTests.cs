@@ -86,5 +86,7 @@ public sealed class UsageReadWaitTests : IDisposable
             real.Alerts(accountId, keyId, from, to, max);
 
         public void Trim(DateTimeOffset before, int maxRejections) => real.Trim(before, maxRejections);
+
+        public void DeleteAccount(string accountId, IReadOnlyCollection<string> keyIds) => real.DeleteAccount(accountId, keyIds);
     }
 }

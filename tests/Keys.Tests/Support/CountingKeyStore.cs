@@ -57,6 +57,13 @@ internal sealed class CountingKeyStore : IApiKeyStore
         return Task.CompletedTask;
     }
 
+    public Task DeleteByAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        foreach (var key in _keys.Values.Where(k => k.AccountId == accountId))
+            _keys.TryRemove(key.Id, out _);
+        return Task.CompletedTask;
+    }
+
     public Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken)
     {
         foreach (var (id, at) in lastUse)

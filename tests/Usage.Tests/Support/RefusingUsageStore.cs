@@ -40,4 +40,6 @@ internal sealed class RefusingUsageStore(IUsageStore real, Func<UsageBatch, bool
         FailAddressReads ? throw new IOException("address read failed (test double)") : real.Addresses(keyId);
 
     public void Trim(DateTimeOffset before, int maxRejections) => real.Trim(before, maxRejections);
+
+    public void DeleteAccount(string accountId, IReadOnlyCollection<string> keyIds) => real.DeleteAccount(accountId, keyIds);
 }

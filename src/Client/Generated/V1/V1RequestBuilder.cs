@@ -9,6 +9,7 @@ using KsQuery.Client.V1.Ethereum;
 using KsQuery.Client.V1.Kalp;
 using KsQuery.Client.V1.Keys;
 using KsQuery.Client.V1.Me;
+using KsQuery.Client.V1.Sessions;
 using KsQuery.Client.V1.Usage;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -68,6 +69,11 @@ namespace KsQuery.Client.V1
         public global::KsQuery.Client.V1.Me.MeRequestBuilder Me
         {
             get => new global::KsQuery.Client.V1.Me.MeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The sessions property</summary>
+        public global::KsQuery.Client.V1.Sessions.SessionsRequestBuilder Sessions
+        {
+            get => new global::KsQuery.Client.V1.Sessions.SessionsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The usage property</summary>
         public global::KsQuery.Client.V1.Usage.UsageRequestBuilder Usage

@@ -15,3 +15,7 @@ public sealed record AccountKeyInfo(
     string Status,
     long? MonthlyQuota,
     DateTimeOffset CreatedAt);
+
+/// <summary>A deleted account's retention has ended: every module removes what it keeps of the account and its keys
+/// (invoked by the Keys module, which then deletes the keys themselves).</summary>
+public sealed record AccountDataPurged(string AccountId, IReadOnlyList<string> KeyIds);

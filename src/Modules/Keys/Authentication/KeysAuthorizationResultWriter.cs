@@ -1,4 +1,5 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Auth.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,10 @@ internal sealed class KeysAuthorizationResultWriter : IAuthorizationMiddlewareRe
         {
             context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
             await ApiProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthorized",
-                "Send a valid access token as Authorization: Bearer <accessToken> (POST /v1/auth/login).");
+                context.Items.ContainsKey(EndedSessionCheck.Refused)
+                    ? "This access token's session has ended (logged out, ended from the sessions list, the password was " +
+                      "changed or the account deleted). Log in again (POST /v1/auth/login)."
+                    : "Send a valid access token as Authorization: Bearer <accessToken> (POST /v1/auth/login).");
             return;
         }
 

@@ -80,7 +80,7 @@ internal static class MeEndpoints
         account.Email,
         new SelectionResponse(account.Selection?.Chain, account.Selection?.Network, account.Selection?.ActiveKeyId));
 
-    // A token can outlive nothing here today (accounts are never deleted), but answer as for a bad token if it does.
+    // A deleted account's sessions end with it, so its tokens are refused before this; answer as for a bad token anyway.
     private static ProblemHttpResult AccountGone() =>
         ApiProblems.Unauthorized("unauthenticated", "The account of this access token no longer exists.");
 }

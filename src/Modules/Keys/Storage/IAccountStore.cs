@@ -13,4 +13,14 @@ internal interface IAccountStore
     Task UpdatePasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken);
 
     Task UpdateSelectionAsync(string id, AccountSelection? selection, CancellationToken cancellationToken);
+
+    /// <summary>Removes the account (its email is free again at once) and remembers it as deleted until
+    /// <paramref name="purgeAt"/>, in one step; false when there is no such account.</summary>
+    Task<bool> DeleteAsync(string id, DateTimeOffset deletedAt, DateTimeOffset purgeAt, CancellationToken cancellationToken);
+
+    /// <summary>Deleted accounts whose <see cref="DeletedAccount.PurgeAt"/> is at or before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<DeletedAccount>> ListDeletedDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a deleted account once its data is removed.</summary>
+    Task ForgetDeletedAsync(string id, CancellationToken cancellationToken);
 }

@@ -41,6 +41,8 @@ internal interface IApiKeyStore
     /// <summary>Keys whose <c>expiresAt</c> or <c>revokeAt</c> (end of a roll's grace period) is in (<paramref name="after"/>,
     /// <paramref name="until"/>]: the keys that may have ended on their own in that time (for the audit log).</summary>
     Task<IReadOnlyList<ApiKeyRecord>> ListEndingBetweenAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>Deletes every key of the account for good (a deleted account past its retention).</summary>
+    Task DeleteByAccountAsync(string accountId, CancellationToken cancellationToken);
 
     /// <summary>Raises <c>lastUsedAt</c> of existing keys (never lowers it).</summary>
     Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken);

@@ -5,14 +5,20 @@ namespace KsQuery.Modules.Keys.Storage;
 internal sealed class LiteDbAccountStore : IAccountStore
 {
     public const string CollectionName = "keys_accounts";
+    public const string DeletedCollectionName = "keys_deleted_accounts";
 
+    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _accounts;
+    private readonly ILiteCollection<BsonDocument> _deleted;
     private readonly Lock _writes = new();
 
     public LiteDbAccountStore(ILiteDatabase database)
     {
+        _database = database;
         _accounts = database.GetCollection(CollectionName);
         _accounts.EnsureIndex("normalizedEmail", unique: true);
+        _deleted = database.GetCollection(DeletedCollectionName);
+        _deleted.EnsureIndex("purgeAt");
     }
 
     public Task<bool> TryCreateAsync(AccountRecord account, CancellationToken cancellationToken)
@@ -48,6 +54,51 @@ internal sealed class LiteDbAccountStore : IAccountStore
 
     public Task UpdateSelectionAsync(string id, AccountSelection? selection, CancellationToken cancellationToken) =>
         Update(id, doc => doc["selection"] = ToDocument(selection), cancellationToken);
+
+    public Task<bool> DeleteAsync(string id, DateTimeOffset deletedAt, DateTimeOffset purgeAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+        {
+            if (_accounts.FindById(id) is null)
+                return Task.FromResult(false);
+            _database.BeginTrans();
+            try
+            {
+                _deleted.Upsert(new BsonDocument
+                {
+                    ["_id"] = id,
+                    ["deletedAt"] = Bson.Time(deletedAt),
+                    ["purgeAt"] = Bson.Time(purgeAt),
+                });
+                _accounts.Delete(id);
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
+        }
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<DeletedAccount>> ListDeletedDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<DeletedAccount> due = _deleted.Find(Query.LTE("purgeAt", now.UtcTicks))
+            .Select(d => new DeletedAccount(d["_id"].AsString, Bson.ReadTime(d["deletedAt"]), Bson.ReadTime(d["purgeAt"])))
+            .ToList();
+        return Task.FromResult(due);
+    }
+
+    public Task ForgetDeletedAsync(string id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+            _deleted.Delete(id);
+        return Task.CompletedTask;
+    }
 
     private Task Update(string id, Action<BsonDocument> change, CancellationToken cancellationToken)
     {

@@ -13,7 +13,8 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
     // Serializes the check-then-write of name uniqueness; LiteDB has no partial unique index.
     private readonly Lock _writes = new();
 
-    // Every stored key id (ids are never deleted): well-formed keys with unknown ids are refused without a store read.
+    // Every stored key id (ids leave only with a deleted account's data): well-formed keys with unknown ids are refused
+    // without a store read.
     private readonly ConcurrentDictionary<string, byte> _ids;
     private readonly ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _idsBySpan;
 
@@ -29,6 +30,20 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
     }
 
     public bool MayExist(ReadOnlySpan<char> id) => _idsBySpan.ContainsKey(id);
+
+    public Task DeleteByAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+        {
+            foreach (var key in List(accountId))
+            {
+                _keys.Delete(key.Id);
+                _ids.TryRemove(key.Id, out _);
+            }
+        }
+        return Task.CompletedTask;
+    }
 
     public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {

@@ -25,4 +25,8 @@ internal interface IUsageStore
 
     /// <summary>Deletes rejections and alerts older than <paramref name="before"/>, then the oldest rejections past <paramref name="maxRejections"/>.</summary>
     void Trim(DateTimeOffset before, int maxRejections);
+
+    /// <summary>Deletes everything kept of a deleted account: its buckets, rejections and alerts, and the client addresses of
+    /// its keys.</summary>
+    void DeleteAccount(string accountId, IReadOnlyCollection<string> keyIds);
 }

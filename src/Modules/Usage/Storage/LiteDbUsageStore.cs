@@ -155,6 +155,29 @@ internal sealed class LiteDbUsageStore : IUsageStore
     public IReadOnlyList<string> Addresses(string keyId) =>
         _addresses.Query().Where(a => a.KeyId == keyId).Select(a => a.Address).ToList();
 
+    public void DeleteAccount(string accountId, IReadOnlyCollection<string> keyIds)
+    {
+        _database.BeginTrans();
+        try
+        {
+            _buckets.DeleteMany(b => b.AccountId == accountId);
+            _rejections.DeleteMany(r => r.AccountId == accountId);
+            _alerts.DeleteMany(a => a.AccountId == accountId);
+            foreach (var keyId in keyIds)
+            {
+                _rejections.DeleteMany(r => r.KeyId == keyId);
+                _alerts.DeleteMany(a => a.KeyId == keyId);
+                _addresses.DeleteMany(a => a.KeyId == keyId);
+            }
+            _database.Commit();
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+
     public void Trim(DateTimeOffset before, int maxRejections)
     {
         var cutoff = before.UtcDateTime;

@@ -96,7 +96,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         string[] ownerKeys = [fixture.OwnerKey.Id, fixture.OwnerRecoverableKey.Id, fixture.OwnerRevokedKey.Id];
 
         var checkedRoutes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var route in DashboardRequests.Routes(Host.Host.Services).Where(r => r.Contains("{id}", StringComparison.Ordinal)))
+        foreach (var route in DashboardRequests.Routes(Host.Host.Services)
+                     .Where(r => r.Contains("{id}", StringComparison.Ordinal) && !r.StartsWith("DELETE /v1/sessions/", StringComparison.Ordinal)))
         foreach (var keyId in ownerKeys)
         {
             var (method, path, body) = DashboardRequests.For(route, keyId, keyId);
@@ -106,6 +107,34 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
             await ProblemAssertions.ShouldBeProblemAsync(response, 404, "key_not_found", $"{route} for the owner's key {keyId}");
             checkedRoutes.Add(route);
         }
+
+        // Sessions: the owner's session is neither listed to the other account nor ended by it.
+        var (_, ownerSessions) = await Host.SendAsync(HttpMethod.Get, "/v1/sessions", fixture.Owner.Token);
+        var ownerSessionIds = ownerSessions.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetString()!).ToList();
+        ownerSessionIds.ShouldNotBeEmpty();
+        foreach (var sessionId in ownerSessionIds)
+        {
+            var (endStatus, endProblem) = await Host.SendAsync(HttpMethod.Delete, $"/v1/sessions/{sessionId}", other.Token);
+            endStatus.ShouldBe(HttpStatusCode.NotFound);
+            endProblem.Code().ShouldBe("session_not_found");
+        }
+        checkedRoutes.Add("DELETE /v1/sessions/{id}");
+        var (_, otherSessions) = await Host.SendAsync(HttpMethod.Get, "/v1/sessions", other.Token);
+        otherSessions.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetString()).ShouldNotContain(id => ownerSessionIds.Contains(id!));
+        checkedRoutes.Add("GET /v1/sessions");
+        (await Host.SendAsync(HttpMethod.Get, "/v1/me", fixture.Owner.Token)).Status.ShouldBe(HttpStatusCode.OK, "the owner's session goes on");
+
+        // No id in these routes: they act on the caller's own account only; a wrong password changes nothing anywhere.
+        var (passwordStatus, passwordProblem) = await Host.SendAsync(HttpMethod.Post, "/v1/me/password", other.Token,
+            new { currentPassword = "not the other account's password", newPassword = "a different long password" });
+        passwordStatus.ShouldBe(HttpStatusCode.Unauthorized);
+        passwordProblem.Code().ShouldBe("invalid_credentials");
+        checkedRoutes.Add("POST /v1/me/password");
+        var (deleteStatus, deleteProblem) = await Host.SendAsync(HttpMethod.Delete, "/v1/me", other.Token,
+            new { password = "not the other account's password" });
+        deleteStatus.ShouldBe(HttpStatusCode.Unauthorized);
+        deleteProblem.Code().ShouldBe("invalid_credentials");
+        checkedRoutes.Add("DELETE /v1/me");
 
         var (meStatus, me) = await Host.SendAsync(HttpMethod.Get, "/v1/me", other.Token);
         meStatus.ShouldBe(HttpStatusCode.OK);

@@ -23,6 +23,12 @@ public static class DashboardRequests
     {
         "GET /v1/me" => (HttpMethod.Get, "/v1/me", null),
         "PUT /v1/me/selection" => (HttpMethod.Put, "/v1/me/selection", new { chain = "kalp", network = "testnet", activeKeyId = keyId }),
+        // Not sent with the owner's token (it is not a GET): the owner keeps its password and its account.
+        "POST /v1/me/password" => (HttpMethod.Post, "/v1/me/password",
+            new { currentPassword = Support.SecurityHost.Password, newPassword = "a different long password" }),
+        "DELETE /v1/me" => (HttpMethod.Delete, "/v1/me", new { password = Support.SecurityHost.Password }),
+        "GET /v1/sessions" => (HttpMethod.Get, "/v1/sessions", null),
+        "DELETE /v1/sessions/{id}" => (HttpMethod.Delete, "/v1/sessions/0123456789abcdef0123456789abcdef", null),
         "POST /v1/keys" => (HttpMethod.Post, "/v1/keys", new { name = "matrix-key" }),
         "GET /v1/keys" => (HttpMethod.Get, "/v1/keys?status=all", null),
         "GET /v1/keys/{id}" => (HttpMethod.Get, $"/v1/keys/{keyId}", null),

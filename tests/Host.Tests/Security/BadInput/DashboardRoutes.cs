@@ -120,7 +120,50 @@ public static class DashboardRoutes
             ],
             WrongMethods = ["GET", .. NoBody],
         },
-        new("GET", "/v1/me", Credential.CallerToken) { WrongMethods = ["POST", .. NoBody] },
+        new("GET", "/v1/me", Credential.CallerToken) { WrongMethods = ["POST", "PUT"] },
+        new("DELETE", "/v1/me", Credential.CallerToken)
+        {
+            // Every case is refused before the account is touched: the suite's caller is never deleted.
+            Fields =
+            [
+                new("password", FieldKind.String, true, "\"@password@\"",
+                [
+                    S("empty", ""), S("1025-characters", new string('p', 1025)), S("wrong", "wrong password!", 401, "invalid_credentials"),
+                ]),
+            ],
+        },
+        new("POST", "/v1/me/password", Credential.CallerToken)
+        {
+            Fields =
+            [
+                new("currentPassword", FieldKind.String, true, "\"@password@\"",
+                [
+                    S("empty", ""), S("1025-characters", new string('p', 1025)), S("wrong", "wrong password!", 401, "invalid_credentials"),
+                ]),
+                new("newPassword", FieldKind.String, true, "\"@password@\"", NewPasswords),
+            ],
+            WrongMethods = ["GET", .. NoBody],
+        },
+        new("GET", "/v1/sessions", Credential.CallerToken)
+        {
+            Query = [new("page", Pages), new("size", Sizes)],
+            WrongMethods = ["POST", "PUT"],
+        },
+        new("DELETE", "/v1/sessions/{id}", Credential.CallerToken)
+        {
+            // An id of no session: a request that got through would end nothing (the caller's session stays).
+            Path = "/v1/sessions/0123456789abcdef0123456789abcdef",
+            Segments =
+            [
+                new("/v1/sessions/{value}",
+                [
+                    .. HostileAs(404, "session_not_found"),
+                    new("unknown", "0123456789abcdef0123456789abcdef", 404, "session_not_found"),
+                    new("percent-encoded-traversal", "%%..%2F..%2Fme", 404, "session_not_found"),
+                ]),
+            ],
+            WrongMethods = ["GET", "POST", "PUT"],
+        },
         new("PUT", "/v1/me/selection", Credential.CallerToken)
         {
             Fields =

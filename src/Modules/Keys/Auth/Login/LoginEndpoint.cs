@@ -1,6 +1,7 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Accounts;
 using KsQuery.Modules.Keys.Audit;
+using KsQuery.Modules.Keys.Auth.Sessions;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Storage;
 using KsQuery.Modules.Keys.Throttling;
@@ -34,7 +35,7 @@ internal static class LoginEndpoint
 
     internal static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest request, HttpContext context, IAccountStore accounts, ISecretHasher hasher, LoginThrottle throttle,
-        IAuditTrail audit, CancellationToken cancellationToken)
+        IAuditTrail audit, AccountSessions sessions, CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(request.Email), "email", "email is required.")
@@ -72,6 +73,6 @@ internal static class LoginEndpoint
             await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, HashPartition.Login(email), cancellationToken), cancellationToken);
 
         await audit.RecordAsync(new AuditEvent(AuditActions.AccountLogin, account.Id), cancellationToken);
-        return TypedResults.SignIn(AccountPrincipal.Create(account), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(AccountPrincipal.Create(account, sessions.Start(account.Id, context)), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.Auth.Sessions;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +15,7 @@ internal static class LogoutEndpoint
 {
     public static RouteGroupBuilder MapLogout(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/logout", Logout)
+        auth.MapPost("/logout", LogoutAsync)
             .WithName("Logout")
             .AnswersValidationFailed()
             .Answers(StatusCodes.Status401Unauthorized, "invalid_credentials")
@@ -31,8 +33,9 @@ internal static class LogoutEndpoint
         return auth;
     }
 
-    internal static Results<NoContent, ValidationProblem, ProblemHttpResult> Logout(
-        LogoutRequest request, IOptionsMonitor<BearerTokenOptions> bearer, EndedSessions sessions)
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> LogoutAsync(
+        LogoutRequest request, IOptionsMonitor<BearerTokenOptions> bearer, AccountSessions sessions, IAuditTrail audit,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
             return ApiProblems.Invalid("refreshToken", "refreshToken is required.");
@@ -42,6 +45,10 @@ internal static class LogoutEndpoint
             SessionClaims.SessionIdOf(ticket.Principal) is not { } sessionId)
             return ApiProblems.Unauthorized("invalid_credentials", "This is not a refresh token of KS Query.");
 
+        if (sessions.Find(sessionId, accountId) is not null)
+            await audit.RecordAsync(new AuditEvent(AuditActions.SessionEnded, accountId,
+                Before: new JsonObject { ["sessionId"] = sessionId }, After: new JsonObject { ["endedBy"] = "logout" }), cancellationToken);
+        // Ended also when not live any more: an expired token's session stays refused either way.
         sessions.End(sessionId, accountId);
         return TypedResults.NoContent();
     }

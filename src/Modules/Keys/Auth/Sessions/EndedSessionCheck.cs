@@ -10,6 +10,9 @@ internal sealed class EndedSessionCheck(EndedSessions sessions) : IPostConfigure
 {
     private const string Scheme = "Bearer ";
 
+    /// <summary>Set in <c>HttpContext.Items</c> when the token was refused because its session has ended, so the 401 says so.</summary>
+    public static readonly object Refused = new();
+
     public void PostConfigure(string? name, BearerTokenOptions options)
     {
         if (name != BearerTokenDefaults.AuthenticationScheme)
@@ -26,7 +29,10 @@ internal sealed class EndedSessionCheck(EndedSessions sessions) : IPostConfigure
                 return;
             var ticket = context.Options.BearerTokenProtector.Unprotect(header);
             if (SessionClaims.SessionIdOf(ticket?.Principal) is { } sessionId && sessions.HasEnded(sessionId))
-                context.Fail("The session has ended (logged out).");
+            {
+                context.HttpContext.Items[Refused] = true;
+                context.Fail("The session has ended.");
+            }
         };
     }
 }

@@ -11,5 +11,9 @@ internal static class SessionClaims
 
     public static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
+    /// <summary>True for text shaped like a session id (32 lower-case hex digits): anything else is no session, and is
+    /// answered without a store lookup (a store refuses over-long index keys).</summary>
+    public static bool IsPlausible(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
+
     public static string? SessionIdOf(ClaimsPrincipal? principal) => principal?.FindFirst(SessionId)?.Value;
 }

@@ -34,7 +34,7 @@ namespace KsQuery.Client.V1.Auth.Refresh
         {
         }
         /// <summary>
-        /// Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session ended by `POST /v1/auth/logout`, gets 401 `invalid_credentials`.
+        /// Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session that has ended (`POST /v1/auth/logout`, `DELETE /v1/sessions/{id}`, a password change, a deleted account), gets 401 `invalid_credentials`.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.AccessTokenResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -65,7 +65,7 @@ namespace KsQuery.Client.V1.Auth.Refresh
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.AccessTokenResponse>(requestInfo, global::KsQuery.Client.Models.AccessTokenResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session ended by `POST /v1/auth/logout`, gets 401 `invalid_credentials`.
+        /// Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session that has ended (`POST /v1/auth/logout`, `DELETE /v1/sessions/{id}`, a password change, a deleted account), gets 401 `invalid_credentials`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

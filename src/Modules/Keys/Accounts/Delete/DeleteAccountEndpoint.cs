@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.ApiKeys;
+using KsQuery.Modules.Keys.Audit;
+using KsQuery.Modules.Keys.Auth;
+using KsQuery.Modules.Keys.Auth.Sessions;
+using KsQuery.Modules.Keys.Configuration;
+using KsQuery.Modules.Keys.Hashing;
+using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Throttling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Wolverine;
+
+namespace KsQuery.Modules.Keys.Accounts.Delete;
+
+internal static class DeleteAccountEndpoint
+{
+    public static RouteGroupBuilder MapDeleteAccount(this RouteGroupBuilder me)
+    {
+        me.MapDelete("/", DeleteAsync)
+            .WithName("DeleteAccount")
+            .AnswersValidationFailed()
+            .Answers(StatusCodes.Status401Unauthorized, "invalid_credentials")
+            .Answers(StatusCodes.Status429TooManyRequests, "too_many_attempts")
+            .WithSummary("Delete your account")
+            .WithDescription("Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, " +
+                             "counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of " +
+                             "the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session " +
+                             "ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for " +
+                             "an unknown email, and the email is free for a new account (which sees nothing of this one). The " +
+                             "account's keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and " +
+                             "then removed for good. There is no undo.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return me;
+    }
+
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        [FromBody] DeleteAccountRequest request, HttpContext context, ClaimsPrincipal user, [AsParameters] DeleteAccountServices services,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.Password) || Password.Length(request.Password) > Password.MaxLength)
+            return ApiProblems.Invalid("password", "password is required.");
+
+        var accountId = user.GetAccountId();
+        if (await services.Accounts.FindByIdAsync(accountId, cancellationToken) is not { } account)
+            return ApiProblems.Unauthorized("unauthenticated", "The account of this access token no longer exists.");
+        if (services.Throttle.TryReserve(account.NormalizedEmail, ClientAddress.Of(context), out var attempt) is { } wait)
+            return AuthProblems.TooManyAttempts(context, wait);
+        if (await services.Hasher.VerifyAsync(Password.Bytes(request.Password), account.PasswordHash, HashPartition.Account(accountId),
+                cancellationToken) == HashVerification.Failed)
+            return ApiProblems.Unauthorized("invalid_credentials", "The password is not correct.");
+        services.Throttle.Succeeded(attempt);
+
+        // Keys first, then sessions, then the account: a failure half-way leaves an account its owner can delete again,
+        // never a deleted account with keys that still work.
+        var now = services.Time.GetUtcNow();
+        var revoked = 0;
+        foreach (var key in await services.Keys.ListByAccountAsync(accountId, cancellationToken))
+        {
+            var (result, _) = await services.Keys.TryChangeAsync(key.Id, accountId, stored => stored.RevokedAt is not null
+                ? stored
+                : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null }, cancellationToken);
+            if (result != KeyWrite.Done)
+                continue;
+            await services.Revocation.AnnounceAsync(services.Bus, key.Id);
+            revoked++;
+        }
+        var sessionsEnded = services.Sessions.EndAll(accountId).Count;
+        var purgeAt = now.AddDays(services.Options.Value.DeletedRetentionDays);
+        await services.Accounts.DeleteAsync(accountId, now, purgeAt, cancellationToken);
+        await services.Audit.RecordAsync(new AuditEvent(AuditActions.AccountDeleted, accountId, After: new JsonObject
+        {
+            ["keysRevoked"] = revoked,
+            ["sessionsEnded"] = sessionsEnded,
+            ["dataRemovedAt"] = purgeAt,
+        }), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>What deleting an account touches (bound with <c>[AsParameters]</c>).</summary>
+internal sealed record DeleteAccountServices(
+    IAccountStore Accounts,
+    IApiKeyStore Keys,
+    ISecretHasher Hasher,
+    LoginThrottle Throttle,
+    AccountSessions Sessions,
+    KeyRevocation Revocation,
+    IMessageBus Bus,
+    IAuditTrail Audit,
+    TimeProvider Time,
+    IOptions<AccountsOptions> Options);

@@ -1,0 +1,3 @@
+namespace KsQuery.Modules.Keys.Accounts.Delete;
+
+internal sealed record DeleteAccountRequest(string? Password);

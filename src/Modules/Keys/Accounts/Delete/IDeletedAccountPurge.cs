@@ -1,0 +1,8 @@
+namespace KsQuery.Modules.Keys.Accounts.Delete;
+
+/// <summary>One pass of removing the data of deleted accounts whose retention has ended.</summary>
+internal interface IDeletedAccountPurge
+{
+    /// <summary>Returns how many accounts' data was removed.</summary>
+    Task<int> RunAsync(CancellationToken cancellationToken);
+}
