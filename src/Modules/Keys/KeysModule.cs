@@ -19,6 +19,12 @@ using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.LastUse;
 using KsQuery.Modules.Keys.Me;
 using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Teams;
+using KsQuery.Modules.Keys.Teams.Create;
+using KsQuery.Modules.Keys.Teams.Get;
+using KsQuery.Modules.Keys.Teams.Invitations;
+using KsQuery.Modules.Keys.Teams.List;
+using KsQuery.Modules.Keys.Teams.Members;
 using KsQuery.Modules.Keys.Throttling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -69,6 +75,9 @@ public static class KeysModule
         // Stores (LiteDB today; collections prefixed keys_ in the host's database).
         services.AddSingleton<IAccountStore, LiteDbAccountStore>();
         services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
+        services.AddSingleton<ITeamStore, LiteDbTeamStore>();
+        services.AddSingleton<TeamMembership>();
+        services.AddSingleton<KeyAccess>();
         services.AddSessions();
         services.AddSingleton<IAuditTrail, UnrecordedAuditTrail>();
 
@@ -144,6 +153,14 @@ public static class KeysModule
             .MapRevokeApiKey()
             .MapRollApiKey()
             .MapRevealApiKey();
+        v1.MapGroup("/teams").WithTags("Teams").RequireAuthorization(AccountPolicy)
+            .MapCreateTeam()
+            .MapListTeams()
+            .MapGetTeam()
+            .MapInviteMember()
+            .MapChangeMemberRole()
+            .MapRemoveMember();
+        v1.MapGroup("/invitations").WithTags("Teams").RequireAuthorization(AccountPolicy).MapAcceptInvitation();
         return v1;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.LastUse;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -16,30 +17,38 @@ internal static class RevokeApiKeyEndpoint
     {
         keys.MapPost("/{id}/revoke", RevokeAsync)
             .WithName("RevokeApiKey")
+            .Answers(StatusCodes.Status403Forbidden, "forbidden_role")
             .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .WithSummary("Revoke an API key")
             .WithDescription("Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key " +
                              "answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being " +
-                             "your selection's active key.");
+                             "your selection's active key. A team's key: developers, admins and owners (403 `forbidden_role` " +
+                             "for viewers).");
         return keys;
     }
 
     internal static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeAsync(
-        string id, ClaimsPrincipal user, IApiKeyStore keys, KeyRevocation revocation, LastUseTracker lastUse, IMessageBus bus,
-        TimeProvider time, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, IApiKeyStore keys, KeyAccess access, IAuditTrail audit, KeyRevocation revocation,
+        LastUseTracker lastUse, IMessageBus bus, TimeProvider time, CancellationToken cancellationToken)
     {
         var accountId = user.GetAccountId();
+        var (found, denied) = await access.KeyAsync(id, accountId, KeyAction.Manage, cancellationToken);
+        if (found is null)
+            return denied!;
         var now = time.GetUtcNow();
         // Decided on the stored key in the store's write step: revokes running at once agree on one moment, and a roll or
         // rename that read the key earlier cannot undo it.
-        var (result, key) = await keys.TryChangeAsync(id, accountId, stored => stored.RevokedAt is not null
+        var (result, key) = await keys.TryChangeAsync(id, found.AccountId, stored => stored.RevokedAt is not null
             ? stored
             // A rolled key in its grace period is revoked now; one whose grace ended keeps that moment.
             : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null }, cancellationToken);
         if (result != KeyWrite.Done)
             return ApiKeyProblems.NotFound();
         await revocation.AnnounceAsync(bus, id);
-        await revocation.ReplaceActiveKeyAsync(accountId, id, replacementId: null, cancellationToken);
+        if (key!.TeamId is null)
+            await revocation.ReplaceActiveKeyAsync(accountId, id, replacementId: null, cancellationToken);
+        if (found.RevokedAt is null)
+            await audit.RecordInTeamAsync(AuditActions.KeyRevoked, accountId, key, cancellationToken);
         return TypedResults.Ok(key!.ToResponse(now, lastUse));
     }
 }

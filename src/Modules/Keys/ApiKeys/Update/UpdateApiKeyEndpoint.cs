@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Audit;
 using KsQuery.Modules.Keys.LastUse;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -16,17 +18,19 @@ internal static class UpdateApiKeyEndpoint
         keys.MapPatch("/{id}", UpdateAsync)
             .WithName("UpdateApiKey")
             .AnswersValidationFailed()
+            .Answers(StatusCodes.Status403Forbidden, "forbidden_role")
             .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .Answers(StatusCodes.Status409Conflict, "key_name_taken")
             .WithSummary("Rename or describe an API key")
             .WithDescription("Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; " +
-                             "an empty string removes it). Fields left out or null stay as they are.");
+                             "an empty string removes it). Fields left out or null stay as they are. A team's key: developers, admins and " +
+                             "owners (403 `forbidden_role` for viewers).");
         return keys;
     }
 
     internal static async Task<Results<Ok<ApiKeyResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, UpdateApiKeyRequest request, ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time,
-        CancellationToken cancellationToken)
+        string id, UpdateApiKeyRequest request, ClaimsPrincipal user, IApiKeyStore keys, KeyAccess access, IAuditTrail audit,
+        LastUseTracker lastUse, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.Name is not null)
@@ -35,12 +39,21 @@ internal static class UpdateApiKeyEndpoint
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
+        var accountId = user.GetAccountId();
+        var (found, denied) = await access.KeyAsync(id, accountId, KeyAction.Manage, cancellationToken);
+        if (found is null)
+            return denied!;
+
         // Applied to the stored key in the store's write step, so a revocation or roll written meanwhile stays.
-        var (result, updated) = await keys.TryChangeAsync(id, user.GetAccountId(), key => key with
+        var (result, updated) = await keys.TryChangeAsync(id, found.AccountId, key => key with
         {
             Name = request.Name?.Trim() ?? key.Name,
             Description = request.Description is null ? key.Description : ApiKeyRules.NormalizeDescription(request.Description),
         }, cancellationToken);
+        if (result == KeyWrite.Done)
+            await audit.RecordInTeamAsync(AuditActions.KeyEdited, accountId, updated!, cancellationToken,
+                before: new JsonObject { ["name"] = found.Name, ["description"] = found.Description },
+                after: new JsonObject { ["name"] = updated!.Name, ["description"] = updated.Description });
         return result switch
         {
             KeyWrite.Done => TypedResults.Ok(updated!.ToResponse(time.GetUtcNow(), lastUse)),
