@@ -3,9 +3,11 @@
 using KsQuery.Client.V1.Accounts;
 using KsQuery.Client.V1.Auth;
 using KsQuery.Client.V1.Chains;
+using KsQuery.Client.V1.Invitations;
 using KsQuery.Client.V1.Kalp;
 using KsQuery.Client.V1.Keys;
 using KsQuery.Client.V1.Me;
+using KsQuery.Client.V1.Teams;
 using KsQuery.Client.V1.Usage;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -36,6 +38,11 @@ namespace KsQuery.Client.V1
         {
             get => new global::KsQuery.Client.V1.Chains.ChainsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The invitations property</summary>
+        public global::KsQuery.Client.V1.Invitations.InvitationsRequestBuilder Invitations
+        {
+            get => new global::KsQuery.Client.V1.Invitations.InvitationsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The kalp property</summary>
         public global::KsQuery.Client.V1.Kalp.KalpRequestBuilder Kalp
         {
@@ -50,6 +57,11 @@ namespace KsQuery.Client.V1
         public global::KsQuery.Client.V1.Me.MeRequestBuilder Me
         {
             get => new global::KsQuery.Client.V1.Me.MeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The teams property</summary>
+        public global::KsQuery.Client.V1.Teams.TeamsRequestBuilder Teams
+        {
+            get => new global::KsQuery.Client.V1.Teams.TeamsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The usage property</summary>
         public global::KsQuery.Client.V1.Usage.UsageRequestBuilder Usage
