@@ -1452,7 +1452,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             members: components["schemas"]["TeamMemberResponse"][];
-            invitations: components["schemas"]["TeamInvitationResponse"][];
+            invitations?: components["schemas"]["TeamInvitationResponse"][];
         };
         TeamInvitationResponse: {
             id: string;

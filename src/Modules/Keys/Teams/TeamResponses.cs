@@ -12,7 +12,7 @@ internal sealed record TeamDetailsResponse(
     string Role,
     DateTimeOffset CreatedAt,
     IReadOnlyList<TeamMemberResponse> Members,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TeamInvitationResponse>? Invitations);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TeamInvitationResponse>? Invitations = null);
 
 internal sealed record TeamMemberResponse(string AccountId, string Email, string Role, DateTimeOffset JoinedAt);
 
