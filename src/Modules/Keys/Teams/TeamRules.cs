@@ -14,7 +14,8 @@ internal static class TeamRules
         else if (name.Trim().Length > MaxNameLength)
             validation.Add("name", $"name must be at most {MaxNameLength} characters.");
         else
-            ReadableText.Check(validation, "name", name.Trim());
+            // The whole text, not the trimmed one: Trim() also drops C1 controls such as U+0085 (NEL), which are refused.
+            ReadableText.Check(validation, "name", name);
     }
 
     /// <summary>Team ids start with <c>team_</c>, so they never equal an account id (32 hex digits): a team's keys carry
