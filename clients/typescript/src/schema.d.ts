@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Get new tokens with a refresh token
-         * @description Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session that has ended (`POST /v1/auth/logout`, `DELETE /v1/sessions/{id}`, a password change, a deleted account), gets 401 `invalid_credentials`.
+         * @description Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session ended by `POST /v1/auth/logout`, gets 401 `invalid_credentials`.
          */
         post: operations["RefreshToken"];
         delete?: never;
@@ -98,11 +98,7 @@ export interface paths {
         get: operations["GetMe"];
         put?: never;
         post?: never;
-        /**
-         * Delete your account
-         * @description Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for an unknown email, and the email is free for a new account (which sees nothing of this one). The account's keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and then removed for good. There is no undo.
-         */
-        delete: operations["DeleteAccount"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -128,66 +124,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/me/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Change your password
-         * @description Replaces the password after checking the current one (401 `invalid_credentials`; wrong passwords count towards the login throttle of the account and the client address, 429 `too_many_attempts` with `Retry-After`). The new password follows the sign-up rules (12 to 1024 characters). 204 on success: every other session of the account ends at once (its access tokens get 401 `unauthenticated` at their next use, its refresh tokens 401 `invalid_credentials`); the session of the access token you sent goes on.
-         */
-        post: operations["ChangePassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List your sessions
-         * @description Your live dashboard sessions (one per login, kept through refreshes until it is ended or its last refresh token expires), the most recently refreshed first: `id`, `createdAt` (the login), `refreshedAt` (the last login or refresh; using an access token does not move it), `expiresAt` (when its refresh token expires), `clientAddress` and `userAgent` of the last login or refresh, and `current` (true for the session of the access token you sent). Never a token. Paged with `page` (1..1000000) and `size` (1..100, default 20).
-         */
-        get: operations["ListSessions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/sessions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * End one of your sessions
-         * @description Ends the session (as logging out of it would): its refresh tokens get 401 `invalid_credentials` on `/v1/auth/refresh` and its access tokens 401 `unauthenticated` at their next use. Your current session can be ended too. A session that is not one of your live sessions (unknown, ended, expired, or another account's) answers 404 `session_not_found`.
-         */
-        delete: operations["EndSession"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/keys": {
         parameters: {
             query?: never;
@@ -197,13 +133,13 @@ export interface paths {
         };
         /**
          * List your API keys
-         * @description Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20).
+         * @description Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20). With `teamId`: that team's keys instead, for any member (404 `team_not_found` for a team you are not in); each then carries `teamId` and `createdBy`.
          */
         get: operations["ListApiKeys"];
         put?: never;
         /**
          * Create an API key
-         * @description Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`).
+         * @description Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `teamId`: issue the key for that team instead (you need the developer role or higher: 403 `forbidden_role`; 404 `team_not_found` for a team you are not in); the name is then unique among the team's keys and the key limit counts the team's keys.
          */
         post: operations["CreateApiKey"];
         delete?: never;
@@ -221,7 +157,7 @@ export interface paths {
         };
         /**
          * Read one API key
-         * @description One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account's key answers 404 `key_not_found`, like an unknown id.
+         * @description One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account's key answers 404 `key_not_found`, like an unknown id. A team's key: readable by every member of the team.
          */
         get: operations["GetApiKey"];
         put?: never;
@@ -231,7 +167,7 @@ export interface paths {
         head?: never;
         /**
          * Rename or describe an API key
-         * @description Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are.
+         * @description Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are. A team's key: developers, admins and owners (403 `forbidden_role` for viewers).
          */
         patch: operations["UpdateApiKey"];
         trace?: never;
@@ -247,7 +183,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an API key
-         * @description Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection's active key.
+         * @description Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection's active key. A team's key: developers, admins and owners (403 `forbidden_role` for viewers).
          */
         post: operations["RevokeApiKey"];
         delete?: never;
@@ -267,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * Replace an API key with a new one
-         * @description Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection's active key, the new one takes its place.
+         * @description Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection's active key, the new one takes its place. A team's key: developers, admins and owners (403 `forbidden_role` for viewers); the new key is the team's, issued by you.
          */
         post: operations["RollApiKey"];
         delete?: never;
@@ -287,9 +223,117 @@ export interface paths {
         put?: never;
         /**
          * Show a recoverable key again
-         * @description Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`.
+         * @description Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`. A team's key: owners and admins, and the developer who issued it (403 `forbidden_role` for other developers and for viewers); the password is your own.
          */
         post: operations["RevealApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your teams
+         * @description The teams you are a member of, each with your `role`, oldest first. Paged with `page` (1..1000000) and `size` (1..100, default 20).
+         */
+        get: operations["ListTeams"];
+        put?: never;
+        /**
+         * Create a team
+         * @description Creates a team with you as its owner. `name`: 1..64 characters with a visible character (the same rules as a key's name; names need not be unique). A team owns keys and their usage; its members act on them by role: `owner` and `admin` manage members, `developer` creates, edits, rolls and revokes keys, `viewer` sees masked keys and usage only.
+         */
+        post: operations["CreateTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a team
+         * @description The team, your `role`, its `members` (account id, email, role, when they joined) and, for owners and admins, its pending `invitations` (without their tokens). A team you are not a member of answers 404 `team_not_found`, like an unknown id.
+         */
+        get: operations["GetTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{teamId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite someone to a team
+         * @description Owners and admins invite by `email` with a `role` (`owner`, `admin`, `developer` or `viewer`; only an owner invites an owner), else 403 `forbidden_role`. The answer carries the invitation `token` once (no mail is sent: hand it to the invitee, who accepts it with `POST /v1/invitations/accept` while logged in with that email). The token holds 256 random bits, only its hash is stored, and it expires after `Keys:InvitationLifetime` (default 7 days). 409 `already_member` when the account with that email is in the team already.
+         */
+        post: operations["InviteTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{teamId}/members/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member, or leave a team
+         * @description Owners and admins remove members (403 `forbidden_role` otherwise; only an owner removes an owner); any member removes themselves to leave. A team keeps at least one owner (409 `last_owner`). Answers 204. The removal takes effect at the member's next request: the team and its keys then answer them 404. The team's keys keep working; revoke or roll those the member knew.
+         */
+        delete: operations["RemoveTeamMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description `{role}`: `owner`, `admin`, `developer` or `viewer`. Owners and admins change roles (403 `forbidden_role` otherwise); only an owner makes someone an owner or changes an owner's role. A team keeps at least one owner (409 `last_owner`). The new role applies from the member's next request.
+         */
+        patch: operations["ChangeTeamMemberRole"];
+        trace?: never;
+    };
+    "/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a team invitation
+         * @description Joins the team of the invitation `token` with the role it names and answers the team with your `role`. Only the account whose email the invitation names can accept it (403 `invitation_for_another_account`); an unknown token answers 404 `invitation_not_found`; a token is accepted once (409 `invitation_used`) and before it expires (409 `invitation_expired`); 409 `already_member` when you are in the team already.
+         */
+        post: operations["AcceptTeamInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -345,7 +389,7 @@ export interface paths {
         };
         /**
          * Usage of one of your keys
-         * @description Requests, errors (status >= 400) and rejections (refused for the key) of every answered call made with the key in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; absent means unbounded; `from` before `to`), by API (with the latency percentiles `p50Ms`/`p95Ms` of each API's answered calls) and by status; `lastUsedAt` is the latest use in the range (calls refused at authentication are not a use). `quota`: the monthly quota (`limit`, null for none), calls `used` this UTC calendar month, `remaining` and `resetsAt` (start of next month). What counts against the quota: every call that passed the key, scope, rate-limit and quota checks and reached the chain API, whatever it answered; refused calls (401, 403, 429) do not. `alerts`: the key's newest misuse signals in the range. Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. 404 `key_not_found` for a key that is not yours.
+         * @description Requests, errors (status >= 400) and rejections (refused for the key) of every answered call made with the key in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; absent means unbounded; `from` before `to`), by API (with the latency percentiles `p50Ms`/`p95Ms` of each API's answered calls) and by status; `lastUsedAt` is the latest use in the range (calls refused at authentication are not a use). `quota`: the monthly quota (`limit`, null for none), calls `used` this UTC calendar month, `remaining` and `resetsAt` (start of next month). What counts against the quota: every call that passed the key, scope, rate-limit and quota checks and reached the chain API, whatever it answered; refused calls (401, 403, 429) do not. `alerts`: the key's newest misuse signals in the range. Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. 404 `key_not_found` for a key that is not yours or of a team you are in (every member of a team reads its keys' usage).
          */
         get: operations["GetKeyUsage"];
         put?: never;
@@ -365,7 +409,7 @@ export interface paths {
         };
         /**
          * Usage of all your keys
-         * @description Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; both optional, absent means unbounded; `from` before `to`): `requests` counts each answered call once, served or refused; `errors` those answered with status >= 400 (refusals included); `rejections` those refused for their key (revoked, expired, wrong secret, scope, rate limit, quota). Broken down `byKey`, `byApi` and `byStatus` (each adds up to `requests`); each `byApi` entry has the latency percentiles `p50Ms`/`p95Ms` of its answered calls (as in the timeseries: at most ~19% above the exact value). `alerts` lists the newest misuse signals raised in the range (at most 100). Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+         * @description Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; both optional, absent means unbounded; `from` before `to`): `requests` counts each answered call once, served or refused; `errors` those answered with status >= 400 (refusals included); `rejections` those refused for their key (revoked, expired, wrong secret, scope, rate limit, quota). Broken down `byKey`, `byApi` and `byStatus` (each adds up to `requests`); each `byApi` entry has the latency percentiles `p50Ms`/`p95Ms` of its answered calls (as in the timeseries: at most ~19% above the exact value). `alerts` lists the newest misuse signals raised in the range (at most 100). Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
          */
         get: operations["GetUsageSummary"];
         put?: never;
@@ -385,7 +429,7 @@ export interface paths {
         };
         /**
          * Usage over time
-         * @description One point per `interval` (`minute`, `hour` or `day`, UTC; default `hour`) from `from` (rounded down) to `to` (rounded up, exclusive), empty intervals included: `requests`, `errors` (status >= 400) and latency percentiles `p50Ms`/`p95Ms` of the answered calls (null for an empty interval). Percentiles come from a log-scale histogram kept per minute; a value is the upper bound of its histogram slot, at most ~19% above the exact percentile. `keyId` limits it to one of your keys (404 `key_not_found` otherwise); without it, all your keys. `to` defaults to now and `from` to 60 minutes, 24 hours or 30 days before `to`; `from` must be before `to`, both between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z. At most 1440 points per request, so [`from`, `to`) spans at most 24 hours with `minute`, 60 days with `hour` and 1440 days with `day` (400 `validation_failed` beyond). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+         * @description One point per `interval` (`minute`, `hour` or `day`, UTC; default `hour`) from `from` (rounded down) to `to` (rounded up, exclusive), empty intervals included: `requests`, `errors` (status >= 400) and latency percentiles `p50Ms`/`p95Ms` of the answered calls (null for an empty interval). Percentiles come from a log-scale histogram kept per minute; a value is the upper bound of its histogram slot, at most ~19% above the exact percentile. `keyId` limits it to one of your keys (404 `key_not_found` otherwise); without it, all your keys. `to` defaults to now and `from` to 60 minutes, 24 hours or 30 days before `to`; `from` must be before `to`, both between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z. At most 1440 points per request, so [`from`, `to`) spans at most 24 hours with `minute`, 60 days with `hour` and 1440 days with `day` (400 `validation_failed` beyond). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in). `keyId` may name a key of a team you are in.
          */
         get: operations["GetUsageTimeseries"];
         put?: never;
@@ -405,7 +449,7 @@ export interface paths {
         };
         /**
          * Refused calls of your keys
-         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
          */
         get: operations["GetUsageRejections"];
         put?: never;
@@ -780,6 +824,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationRequest: {
+            token: string;
+        };
         AccessTokenResponse: {
             /** @enum {string} */
             tokenType: "Bearer";
@@ -818,6 +865,8 @@ export interface components {
             /** Format: date-time */
             lastUsedAt: null | string;
             usage?: components["schemas"]["ApiKeyUsageTotals"];
+            teamId?: string;
+            createdBy?: string;
         };
         ApiKeyUsageTotals: {
             /** Format: int64 */
@@ -900,9 +949,8 @@ export interface components {
             id: string;
             name: string;
         };
-        ChangePasswordRequest: {
-            currentPassword: string;
-            newPassword: string;
+        ChangeMemberRoleRequest: {
+            role: string;
         };
         CreateApiKeyRequest: {
             name: string;
@@ -916,6 +964,10 @@ export interface components {
             /** Format: int64 */
             monthlyQuota?: null | number;
             recoverable?: null | boolean;
+            teamId?: null | string;
+        };
+        CreateTeamRequest: {
+            name: string;
         };
         CreatedApiKeyResponse: {
             id: string;
@@ -936,9 +988,22 @@ export interface components {
             /** Format: int64 */
             monthlyQuota: null | number;
             recoverable: boolean;
+            teamId?: string;
         };
-        DeleteAccountRequest: {
-            password: string;
+        CreatedInvitationResponse: {
+            id: string;
+            teamId: string;
+            email: string;
+            role: string;
+            token: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InviteMemberRequest: {
+            email: string;
+            role: string;
         };
         /** @description A wallet's balance; amounts in base units are decimal strings. */
         KalpBalance: {
@@ -1295,8 +1360,8 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        PagedListOfSessionResponse: {
-            items: components["schemas"]["SessionResponse"][];
+        PagedListOfTeamResponse: {
+            items: components["schemas"]["TeamResponse"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1376,21 +1441,42 @@ export interface components {
             network: null | string;
             activeKeyId: null | string;
         };
-        SessionResponse: {
-            id: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            refreshedAt: string;
-            /** Format: date-time */
-            expiresAt: string;
-            clientAddress: null | string;
-            userAgent: null | string;
-            current: boolean;
-        };
         SignUpRequest: {
             email: string;
             password: string;
+        };
+        TeamDetailsResponse: {
+            id: string;
+            name: string;
+            role: string;
+            /** Format: date-time */
+            createdAt: string;
+            members: components["schemas"]["TeamMemberResponse"][];
+            invitations?: components["schemas"]["TeamInvitationResponse"][];
+        };
+        TeamInvitationResponse: {
+            id: string;
+            email: string;
+            role: string;
+            invitedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        TeamMemberResponse: {
+            accountId: string;
+            email: string;
+            role: string;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        TeamResponse: {
+            id: string;
+            name: string;
+            role: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         TimeseriesPointDto: {
             /** Format: date-time */
@@ -1747,74 +1833,6 @@ export interface operations {
             };
         };
     };
-    DeleteAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteAccountRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated` or `invalid_credentials`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     PutSelection: {
         parameters: {
             query?: never;
@@ -1893,159 +1911,13 @@ export interface operations {
             };
         };
     };
-    ChangePassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated` or `invalid_credentials`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ListSessions: {
-        parameters: {
-            query?: {
-                page?: number;
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfSessionResponse"];
-                };
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    EndSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `session_not_found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     ListApiKeys: {
         parameters: {
             query?: {
                 status?: "active" | "revoked" | "expired" | "all";
                 page?: number;
                 size?: number;
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -2073,6 +1945,15 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2122,7 +2003,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found: problem details with `code` `chain_not_found` or `network_not_found`. */
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `chain_not_found`, `network_not_found` or `team_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2242,6 +2132,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
@@ -2309,6 +2208,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
@@ -2355,6 +2263,15 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2442,6 +2359,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
@@ -2482,6 +2408,470 @@ export interface operations {
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListTeams: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfTeamResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTeamRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDetailsResponse"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InviteTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitationResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `already_member`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RemoveTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found` or `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `last_owner`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ChangeTeamMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMemberRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found` or `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `last_owner`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AcceptTeamInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `invitation_for_another_account`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `invitation_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `invitation_used`, `invitation_expired` or `already_member`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2618,6 +3008,7 @@ export interface operations {
             query?: {
                 from?: string;
                 to?: string;
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -2652,6 +3043,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2671,6 +3071,7 @@ export interface operations {
                 from?: string;
                 to?: string;
                 interval?: "minute" | "hour" | "day";
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -2705,7 +3106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found: problem details with `code` `key_not_found`. */
+            /** @description Not Found: problem details with `code` `key_not_found` or `team_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2733,6 +3134,7 @@ export interface operations {
                 to?: string;
                 page?: number;
                 size?: number;
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -2760,6 +3162,15 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

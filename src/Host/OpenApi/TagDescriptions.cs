@@ -14,6 +14,7 @@ internal static class TagDescriptions
         ["Sessions"] = "Your dashboard sessions (one per login): list them and end any of them (access token).",
         ["API keys"] = "Create, list, rename, roll, reveal and revoke the API keys that call the chain query APIs (access token).",
         ["Chains"] = "The known chains and networks, and the API catalog of each network (public).",
+        ["Teams"] = "Teams that own keys and usage together: create one, invite members by email with a role (owner, admin, developer, viewer), accept an invitation, change roles, remove members or leave (access token).",
         ["Usage"] = "Calls, errors, latency, quota, refused calls and misuse alerts of your keys (access token).",
         ["Audit"] = "Who did what to your account and keys: logins, key changes and expiries, newest first; never key material (access token).",
         ["Health"] = "Health of the store, the key ring and every chain plugin (public).",

@@ -17,6 +17,10 @@ using KsQuery.Modules.Keys.Auth.Logout;
 using KsQuery.Modules.Keys.Auth.Refresh;
 using KsQuery.Modules.Keys.Auth.Sessions.List;
 using KsQuery.Modules.Keys.Me;
+using KsQuery.Modules.Keys.Teams;
+using KsQuery.Modules.Keys.Teams.Create;
+using KsQuery.Modules.Keys.Teams.Invitations;
+using KsQuery.Modules.Keys.Teams.Members;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 
 namespace KsQuery.Modules.Keys;
@@ -44,4 +48,13 @@ namespace KsQuery.Modules.Keys;
 [JsonSerializable(typeof(PagedList<KeyActivityItem>))]
 [JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(PagedList<SessionResponse>))]
+[JsonSerializable(typeof(CreateTeamRequest))]
+[JsonSerializable(typeof(TeamResponse))]
+[JsonSerializable(typeof(PagedList<TeamResponse>))]
+[JsonSerializable(typeof(TeamDetailsResponse))]
+[JsonSerializable(typeof(InviteMemberRequest))]
+[JsonSerializable(typeof(CreatedInvitationResponse))]
+[JsonSerializable(typeof(AcceptInvitationRequest))]
+[JsonSerializable(typeof(ChangeMemberRoleRequest))]
+[JsonSerializable(typeof(TeamMemberResponse))]
 internal sealed partial class KeysJsonContext : JsonSerializerContext;

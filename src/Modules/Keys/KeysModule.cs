@@ -25,6 +25,12 @@ using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.LastUse;
 using KsQuery.Modules.Keys.Me;
 using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Teams;
+using KsQuery.Modules.Keys.Teams.Create;
+using KsQuery.Modules.Keys.Teams.Get;
+using KsQuery.Modules.Keys.Teams.Invitations;
+using KsQuery.Modules.Keys.Teams.List;
+using KsQuery.Modules.Keys.Teams.Members;
 using KsQuery.Modules.Keys.Throttling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -79,6 +85,9 @@ public static class KeysModule
         // Stores (LiteDB today; collections prefixed keys_ in the host's database).
         services.AddSingleton<IAccountStore, LiteDbAccountStore>();
         services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
+        services.AddSingleton<ITeamStore, LiteDbTeamStore>();
+        services.AddSingleton<TeamMembership>();
+        services.AddSingleton<KeyAccess>();
         services.AddSessions();
         // The audit log: written in the request that makes the change (client address and user agent from its context).
         services.AddHttpContextAccessor();
@@ -165,6 +174,14 @@ public static class KeysModule
             .MapRevealApiKey()
             .MapKeyActivity();
         v1.MapGroup("/audit").WithTags("Audit").RequireAuthorization(AccountPolicy).MapAuditLog();
+        v1.MapGroup("/teams").WithTags("Teams").RequireAuthorization(AccountPolicy)
+            .MapCreateTeam()
+            .MapListTeams()
+            .MapGetTeam()
+            .MapInviteMember()
+            .MapChangeMemberRole()
+            .MapRemoveMember();
+        v1.MapGroup("/invitations").WithTags("Teams").RequireAuthorization(AccountPolicy).MapAcceptInvitation();
         return v1;
     }
 }

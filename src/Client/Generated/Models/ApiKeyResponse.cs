@@ -24,6 +24,14 @@ namespace KsQuery.Client.Models
 #endif
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
+        /// <summary>The createdBy property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? CreatedBy { get; set; }
+#nullable restore
+#else
+        public string CreatedBy { get; set; }
+#endif
         /// <summary>The description property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -88,6 +96,14 @@ namespace KsQuery.Client.Models
         public DateTimeOffset? RevokedAt { get; set; }
         /// <summary>The status property</summary>
         public global::KsQuery.Client.Models.ApiKeyResponse_status? Status { get; set; }
+        /// <summary>The teamId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? TeamId { get; set; }
+#nullable restore
+#else
+        public string TeamId { get; set; }
+#endif
         /// <summary>The usage property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -123,6 +139,7 @@ namespace KsQuery.Client.Models
             {
                 { "chain", n => { Chain = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
+                { "createdBy", n => { CreatedBy = n.GetStringValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "display", n => { Display = n.GetStringValue(); } },
                 { "expiresAt", n => { ExpiresAt = n.GetDateTimeOffsetValue(); } },
@@ -137,6 +154,7 @@ namespace KsQuery.Client.Models
                 { "revokeAt", n => { RevokeAt = n.GetDateTimeOffsetValue(); } },
                 { "revokedAt", n => { RevokedAt = n.GetDateTimeOffsetValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::KsQuery.Client.Models.ApiKeyResponse_status>(); } },
+                { "teamId", n => { TeamId = n.GetStringValue(); } },
                 { "usage", n => { Usage = n.GetObjectValue<global::KsQuery.Client.Models.ApiKeyUsageTotals>(global::KsQuery.Client.Models.ApiKeyUsageTotals.CreateFromDiscriminatorValue); } },
             };
         }
@@ -149,6 +167,7 @@ namespace KsQuery.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("chain", Chain);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
+            writer.WriteStringValue("createdBy", CreatedBy);
             writer.WriteStringValue("description", Description);
             writer.WriteStringValue("display", Display);
             writer.WriteDateTimeOffsetValue("expiresAt", ExpiresAt);
@@ -163,6 +182,7 @@ namespace KsQuery.Client.Models
             writer.WriteDateTimeOffsetValue("revokeAt", RevokeAt);
             writer.WriteDateTimeOffsetValue("revokedAt", RevokedAt);
             writer.WriteEnumValue<global::KsQuery.Client.Models.ApiKeyResponse_status>("status", Status);
+            writer.WriteStringValue("teamId", TeamId);
             writer.WriteObjectValue<global::KsQuery.Client.Models.ApiKeyUsageTotals>("usage", Usage);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -82,6 +82,14 @@ namespace KsQuery.Client.Models
         public bool? Recoverable { get; set; }
         /// <summary>The status property</summary>
         public global::KsQuery.Client.Models.CreatedApiKeyResponse_status? Status { get; set; }
+        /// <summary>The teamId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? TeamId { get; set; }
+#nullable restore
+#else
+        public string TeamId { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.CreatedApiKeyResponse"/> and sets the default values.
         /// </summary>
@@ -120,6 +128,7 @@ namespace KsQuery.Client.Models
                 { "rateLimitPerSecond", n => { RateLimitPerSecond = n.GetIntValue(); } },
                 { "recoverable", n => { Recoverable = n.GetBoolValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::KsQuery.Client.Models.CreatedApiKeyResponse_status>(); } },
+                { "teamId", n => { TeamId = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -142,6 +151,7 @@ namespace KsQuery.Client.Models
             writer.WriteIntValue("rateLimitPerSecond", RateLimitPerSecond);
             writer.WriteBoolValue("recoverable", Recoverable);
             writer.WriteEnumValue<global::KsQuery.Client.Models.CreatedApiKeyResponse_status>("status", Status);
+            writer.WriteStringValue("teamId", TeamId);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace KsQuery.Modules.Keys.ApiKeys;
 
 /// <summary>A key as lists and reads show it: masked (<c>display</c>), never the plaintext or its hash. <c>usage</c>
-/// (all-time totals) is present on reads of one key only.</summary>
+/// (all-time totals) is present on reads of one key only; <c>teamId</c> and <c>createdBy</c> (the member who issued it)
+/// on a team's keys only.</summary>
 internal sealed record ApiKeyResponse(
     string Id,
     string Name,
@@ -21,7 +22,9 @@ internal sealed record ApiKeyResponse(
     long? MonthlyQuota,
     bool Recoverable,
     DateTimeOffset? LastUsedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiKeyUsageTotals? Usage = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiKeyUsageTotals? Usage = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TeamId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CreatedBy = null);
 
 /// <summary>Every answered call made with the key, and those answered with status 400 or more.</summary>
 internal sealed record ApiKeyUsageTotals(long Requests, long Errors);

@@ -19,7 +19,8 @@ internal static class ApiKeyRules
         else if (name.Trim().Length > MaxNameLength)
             validation.Add("name", $"name must be at most {MaxNameLength} characters.");
         else
-            ReadableText.Check(validation, "name", name.Trim());
+            // The whole text, not the trimmed one: Trim() also drops C1 controls such as U+0085 (NEL), which are refused.
+            ReadableText.Check(validation, "name", name);
     }
 
     /// <summary>Up to 256 characters, which may span lines; blank means none (<see cref="NormalizeDescription"/>).</summary>

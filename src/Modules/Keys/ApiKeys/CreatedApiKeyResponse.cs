@@ -14,4 +14,6 @@ internal sealed record CreatedApiKeyResponse(
     DateTimeOffset? ExpiresAt,
     int RateLimitPerSecond,
     long? MonthlyQuota,
-    bool Recoverable);
+    bool Recoverable,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? TeamId = null);

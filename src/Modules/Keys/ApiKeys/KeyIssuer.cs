@@ -38,6 +38,8 @@ internal sealed class KeyIssuer(ISecretHasher hasher, IDataProtectionProvider pr
             ExpiresAt = settings.ExpiresAt,
             RateLimitPerSecond = settings.RateLimitPerSecond,
             MonthlyQuota = settings.MonthlyQuota,
+            TeamId = settings.TeamId,
+            CreatedBy = settings.CreatedBy,
         };
         return (record, material.Plaintext);
     }
@@ -47,5 +49,5 @@ internal sealed class KeyIssuer(ISecretHasher hasher, IDataProtectionProvider pr
     public string Reveal(ApiKeyRecord key) => _protector.Unprotect(key.ProtectedKey!);
 
     public static KeySettings SettingsOf(ApiKeyRecord key) => new(key.AccountId, key.Name, key.Description, key.Chain,
-        key.Network, key.IsTest, key.ExpiresAt, key.RateLimitPerSecond, key.MonthlyQuota, key.Recoverable);
+        key.Network, key.IsTest, key.ExpiresAt, key.RateLimitPerSecond, key.MonthlyQuota, key.Recoverable, key.TeamId, key.CreatedBy);
 }

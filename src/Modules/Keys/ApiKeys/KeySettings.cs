@@ -1,6 +1,7 @@
 namespace KsQuery.Modules.Keys.ApiKeys;
 
-/// <summary>Everything a key is issued with, apart from its material.</summary>
+/// <summary>Everything a key is issued with, apart from its material. <paramref name="AccountId"/> is the owner: the
+/// account, or the team (<paramref name="TeamId"/>) for a team's key; <paramref name="CreatedBy"/> the account that issues it.</summary>
 internal sealed record KeySettings(
     string AccountId,
     string Name,
@@ -11,4 +12,6 @@ internal sealed record KeySettings(
     DateTimeOffset? ExpiresAt,
     int RateLimitPerSecond,
     long? MonthlyQuota,
-    bool Recoverable);
+    bool Recoverable,
+    string? TeamId = null,
+    string? CreatedBy = null);

@@ -28,6 +28,10 @@ internal sealed class KeysOptions
     /// <summary>How often in-memory <c>lastUsedAt</c> values are written to the store.</summary>
     [SettingRange("Keys:LastUsedFlushInterval", "00:00:00.010", "01:00:00")]
     public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a team invitation's token can be accepted.</summary>
+    [SettingRange("Keys:InvitationLifetime", "00:05:00", "30.00:00:00")]
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 }
 
 [OptionsValidator]

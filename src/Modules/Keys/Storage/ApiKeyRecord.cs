@@ -6,7 +6,17 @@ namespace KsQuery.Modules.Keys.Storage;
 internal sealed record ApiKeyRecord
 {
     public required string Id { get; init; }
+
+    /// <summary>The owner: the account, or for a team's key the team (then equal to <see cref="TeamId"/>). Team ids start
+    /// with <c>team_</c> and never equal an account id, so a check "is this the caller's key" fails for every team key.</summary>
     public required string AccountId { get; init; }
+
+    /// <summary>The team that owns the key; null for a personal key.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>The account that issued the key (a team member); null for personal keys issued before teams existed.</summary>
+    public string? CreatedBy { get; init; }
+
     public required string Name { get; init; }
     public string? Description { get; init; }
     public required string Chain { get; init; }

@@ -87,7 +87,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             var changed = change(existing);
             if (ReferenceEquals(changed, existing))
                 return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.Done, existing));
-            changed = changed with { Id = existing.Id, AccountId = existing.AccountId, LastUsedAt = Later(existing.LastUsedAt, changed.LastUsedAt) };
+            changed = changed with { Id = existing.Id, AccountId = existing.AccountId, TeamId = existing.TeamId, LastUsedAt = Later(existing.LastUsedAt, changed.LastUsedAt) };
             if (changed.HoldsName && NameTaken(List(accountId), changed.Name, exceptId: id))
                 return Task.FromResult<(KeyWrite, ApiKeyRecord?)>((KeyWrite.NameTaken, null));
             _keys.Update(ToDocument(changed));
@@ -229,6 +229,8 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         ["rateLimitPerSecond"] = key.RateLimitPerSecond,
         ["monthlyQuota"] = Bson.Number(key.MonthlyQuota),
         ["lastUsedAt"] = Bson.Time(key.LastUsedAt),
+        ["teamId"] = Bson.Text(key.TeamId),
+        ["createdBy"] = Bson.Text(key.CreatedBy),
     };
 
     private static ApiKeyRecord? FromDocument(BsonDocument? doc) => doc is null
@@ -255,5 +257,8 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             RateLimitPerSecond = doc["rateLimitPerSecond"].AsInt32,
             MonthlyQuota = Bson.ReadOptionalNumber(doc["monthlyQuota"]),
             LastUsedAt = Bson.ReadOptionalTime(doc["lastUsedAt"]),
+            // Absent from keys stored before teams existed.
+            TeamId = Bson.ReadOptionalText(doc["teamId"]),
+            CreatedBy = Bson.ReadOptionalText(doc["createdBy"]),
         };
 }

@@ -33,7 +33,8 @@ internal static class KeyUsageEndpoint
                 "none), calls `used` this UTC calendar month, `remaining` and `resetsAt` (start of next month). What counts against the " +
                 "quota: every call that passed the key, scope, rate-limit and quota checks and reached the chain API, whatever it " +
                 "answered; refused calls (401, 403, 429) do not. `alerts`: the key's newest misuse signals in the range. " +
-                AlertRules.Description + " " + UsageDocs.Counting + " 404 `key_not_found` for a key that is not yours.");
+                AlertRules.Description + " " + UsageDocs.Counting + " 404 `key_not_found` for a key that is not yours or of a team you are in " +
+                "(every member of a team reads its keys' usage).");
 
     private static async Task<Results<Ok<KeyUsageDto>, ProblemHttpResult, ValidationProblem>> GetKeyUsage(
         string id, ClaimsPrincipal user, IMessageBus bus, UsageQueries queries, QuotaTracker quota, TimeProvider time,

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Wolverine;
 
 namespace KsQuery.Modules.Usage.Rejections;
 
@@ -17,6 +18,7 @@ internal static class RejectionsEndpoint
         usage.MapGet("/rejections", GetRejections)
             .WithName("GetUsageRejections")
             .AnswersValidationFailed()
+            .Answers(StatusCodes.Status404NotFound, "team_not_found")
             .WithSummary("Refused calls of your keys")
             .WithDescription("Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret " +
                 "for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `rate_limited`, `quota_exceeded`, each with time, " +
@@ -26,12 +28,13 @@ internal static class RejectionsEndpoint
                 "`Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush " +
                 "interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. " +
                 "Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. " +
-                UsageDocs.Unavailable);
+                UsageDocs.Unavailable + UsageScope.TeamIdDescription);
         return usage;
     }
 
-    private static async Task<Results<Ok<PagedList<RejectionDto>>, ValidationProblem>> GetRejections(ClaimsPrincipal user, UsageQueries queries,
-        CancellationToken cancellationToken, string? from = null, string? to = null, string? page = null, string? size = null)
+    private static async Task<Results<Ok<PagedList<RejectionDto>>, ValidationProblem, ProblemHttpResult>> GetRejections(ClaimsPrincipal user,
+        UsageQueries queries, IMessageBus bus, CancellationToken cancellationToken, string? from = null, string? to = null, string? page = null,
+        string? size = null, string? teamId = null)
     {
         var validation = new Validation();
         var (start, end) = QueryValues.ReadRange(from, to, validation);
@@ -39,8 +42,11 @@ internal static class RejectionsEndpoint
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
+        var (ownerId, denied) = await UsageScope.ResolveAsync(bus, user.GetAccountId(), teamId, cancellationToken);
+        if (denied is not null)
+            return denied;
         var skip = Paging.Skip(pageNumber, pageSize);
-        var (items, total) = await queries.RejectionsAsync(user.GetAccountId(), start, end, skip, pageSize, cancellationToken);
+        var (items, total) = await queries.RejectionsAsync(ownerId!, start, end, skip, pageSize, cancellationToken);
         return TypedResults.Ok(new PagedList<RejectionDto>(items.Select(ToDto).ToList(), pageNumber, pageSize, total));
     }
 

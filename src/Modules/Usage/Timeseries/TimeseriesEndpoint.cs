@@ -21,7 +21,7 @@ internal static class TimeseriesEndpoint
             .WithName("GetUsageTimeseries")
             .AnswersValidationFailed()
             .WithQueryEnum("interval", TimeseriesInterval.Default.Name, TimeseriesInterval.All.Select(i => i.Name).ToArray())
-            .Answers(StatusCodes.Status404NotFound, "key_not_found")
+            .Answers(StatusCodes.Status404NotFound, "key_not_found", "team_not_found")
             .WithSummary("Usage over time")
             .WithDescription("One point per `interval` (`minute`, `hour` or `day`, UTC; default `hour`) from `from` (rounded down) to `to` " +
                 "(rounded up, exclusive), empty intervals included: `requests`, `errors` (status >= 400) and latency percentiles " +
@@ -30,13 +30,14 @@ internal static class TimeseriesEndpoint
                 "limits it to one of your keys (404 `key_not_found` otherwise); without it, all your keys. `to` defaults to now and " +
                 "`from` to 60 minutes, 24 hours or 30 days before `to`; `from` must be before `to`, both " + Timestamps.RangeText + ". " +
                 $"At most {TimeseriesInterval.MaxPoints} points per request, so [`from`, `to`) spans at most 24 hours with " +
-                "`minute`, 60 days with `hour` and 1440 days with `day` (400 `validation_failed` beyond). " + UsageDocs.Counting);
+                "`minute`, 60 days with `hour` and 1440 days with `day` (400 `validation_failed` beyond). " + UsageDocs.Counting +
+                UsageScope.TeamIdDescription + " `keyId` may name a key of a team you are in.");
         return usage;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimeseriesPointDto>>, ProblemHttpResult, ValidationProblem>> GetTimeseries(
         ClaimsPrincipal user, UsageQueries queries, IMessageBus bus, TimeProvider time, CancellationToken cancellationToken,
-        string? keyId = null, string? from = null, string? to = null, string? interval = null)
+        string? keyId = null, string? from = null, string? to = null, string? interval = null, string? teamId = null)
     {
         var validation = new Validation();
         var (start, end) = QueryValues.ReadRange(from, to, validation);
@@ -55,15 +56,19 @@ internal static class TimeseriesEndpoint
         if ((last - first).Ticks / step.Step.Ticks > TimeseriesInterval.MaxPoints)
             return ApiProblems.Invalid("from", $"At most {TimeseriesInterval.MaxPoints} {step.Name}s per request: narrow from/to or use a wider interval.");
 
-        var accountId = user.GetAccountId();
+        var (ownerId, denied) = await UsageScope.ResolveAsync(bus, user.GetAccountId(), teamId, cancellationToken);
+        if (denied is not null)
+            return denied;
         if (keyId is not null)
         {
-            var lookup = await bus.InvokeAsync<AccountKeyLookup>(new FindAccountKey(accountId, keyId), cancellationToken);
-            if (lookup.Key is null)
+            var lookup = await bus.InvokeAsync<AccountKeyLookup>(new FindAccountKey(user.GetAccountId(), keyId), cancellationToken);
+            // A key of a team the caller is in is recorded under the team; with teamId given, it must be that team's.
+            if (lookup.Key is null || (teamId is not null && lookup.Key.AccountId != teamId))
                 return ApiProblems.NotFound("key_not_found", $"You have no key '{keyId}'.");
+            ownerId = lookup.Key.AccountId;
         }
 
-        var buckets = (await queries.BucketsAsync(new BucketFilter(AccountId: accountId, KeyId: keyId, From: first, To: last), cancellationToken))
+        var buckets = (await queries.BucketsAsync(new BucketFilter(AccountId: ownerId, KeyId: keyId, From: first, To: last), cancellationToken))
             .GroupBy(b => step.Floor(b.MinuteUtc))
             .ToDictionary(g => g.Key, g => g.ToList());
         var points = new List<TimeseriesPointDto>();

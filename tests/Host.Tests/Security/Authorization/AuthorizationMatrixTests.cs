@@ -32,7 +32,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         routes.Count.ShouldBeGreaterThan(10);
         foreach (var route in routes)
         {
-            var (method, path, body) = DashboardRequests.For(route, fixture.OwnerKey.Id, fixture.OwnerRecoverableKey.Id);
+            var (method, path, body) = DashboardRequests.For(route, fixture.OwnerKey.Id, fixture.OwnerRecoverableKey.Id, fixture.OwnerTeamId,
+                fixture.Owner.Id);
             using var request = Request(method, path, body);
             switch (credential)
             {
@@ -74,7 +75,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         // The matrix above proves something only if its requests are otherwise right: here they are, read-only ones.
         foreach (var route in DashboardRequests.Routes(Host.Host.Services).Where(r => r.StartsWith("GET ", StringComparison.Ordinal)))
         {
-            var (method, path, body) = DashboardRequests.For(route, fixture.OwnerKey.Id, fixture.OwnerRecoverableKey.Id);
+            var (method, path, body) = DashboardRequests.For(route, fixture.OwnerKey.Id, fixture.OwnerRecoverableKey.Id, fixture.OwnerTeamId,
+                fixture.Owner.Id);
             using var request = Request(method, path, body);
             request.Headers.Authorization = new("Bearer", fixture.Owner.Token);
             using var response = await Host.Http.SendAsync(request);
@@ -100,7 +102,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
                      .Where(r => r.Contains("{id}", StringComparison.Ordinal) && !r.StartsWith("DELETE /v1/sessions/", StringComparison.Ordinal)))
         foreach (var keyId in ownerKeys)
         {
-            var (method, path, body) = DashboardRequests.For(route, keyId, keyId);
+            var (method, path, body) = DashboardRequests.For(route, keyId, keyId, fixture.OwnerTeamId, fixture.Owner.Id);
             using var request = Request(method, path, body);
             request.Headers.Authorization = new("Bearer", other.Token);
             using var response = await Host.Http.SendAsync(request);
@@ -180,6 +182,29 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
             ownerKeys.ShouldNotContain(entry.GetProperty("keyId").GetString(), entry.ToString());
         }
         checkedRoutes.Add("GET /v1/audit");
+        // The owner's team answers like one that does not exist; the other account's own team is the only one it sees.
+        foreach (var route in DashboardRequests.Routes(Host.Host.Services).Where(r => r.Contains("{teamId}", StringComparison.Ordinal)))
+        {
+            var (method, path, body) = DashboardRequests.For(route, fixture.OwnerKey.Id, fixture.OwnerKey.Id, fixture.OwnerTeamId, fixture.Owner.Id);
+            using var request = Request(method, path, body);
+            request.Headers.Authorization = new("Bearer", other.Token);
+            using var response = await Host.Http.SendAsync(request);
+            await ProblemAssertions.ShouldBeProblemAsync(response, 404, "team_not_found", $"{route} for the owner's team");
+            checkedRoutes.Add(route);
+        }
+        var (teamStatus, team) = await Host.SendAsync(HttpMethod.Post, "/v1/teams", other.Token, new { name = "owner-team" });
+        teamStatus.ShouldBe(HttpStatusCode.Created);
+        checkedRoutes.Add("POST /v1/teams");
+        var (_, teams) = await Host.SendAsync(HttpMethod.Get, "/v1/teams", other.Token);
+        teams.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetString()).ShouldBe([team.GetProperty("id").GetString()]);
+        checkedRoutes.Add("GET /v1/teams");
+        var (acceptStatus, accept) = await Host.SendAsync(HttpMethod.Post, "/v1/invitations/accept", other.Token, new { token = "ksq_inv_guessed" });
+        acceptStatus.ShouldBe(HttpStatusCode.NotFound);
+        accept.Code().ShouldBe("invitation_not_found");
+        checkedRoutes.Add("POST /v1/invitations/accept");
+        var (_, ownerTeam) = await Host.SendAsync(HttpMethod.Get, $"/v1/teams/{fixture.OwnerTeamId}", fixture.Owner.Token);
+        ownerTeam.GetProperty("members").GetArrayLength().ShouldBe(1);
+        ownerTeam.GetProperty("invitations").GetArrayLength().ShouldBe(0);
 
         // The owner sees its own, so the checks above could have failed.
         var (_, ownerAudit) = await Host.SendAsync(HttpMethod.Get, $"/v1/audit?keyId={fixture.OwnerKey.Id}", fixture.Owner.Token);

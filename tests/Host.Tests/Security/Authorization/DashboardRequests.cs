@@ -19,7 +19,9 @@ public static class DashboardRequests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public static (HttpMethod Method, string Path, object? Body) For(string route, string keyId, string recoverableKeyId) => route switch
+    /// <param name="teamId">A team of the owner of <paramref name="keyId"/>; <paramref name="memberId"/> one of its members.</param>
+    public static (HttpMethod Method, string Path, object? Body) For(string route, string keyId, string recoverableKeyId, string teamId,
+        string memberId) => route switch
     {
         "GET /v1/me" => (HttpMethod.Get, "/v1/me", null),
         "PUT /v1/me/selection" => (HttpMethod.Put, "/v1/me/selection", new { chain = "kalp", network = "testnet", activeKeyId = keyId }),
@@ -42,6 +44,13 @@ public static class DashboardRequests
         "GET /v1/usage/rejections" => (HttpMethod.Get, "/v1/usage/rejections", null),
         "GET /v1/keys/{id}/activity" => (HttpMethod.Get, $"/v1/keys/{keyId}/activity", null),
         "GET /v1/audit" => (HttpMethod.Get, $"/v1/audit?keyId={keyId}", null),
+        "POST /v1/teams" => (HttpMethod.Post, "/v1/teams", new { name = "matrix-team" }),
+        "GET /v1/teams" => (HttpMethod.Get, "/v1/teams", null),
+        "GET /v1/teams/{teamId}" => (HttpMethod.Get, $"/v1/teams/{teamId}", null),
+        "POST /v1/teams/{teamId}/invitations" => (HttpMethod.Post, $"/v1/teams/{teamId}/invitations", new { email = "invitee@example.com", role = "viewer" }),
+        "PATCH /v1/teams/{teamId}/members/{accountId}" => (HttpMethod.Patch, $"/v1/teams/{teamId}/members/{memberId}", new { role = "owner" }),
+        "DELETE /v1/teams/{teamId}/members/{accountId}" => (HttpMethod.Delete, $"/v1/teams/{teamId}/members/{memberId}", null),
+        "POST /v1/invitations/accept" => (HttpMethod.Post, "/v1/invitations/accept", new { token = "ksq_inv_not-a-token-of-this-host" }),
         _ => throw new InvalidOperationException($"No request for the dashboard route {route}: add one to DashboardRequests."),
     };
 }

@@ -19,6 +19,7 @@ public sealed class MatrixFixture : IAsyncLifetime
     public IssuedKey OwnerRecoverableKey { get; private set; } = null!;
     public IssuedKey OwnerRevokedKey { get; private set; } = null!;
     public IssuedKey OtherKey { get; private set; } = null!;
+    public string OwnerTeamId { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -40,6 +41,9 @@ public sealed class MatrixFixture : IAsyncLifetime
         OwnerRevokedKey = await Host.CreateKeyAsync(Owner, "owner-revoked");
         await Host.RevokeAsync(Owner, OwnerRevokedKey.Id);
         OtherKey = await Host.CreateKeyAsync(Other, "other-key");
+        var (teamStatus, team) = await Host.SendAsync(HttpMethod.Post, "/v1/teams", Owner.Token, new { name = "owner-team" });
+        teamStatus.ShouldBe(System.Net.HttpStatusCode.Created);
+        OwnerTeamId = team.GetProperty("id").GetString()!;
     }
 
     public async Task DisposeAsync()

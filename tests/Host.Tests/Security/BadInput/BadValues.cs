@@ -82,6 +82,16 @@ public static class BadValues
         new("percent-encoded-traversal", "%%..%2F..%2Fme", 404, "key_not_found"),
     ];
 
+    /// <summary>Team ids in a path: only the caller's team exists for the caller, so each is 404 <c>team_not_found</c>,
+    /// including another account's team.</summary>
+    public static BadValue[] TeamIds() =>
+    [
+        .. HostileAs(404, "team_not_found"),
+        new("other-accounts-team", "@otherTeam@", 404, "team_not_found"),
+        new("unknown", "team_00000000000000000000000000000000", 404, "team_not_found"),
+        new("percent-encoded-traversal", "%%..%2F..%2Fme", 404, "team_not_found"),
+    ];
+
     /// <summary>A JSON string literal; every UTF-16 surrogate is written as an escape, so a lone one reaches the server as
     /// <c>\udXXX</c> (a pair makes a valid escaped character).</summary>
     public static string Json(string text)

@@ -50,6 +50,11 @@ public static class DashboardRoutes
         S("emoji-after-1024", new string('p', 1024) + Emoji),
     ];
 
+    private static readonly BadValue[] TeamRoles =
+    [
+        S("empty", ""), S("blank", "   "), S("unknown", "boss"), S("plural", "owners"), S("sql-injection", "' OR 1=1 --"),
+    ];
+
     private static readonly BadValue[] KeyNames =
     [
         S("empty", ""),
@@ -65,6 +70,9 @@ public static class DashboardRoutes
         S("taken", "secondary", 409, "key_name_taken"),
         S("taken-other-case", "SECONDARY", 409, "key_name_taken"),
     ];
+
+    // Team names follow the key name rules but need not be unique.
+    private static readonly BadValue[] TeamNames = [.. KeyNames.Where(v => v.Code == "validation_failed")];
 
     private static readonly BadValue[] Descriptions =
     [
@@ -328,6 +336,73 @@ public static class DashboardRoutes
         {
             Query = [.. FromTo, new("page", Pages), new("size", Sizes)],
             WrongMethods = ["POST", "DELETE"],
+        },
+        new("POST", "/v1/teams", Credential.CallerToken)
+        {
+            Fields = [new("name", FieldKind.String, true, "\"bad-input-team\"", TeamNames)],
+            WrongMethods = ["PUT", "DELETE"],
+        },
+        new("GET", "/v1/teams", Credential.CallerToken) { Query = [new("page", Pages), new("size", Sizes)], WrongMethods = ["PUT", "DELETE"] },
+        new("GET", "/v1/teams/{teamId}", Credential.CallerToken)
+        {
+            Path = "/v1/teams/@team@",
+            Segments = [new("/v1/teams/{value}", TeamIds())],
+            WrongMethods = ["POST", "DELETE"],
+        },
+        new("POST", "/v1/teams/{teamId}/invitations", Credential.CallerToken)
+        {
+            Path = "/v1/teams/@team@/invitations",
+            Fields =
+            [
+                new("email", FieldKind.String, true, "\"invitee@example.com\"", Emails),
+                new("role", FieldKind.String, true, "\"viewer\"", TeamRoles),
+            ],
+            Segments = [new("/v1/teams/{value}/invitations", TeamIds(), "{\"email\":\"invitee@example.com\",\"role\":\"viewer\"}")],
+            WrongMethods = ["GET", "DELETE"],
+        },
+        new("PATCH", "/v1/teams/{teamId}/members/{accountId}", Credential.CallerToken)
+        {
+            Path = "/v1/teams/@team@/members/@callerAccount@",
+            Fields = [new("role", FieldKind.String, true, "\"owner\"", TeamRoles)],
+            Segments =
+            [
+                new("/v1/teams/{value}/members/@callerAccount@", TeamIds(), "{\"role\":\"owner\"}"),
+                new("/v1/teams/@team@/members/{value}",
+                [
+                    .. HostileAs(404, "member_not_found"),
+                    new("other-account", "@otherAccount@", 404, "member_not_found"),
+                    new("percent-encoded-traversal", "%%..%2F..%2Fme", 404, "member_not_found"),
+                ], "{\"role\":\"owner\"}"),
+            ],
+            WrongMethods = ["GET", "POST"],
+        },
+        new("DELETE", "/v1/teams/{teamId}/members/{accountId}", Credential.CallerToken)
+        {
+            Path = "/v1/teams/@team@/members/@otherAccount@",
+            Segments =
+            [
+                new("/v1/teams/{value}/members/@callerAccount@", TeamIds()),
+                new("/v1/teams/@team@/members/{value}",
+                [
+                    .. HostileAs(404, "member_not_found"),
+                    new("other-account", "@otherAccount@", 404, "member_not_found"),
+                ]),
+            ],
+            WrongMethods = ["GET", "POST"],
+        },
+        new("POST", "/v1/invitations/accept", Credential.CallerToken)
+        {
+            Fields =
+            [
+                new("token", FieldKind.String, true, "\"ksq_inv_unknown\"",
+                [
+                    S("empty", ""), S("blank", "   "),
+                    S("unknown", "ksq_inv_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 404, "invitation_not_found"),
+                    S("sql-injection", "' OR 1=1 --", 404, "invitation_not_found"),
+                    S("long", new string('t', 20_000), 404, "invitation_not_found"),
+                ]),
+            ],
+            WrongMethods = ["GET", "DELETE"],
         },
         new("GET", "/v1/chains", Credential.None) { WrongMethods = ["POST", "PUT", "DELETE"] },
         new("GET", "/v1/chains/{chain}/networks/{network}/apis", Credential.None)

@@ -37,6 +37,10 @@ public sealed class SecurityFixture : IAsyncLifetime
     public IssuedKey OtherKey { get; private set; } = null!;
     public IssuedKey CounterKey { get; private set; } = null!;
 
+    /// <summary>A team the caller owns, alone, and one of the other account's.</summary>
+    public string CallerTeamId { get; private set; } = null!;
+    public string OtherTeamId { get; private set; } = null!;
+
     public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Keys:Throttling:LoginFailuresPerAccount"] = "0",
@@ -77,6 +81,8 @@ public sealed class SecurityFixture : IAsyncLifetime
             new { chain = "kalp", network = "testnet", activeKeyId = CallerKey.Id })).Status.ShouldBe(HttpStatusCode.OK);
         OtherKey = await _host.CreateKeyAsync(Other, "other-key");
         CounterKey = await _host.CreateKeyAsync(Counter, "counter-key", rateLimitPerSecond: 1_000_000);
+        CallerTeamId = (await _host.SendAsync(HttpMethod.Post, "/v1/teams", Caller.Token, new { name = "caller-team" })).Body.GetProperty("id").GetString()!;
+        OtherTeamId = (await _host.SendAsync(HttpMethod.Post, "/v1/teams", Other.Token, new { name = "other-team" })).Body.GetProperty("id").GetString()!;
 
         _callerBaseline = await AccountSnapshot.TakeAsync(Http, Caller.Token);
         _otherBaseline = await AccountSnapshot.TakeAsync(Http, Other.Token);
@@ -102,6 +108,9 @@ public sealed class SecurityFixture : IAsyncLifetime
             .Replace("@recoverable@", CallerRecoverableKey.Id)
             .Replace("@other@", OtherKey.Id)
             .Replace("@otherAccount@", Other.Id)
+            .Replace("@otherTeam@", OtherTeamId)
+            .Replace("@team@", CallerTeamId)
+            .Replace("@callerAccount@", Caller.Id)
             .Replace("@callerEmail@", CallerEmail)
             .Replace("@password@", Password)
             .Replace("@refresh@", Caller.RefreshToken)

@@ -21,7 +21,8 @@ internal static class CreateApiKeyEndpoint
         keys.MapPost("/", CreateAsync)
             .WithName("CreateApiKey")
             .Answers(StatusCodes.Status400BadRequest, "validation_failed", "selection_required")
-            .Answers(StatusCodes.Status404NotFound, "chain_not_found", "network_not_found")
+            .Answers(StatusCodes.Status403Forbidden, "forbidden_role")
+            .Answers(StatusCodes.Status404NotFound, "chain_not_found", "network_not_found", "team_not_found")
             .Answers(StatusCodes.Status409Conflict, "chain_not_available", "key_name_taken", "key_limit_reached")
             .WithSummary("Create an API key")
             .WithDescription("Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 " +
@@ -35,13 +36,16 @@ internal static class CreateApiKeyEndpoint
                              "`rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for " +
                              "none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. " +
                              "Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most " +
-                             "`Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`).");
+                             "`Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). " +
+                             "`teamId`: issue the key for that team instead (you need the developer role or higher: 403 " +
+                             "`forbidden_role`; 404 `team_not_found` for a team you are not in); the name is then unique among " +
+                             "the team's keys and the key limit counts the team's keys.");
         return keys;
     }
 
     internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateApiKeyRequest request, ClaimsPrincipal user, IAccountStore accounts, IApiKeyStore keys, KeyIssuer issuer,
-        IMessageBus bus, IOptions<KeysOptions> options, LinkGenerator links, TimeProvider time, IAuditTrail audit,
+        CreateApiKeyRequest request, ClaimsPrincipal user, IAccountStore accounts, IApiKeyStore keys, KeyIssuer issuer, KeyAccess access,
+        IAuditTrail audit, IMessageBus bus, IOptions<KeysOptions> options, LinkGenerator links, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -63,6 +67,9 @@ internal static class CreateApiKeyEndpoint
             return ApiProblems.Invalid(validation.Errors);
 
         var accountId = user.GetAccountId();
+        var (ownerId, denied) = await access.OwnerAsync(request.TeamId, accountId, KeyAction.Manage, cancellationToken);
+        if (denied is not null)
+            return denied;
         string chain, network;
         if (chainGiven)
         {
@@ -82,10 +89,10 @@ internal static class CreateApiKeyEndpoint
         if (problem is not null)
             return problem;
 
-        var settings = new KeySettings(accountId, request.Name!.Trim(), ApiKeyRules.NormalizeDescription(request.Description),
+        var settings = new KeySettings(ownerId!, request.Name!.Trim(), ApiKeyRules.NormalizeDescription(request.Description),
             resolved!.ChainId!, resolved.NetworkId!, resolved.IsTest, request.ExpiresAt?.ToUniversalTime(),
             (int)(request.RateLimitPerSecond ?? options.Value.DefaultRateLimitPerSecond), request.MonthlyQuota,
-            request.Recoverable ?? false);
+            request.Recoverable ?? false, request.TeamId, accountId);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -93,12 +100,12 @@ internal static class CreateApiKeyEndpoint
             switch (await keys.TryInsertAsync(record, new KeyLimit(options.Value.MaxKeysPerAccount, record.CreatedAt), cancellationToken))
             {
                 case KeyWrite.Done:
-                    await audit.RecordAsync(new AuditEvent(AuditActions.KeyCreated, accountId, record.Id, After: SettingsOf(record)), cancellationToken);
+                    await audit.RecordAsync(new AuditEvent(AuditActions.KeyCreated, accountId, record.Id, TeamId: record.TeamId, After: SettingsOf(record)), cancellationToken);
                     return links.CreatedAt(record.Id, record.ToCreatedResponse(plaintext, time.GetUtcNow()));
                 case KeyWrite.NameTaken:
                     return ApiKeyProblems.NameTaken();
                 case KeyWrite.LimitReached:
-                    return ApiKeyProblems.LimitReached(options.Value.MaxKeysPerAccount);
+                    return ApiKeyProblems.LimitReached(options.Value.MaxKeysPerAccount, record.TeamId is not null);
                 case KeyWrite.DuplicateId when attempt < KeyIssuer.MaxAttempts:
                     continue;
                 default:

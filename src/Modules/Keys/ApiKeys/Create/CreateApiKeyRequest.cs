@@ -1,7 +1,7 @@
 namespace KsQuery.Modules.Keys.ApiKeys.Create;
 
 /// <summary>Only <c>name</c> is required; every other field may be left out (or null). The defaults make the OpenAPI
-/// document say so: a constructor parameter without one is listed as required.</summary>
+/// document say so: a constructor parameter without one is listed as required. <c>teamId</c>: issue the key for a team.</summary>
 internal sealed record CreateApiKeyRequest(
     string? Name,
     string? Description = null,
@@ -10,4 +10,5 @@ internal sealed record CreateApiKeyRequest(
     DateTimeOffset? ExpiresAt = null,
     long? RateLimitPerSecond = null,
     long? MonthlyQuota = null,
-    bool? Recoverable = null);
+    bool? Recoverable = null,
+    string? TeamId = null);

@@ -21,17 +21,17 @@ internal static class GetApiKeyEndpoint
             .WithSummary("Read one API key")
             .WithDescription("One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); " +
                              "per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account's key " +
-                             "answers 404 `key_not_found`, like an unknown id.");
+                             "answers 404 `key_not_found`, like an unknown id. A team's key: readable by every member of the team.");
         return keys;
     }
 
     internal static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time, IMessageBus bus,
+        string id, ClaimsPrincipal user, KeyAccess access, LastUseTracker lastUse, TimeProvider time, IMessageBus bus,
         CancellationToken cancellationToken)
     {
-        var key = await keys.FindAsync(id, cancellationToken);
-        if (key is null || key.AccountId != user.GetAccountId())
-            return ApiKeyProblems.NotFound();
+        var (key, denied) = await access.KeyAsync(id, user.GetAccountId(), KeyAction.Read, cancellationToken);
+        if (key is null)
+            return denied!;
         var totals = await bus.InvokeAsync<KeyUsageTotals>(new GetKeyUsageTotals(key.Id), cancellationToken);
         var response = key.ToResponse(time.GetUtcNow(), lastUse);
         // The Usage module has seen every call answered before this read; the last-use tracker may lag by a publication.

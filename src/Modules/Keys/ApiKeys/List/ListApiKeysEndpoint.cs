@@ -16,17 +16,20 @@ internal static class ListApiKeysEndpoint
         keys.MapGet("/", ListAsync)
             .WithName("ListApiKeys")
             .AnswersValidationFailed()
+            .Answers(StatusCodes.Status404NotFound, "team_not_found")
             .WithQueryEnum("status", ApiKeyStatusFilter.All, ApiKeyStatusFilter.Values)
             .WithSummary("List your API keys")
             .WithDescription("Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and " +
                              "stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is " +
-                             "`all`. Paged with `page` (1..1000000) and `size` (1..100, default 20).");
+                             "`all`. Paged with `page` (1..1000000) and `size` (1..100, default 20). With `teamId`: that team's " +
+                             "keys instead, for any member (404 `team_not_found` for a team you are not in); each then carries " +
+                             "`teamId` and `createdBy`.");
         return keys;
     }
 
-    internal static async Task<Results<Ok<PagedList<ApiKeyResponse>>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time, CancellationToken cancellationToken,
-        string? status = null, string? page = null, string? size = null)
+    internal static async Task<Results<Ok<PagedList<ApiKeyResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, IApiKeyStore keys, KeyAccess access, LastUseTracker lastUse, TimeProvider time,
+        CancellationToken cancellationToken, string? status = null, string? page = null, string? size = null, string? teamId = null)
     {
         var validation = new Validation();
         var filter = (status ?? ApiKeyStatusFilter.All).Trim().ToLowerInvariant();
@@ -35,8 +38,11 @@ internal static class ListApiKeysEndpoint
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
+        var (ownerId, denied) = await access.OwnerAsync(teamId, user.GetAccountId(), KeyAction.Read, cancellationToken);
+        if (denied is not null)
+            return denied;
         var now = time.GetUtcNow();
-        var matching = (await keys.ListByAccountAsync(user.GetAccountId(), cancellationToken))
+        var matching = (await keys.ListByAccountAsync(ownerId!, cancellationToken))
             .Select(k => k.ToResponse(now, lastUse))
             .Where(k => filter == ApiKeyStatusFilter.All || k.Status == filter)
             .OrderByDescending(k => k.CreatedAt)

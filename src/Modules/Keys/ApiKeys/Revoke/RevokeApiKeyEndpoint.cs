@@ -17,24 +17,29 @@ internal static class RevokeApiKeyEndpoint
     {
         keys.MapPost("/{id}/revoke", RevokeAsync)
             .WithName("RevokeApiKey")
+            .Answers(StatusCodes.Status403Forbidden, "forbidden_role")
             .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .WithSummary("Revoke an API key")
             .WithDescription("Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key " +
                              "answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being " +
-                             "your selection's active key.");
+                             "your selection's active key. A team's key: developers, admins and owners (403 `forbidden_role` " +
+                             "for viewers).");
         return keys;
     }
 
     internal static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeAsync(
-        string id, ClaimsPrincipal user, IApiKeyStore keys, KeyRevocation revocation, LastUseTracker lastUse, IMessageBus bus,
-        TimeProvider time, IAuditTrail audit, KeyEndings endings, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, IApiKeyStore keys, KeyAccess access, IAuditTrail audit, KeyRevocation revocation,
+        LastUseTracker lastUse, IMessageBus bus, TimeProvider time, KeyEndings endings, CancellationToken cancellationToken)
     {
         var accountId = user.GetAccountId();
+        var (found, denied) = await access.KeyAsync(id, accountId, KeyAction.Manage, cancellationToken);
+        if (found is null)
+            return denied!;
         var now = time.GetUtcNow();
         // Decided on the stored key in the store's write step: revokes running at once agree on one moment, and a roll or
         // rename that read the key earlier cannot undo it.
         ApiKeyRecord? before = null;
-        var (result, key) = await keys.TryChangeAsync(id, accountId, stored =>
+        var (result, key) = await keys.TryChangeAsync(id, found.AccountId, stored =>
         {
             before = stored;
             return stored.RevokedAt is not null
@@ -50,10 +55,11 @@ internal static class RevokeApiKeyEndpoint
             // one whose roll's grace period had ended was no longer working, so revoking it changes nothing that works.
             endings.RecordIfEnded(before);
             if (!(before.RevokeAt <= now))
-                await audit.RecordAsync(new AuditEvent(AuditActions.KeyRevoked, accountId, id), cancellationToken);
+                await audit.RecordAsync(new AuditEvent(AuditActions.KeyRevoked, accountId, id, TeamId: before.TeamId), cancellationToken);
         }
         await revocation.AnnounceAsync(bus, id);
-        await revocation.ReplaceActiveKeyAsync(accountId, id, replacementId: null, cancellationToken);
+        if (key!.TeamId is null)
+            await revocation.ReplaceActiveKeyAsync(accountId, id, replacementId: null, cancellationToken);
         return TypedResults.Ok(key!.ToResponse(now, lastUse));
     }
 }

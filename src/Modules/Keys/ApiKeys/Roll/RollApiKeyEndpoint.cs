@@ -20,6 +20,7 @@ internal static class RollApiKeyEndpoint
         keys.MapPost("/{id}/roll", RollAsync)
             .WithName("RollApiKey")
             .AnswersValidationFailed()
+            .Answers(StatusCodes.Status403Forbidden, "forbidden_role")
             .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .Answers(StatusCodes.Status409Conflict, "key_not_active", "key_name_taken", "key_limit_reached")
             .WithSummary("Replace an API key with a new one")
@@ -28,13 +29,14 @@ internal static class RollApiKeyEndpoint
                              "body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. " +
                              "Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a " +
                              "grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the " +
-                             "old key was your selection's active key, the new one takes its place.");
+                             "old key was your selection's active key, the new one takes its place. A team's key: developers, " +
+                             "admins and owners (403 `forbidden_role` for viewers); the new key is the team's, issued by you.");
         return keys;
     }
 
     internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RollAsync(
         string id, RollApiKeyRequest? request, ClaimsPrincipal user, IApiKeyStore keys, KeyIssuer issuer, KeyRevocation revocation,
-        IMessageBus bus, LinkGenerator links, IOptions<KeysOptions> options, TimeProvider time, IAuditTrail audit,
+        KeyAccess access, IAuditTrail audit, IMessageBus bus, LinkGenerator links, IOptions<KeysOptions> options, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var grace = request?.GracePeriodSeconds ?? 0;
@@ -42,9 +44,9 @@ internal static class RollApiKeyEndpoint
             return ApiProblems.Invalid("gracePeriodSeconds", $"gracePeriodSeconds must be between 0 and {ApiKeyRules.MaxGracePeriodSeconds}.");
 
         var accountId = user.GetAccountId();
-        var key = await keys.FindAsync(id, cancellationToken);
-        if (key is null || key.AccountId != accountId)
-            return ApiKeyProblems.NotFound();
+        var (key, denied) = await access.KeyAsync(id, accountId, KeyAction.Manage, cancellationToken);
+        if (key is null)
+            return denied!;
         if (key.StatusAt(time.GetUtcNow()) != ApiKeyStatus.Active)
             return ApiKeyProblems.NotActive("Only an active key can be rolled.");
         if (key.RevokeAt is not null)
@@ -52,7 +54,9 @@ internal static class RollApiKeyEndpoint
 
         for (var attempt = 1; ; attempt++)
         {
-            var (replacement, plaintext) = await issuer.IssueAsync(KeyIssuer.SettingsOf(key), cancellationToken);
+            var settings = KeyIssuer.SettingsOf(key);
+            var (replacement, plaintext) = await issuer.IssueAsync(key.TeamId is null ? settings : settings with { CreatedBy = accountId },
+                cancellationToken);
             var now = time.GetUtcNow();
             var retiring = grace == 0
                 ? key with { RevokeAt = now, RevokedAt = now, ProtectedKey = null, ReplacedBy = replacement.Id }
@@ -61,8 +65,9 @@ internal static class RollApiKeyEndpoint
             {
                 case KeyWrite.Done:
                     await revocation.AnnounceAsync(bus, key.Id);
-                    await revocation.ReplaceActiveKeyAsync(accountId, key.Id, replacement.Id, cancellationToken);
-                    await audit.RecordAsync(new AuditEvent(AuditActions.KeyRolled, accountId, key.Id, RelatedKeyId: replacement.Id, After: new JsonObject
+                    if (key.TeamId is null)
+                        await revocation.ReplaceActiveKeyAsync(accountId, key.Id, replacement.Id, cancellationToken);
+                    await audit.RecordAsync(new AuditEvent(AuditActions.KeyRolled, accountId, key.Id, TeamId: key.TeamId, RelatedKeyId: replacement.Id, After: new JsonObject
                     {
                         ["replacementKeyId"] = replacement.Id,
                         ["gracePeriodSeconds"] = grace,
@@ -76,7 +81,7 @@ internal static class RollApiKeyEndpoint
                 case KeyWrite.NameTaken:
                     return ApiKeyProblems.NameTaken();
                 case KeyWrite.LimitReached:
-                    return ApiKeyProblems.LimitReached(options.Value.MaxKeysPerAccount);
+                    return ApiKeyProblems.LimitReached(options.Value.MaxKeysPerAccount, key.TeamId is not null);
                 case KeyWrite.DuplicateId when attempt < KeyIssuer.MaxAttempts:
                     continue;
                 default:

@@ -18,17 +18,19 @@ internal static class UpdateApiKeyEndpoint
         keys.MapPatch("/{id}", UpdateAsync)
             .WithName("UpdateApiKey")
             .AnswersValidationFailed()
+            .Answers(StatusCodes.Status403Forbidden, "forbidden_role")
             .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .Answers(StatusCodes.Status409Conflict, "key_name_taken")
             .WithSummary("Rename or describe an API key")
             .WithDescription("Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; " +
-                             "an empty string removes it). Fields left out or null stay as they are.");
+                             "an empty string removes it). Fields left out or null stay as they are. A team's key: developers, admins and " +
+                             "owners (403 `forbidden_role` for viewers).");
         return keys;
     }
 
     internal static async Task<Results<Ok<ApiKeyResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, UpdateApiKeyRequest request, ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time,
-        IAuditTrail audit, CancellationToken cancellationToken)
+        string id, UpdateApiKeyRequest request, ClaimsPrincipal user, IApiKeyStore keys, KeyAccess access, IAuditTrail audit,
+        LastUseTracker lastUse, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.Name is not null)
@@ -37,9 +39,14 @@ internal static class UpdateApiKeyEndpoint
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
+        var accountId = user.GetAccountId();
+        var (found, denied) = await access.KeyAsync(id, accountId, KeyAction.Manage, cancellationToken);
+        if (found is null)
+            return denied!;
+
         // Applied to the stored key in the store's write step, so a revocation or roll written meanwhile stays.
         ApiKeyRecord? before = null;
-        var (result, updated) = await keys.TryChangeAsync(id, user.GetAccountId(), key =>
+        var (result, updated) = await keys.TryChangeAsync(id, found.AccountId, key =>
         {
             before = key;
             return key with
@@ -49,7 +56,7 @@ internal static class UpdateApiKeyEndpoint
             };
         }, cancellationToken);
         if (result == KeyWrite.Done && before is not null && (before.Name != updated!.Name || before.Description != updated.Description))
-            await audit.RecordAsync(new AuditEvent(AuditActions.KeyEdited, user.GetAccountId(), id, Before: Described(before), After: Described(updated)),
+            await audit.RecordAsync(new AuditEvent(AuditActions.KeyEdited, accountId, id, TeamId: updated.TeamId, Before: Described(before), After: Described(updated)),
                 cancellationToken);
         return result switch
         {

@@ -64,7 +64,7 @@ namespace KsQuery.Client.V1.Keys.Item
         {
         }
         /// <summary>
-        /// One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account&apos;s key answers 404 `key_not_found`, like an unknown id.
+        /// One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account&apos;s key answers 404 `key_not_found`, like an unknown id. A team&apos;s key: readable by every member of the team.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.ApiKeyResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -89,7 +89,7 @@ namespace KsQuery.Client.V1.Keys.Item
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.ApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.ApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are.
+        /// Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are. A team&apos;s key: developers, admins and owners (403 `forbidden_role` for viewers).
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.ApiKeyResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -97,6 +97,7 @@ namespace KsQuery.Client.V1.Keys.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
@@ -116,6 +117,7 @@ namespace KsQuery.Client.V1.Keys.Item
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
@@ -124,7 +126,7 @@ namespace KsQuery.Client.V1.Keys.Item
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.ApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.ApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account&apos;s key answers 404 `key_not_found`, like an unknown id.
+        /// One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account&apos;s key answers 404 `key_not_found`, like an unknown id. A team&apos;s key: readable by every member of the team.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -143,7 +145,7 @@ namespace KsQuery.Client.V1.Keys.Item
             return requestInfo;
         }
         /// <summary>
-        /// Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are.
+        /// Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are. A team&apos;s key: developers, admins and owners (403 `forbidden_role` for viewers).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

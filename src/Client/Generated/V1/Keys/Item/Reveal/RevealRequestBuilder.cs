@@ -34,7 +34,7 @@ namespace KsQuery.Client.V1.Keys.Item.Reveal
         {
         }
         /// <summary>
-        /// Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`.
+        /// Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`. A team&apos;s key: owners and admins, and the developer who issued it (403 `forbidden_role` for other developers and for viewers); the password is your own.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.RevealedApiKeyResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -42,6 +42,7 @@ namespace KsQuery.Client.V1.Keys.Item.Reveal
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
@@ -62,6 +63,7 @@ namespace KsQuery.Client.V1.Keys.Item.Reveal
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
@@ -71,7 +73,7 @@ namespace KsQuery.Client.V1.Keys.Item.Reveal
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.RevealedApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.RevealedApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`.
+        /// Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`. A team&apos;s key: owners and admins, and the developer who issued it (403 `forbidden_role` for other developers and for viewers); the password is your own.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,12 +34,13 @@ namespace KsQuery.Client.V1.Keys.Item.Revoke
         {
         }
         /// <summary>
-        /// Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection&apos;s active key.
+        /// Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection&apos;s active key. A team&apos;s key: developers, admins and owners (403 `forbidden_role` for viewers).
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.ApiKeyResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -54,12 +55,13 @@ namespace KsQuery.Client.V1.Keys.Item.Revoke
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.ApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.ApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection&apos;s active key.
+        /// Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection&apos;s active key. A team&apos;s key: developers, admins and owners (403 `forbidden_role` for viewers).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -34,7 +34,7 @@ namespace KsQuery.Client.V1.Keys.Item.Roll
         {
         }
         /// <summary>
-        /// Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection&apos;s active key, the new one takes its place.
+        /// Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection&apos;s active key, the new one takes its place. A team&apos;s key: developers, admins and owners (403 `forbidden_role` for viewers); the new key is the team&apos;s, issued by you.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.CreatedApiKeyResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -42,6 +42,7 @@ namespace KsQuery.Client.V1.Keys.Item.Roll
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
@@ -61,6 +62,7 @@ namespace KsQuery.Client.V1.Keys.Item.Roll
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
@@ -69,7 +71,7 @@ namespace KsQuery.Client.V1.Keys.Item.Roll
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.CreatedApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.CreatedApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection&apos;s active key, the new one takes its place.
+        /// Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection&apos;s active key, the new one takes its place. A team&apos;s key: developers, admins and owners (403 `forbidden_role` for viewers); the new key is the team&apos;s, issued by you.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -1,0 +1,3 @@
+namespace KsQuery.Modules.Keys.Teams.Create;
+
+internal sealed record CreateTeamRequest(string? Name);

@@ -1,0 +1,3 @@
+namespace KsQuery.Modules.Keys.Teams.Invitations;
+
+internal sealed record AcceptInvitationRequest(string? Token);

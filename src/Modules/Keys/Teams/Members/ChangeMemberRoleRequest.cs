@@ -1,0 +1,3 @@
+namespace KsQuery.Modules.Keys.Teams.Members;
+
+internal sealed record ChangeMemberRoleRequest(string? Role);
