@@ -55,7 +55,7 @@ public sealed class OperationSecurityTests(OpenApiDocumentFixture fixture) : ICl
                 wrong.Add($"{method.ToUpperInvariant()} {path}: {actual}, expected {expected}");
         }
         wrong.ShouldBeEmpty();
-        chainApis.ShouldAllBe(api => operations.Any(o => $"{o.Method.ToUpperInvariant()} {o.Path}" == api), "every chain API is in the document");
+        chainApis.Where(api => api[0] != '/').ShouldAllBe(api => operations.Any(o => $"{o.Method.ToUpperInvariant()} {o.Path}" == api), "every chain API is in the document");
     }
 
     [Fact]
