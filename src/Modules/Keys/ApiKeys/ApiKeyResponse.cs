@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KsQuery.Modules.Keys.ApiKeys.Restrictions;
 
 namespace KsQuery.Modules.Keys.ApiKeys;
 
@@ -21,6 +22,7 @@ internal sealed record ApiKeyResponse(
     long? MonthlyQuota,
     bool Recoverable,
     DateTimeOffset? LastUsedAt,
+    ApiKeyRestrictionsDto Restrictions,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiKeyUsageTotals? Usage = null);
 
 /// <summary>Every answered call made with the key, and those answered with status 400 or more.</summary>

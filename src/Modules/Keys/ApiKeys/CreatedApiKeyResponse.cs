@@ -14,4 +14,5 @@ internal sealed record CreatedApiKeyResponse(
     DateTimeOffset? ExpiresAt,
     int RateLimitPerSecond,
     long? MonthlyQuota,
-    bool Recoverable);
+    bool Recoverable,
+    Restrictions.ApiKeyRestrictionsDto Restrictions);

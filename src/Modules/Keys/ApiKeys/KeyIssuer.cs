@@ -38,6 +38,7 @@ internal sealed class KeyIssuer(ISecretHasher hasher, IDataProtectionProvider pr
             ExpiresAt = settings.ExpiresAt,
             RateLimitPerSecond = settings.RateLimitPerSecond,
             MonthlyQuota = settings.MonthlyQuota,
+            Restrictions = settings.Restrictions,
         };
         return (record, material.Plaintext);
     }
@@ -47,5 +48,5 @@ internal sealed class KeyIssuer(ISecretHasher hasher, IDataProtectionProvider pr
     public string Reveal(ApiKeyRecord key) => _protector.Unprotect(key.ProtectedKey!);
 
     public static KeySettings SettingsOf(ApiKeyRecord key) => new(key.AccountId, key.Name, key.Description, key.Chain,
-        key.Network, key.IsTest, key.ExpiresAt, key.RateLimitPerSecond, key.MonthlyQuota, key.Recoverable);
+        key.Network, key.IsTest, key.ExpiresAt, key.RateLimitPerSecond, key.MonthlyQuota, key.Recoverable, key.Restrictions);
 }

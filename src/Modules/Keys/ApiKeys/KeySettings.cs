@@ -11,4 +11,5 @@ internal sealed record KeySettings(
     DateTimeOffset? ExpiresAt,
     int RateLimitPerSecond,
     long? MonthlyQuota,
-    bool Recoverable);
+    bool Recoverable,
+    Restrictions.KeyRestrictions? Restrictions = null);

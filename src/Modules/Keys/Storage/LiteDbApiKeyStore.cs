@@ -199,6 +199,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         ["rateLimitPerSecond"] = key.RateLimitPerSecond,
         ["monthlyQuota"] = Bson.Number(key.MonthlyQuota),
         ["lastUsedAt"] = Bson.Time(key.LastUsedAt),
+        ["restrictions"] = Bson.Restrictions(key.Restrictions),
     };
 
     private static ApiKeyRecord? FromDocument(BsonDocument? doc) => doc is null
@@ -225,5 +226,6 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             RateLimitPerSecond = doc["rateLimitPerSecond"].AsInt32,
             MonthlyQuota = Bson.ReadOptionalNumber(doc["monthlyQuota"]),
             LastUsedAt = Bson.ReadOptionalTime(doc["lastUsedAt"]),
+            Restrictions = Bson.ReadRestrictions(doc["restrictions"]),
         };
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.ApiKeys.Restrictions;
 using KsQuery.Modules.Keys.Configuration;
 using KsQuery.Modules.Keys.Networks;
 using KsQuery.Modules.Keys.Storage;
@@ -33,7 +34,7 @@ internal static class CreateApiKeyEndpoint
                              "`rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for " +
                              "none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. " +
                              "Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most " +
-                             "`Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`).");
+                             "`Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). " + RestrictionDocs.Text);
         return keys;
     }
 
@@ -78,11 +79,18 @@ internal static class CreateApiKeyEndpoint
         var (resolved, problem) = await NetworkLookup.ResolveAsync(bus, chain, network, cancellationToken);
         if (problem is not null)
             return problem;
+        KeyRestrictions? restrictions = null;
+        if (request.Restrictions is { } wanted)
+        {
+            restrictions = RestrictionRules.Read(validation, wanted, resolved!.ApiIds);
+            if (!validation.IsValid)
+                return ApiProblems.Invalid(validation.Errors);
+        }
 
         var settings = new KeySettings(accountId, request.Name!.Trim(), ApiKeyRules.NormalizeDescription(request.Description),
             resolved!.ChainId!, resolved.NetworkId!, resolved.IsTest, request.ExpiresAt?.ToUniversalTime(),
             (int)(request.RateLimitPerSecond ?? options.Value.DefaultRateLimitPerSecond), request.MonthlyQuota,
-            request.Recoverable ?? false);
+            request.Recoverable ?? false, restrictions);
 
         for (var attempt = 1; ; attempt++)
         {

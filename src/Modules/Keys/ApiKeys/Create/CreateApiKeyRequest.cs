@@ -10,4 +10,5 @@ internal sealed record CreateApiKeyRequest(
     DateTimeOffset? ExpiresAt = null,
     long? RateLimitPerSecond = null,
     long? MonthlyQuota = null,
-    bool? Recoverable = null);
+    bool? Recoverable = null,
+    Restrictions.ApiKeyRestrictionsDto? Restrictions = null);

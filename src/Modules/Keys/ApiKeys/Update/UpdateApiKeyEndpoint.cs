@@ -1,11 +1,16 @@
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.ApiKeys.Restrictions;
+using KsQuery.Modules.Keys.Audit;
+using KsQuery.Modules.Keys.Authentication;
 using KsQuery.Modules.Keys.LastUse;
+using KsQuery.Modules.Keys.Networks;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Wolverine;
 
 namespace KsQuery.Modules.Keys.ApiKeys.Update;
 
@@ -18,34 +23,63 @@ internal static class UpdateApiKeyEndpoint
             .AnswersValidationFailed()
             .Answers(StatusCodes.Status404NotFound, "key_not_found")
             .Answers(StatusCodes.Status409Conflict, "key_name_taken")
-            .WithSummary("Rename or describe an API key")
-            .WithDescription("Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; " +
-                             "an empty string removes it). Fields left out or null stay as they are.");
+            .WithSummary("Rename, describe or restrict an API key")
+            .WithDescription("Changes `name` (same rules as on create, 409 `key_name_taken`), `description` (up to 256; " +
+                             "an empty string removes it) and/or `restrictions` (replaced as a whole; `{}` removes them all; " +
+                             "the next call with the key is checked against the new ones). Fields left out or null stay as they are. " +
+                             RestrictionDocs.Text);
         return keys;
     }
 
     internal static async Task<Results<Ok<ApiKeyResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string id, UpdateApiKeyRequest request, ClaimsPrincipal user, IApiKeyStore keys, LastUseTracker lastUse, TimeProvider time,
-        CancellationToken cancellationToken)
+        VerifiedKeyCache verifiedKeys, IAuditTrail audit, IMessageBus bus, CancellationToken cancellationToken)
     {
+        var accountId = user.GetAccountId();
         var validation = new Validation();
         if (request.Name is not null)
             ApiKeyRules.CheckName(validation, request.Name);
         ApiKeyRules.CheckDescription(validation, request.Description);
+        KeyRestrictions? restrictions = null;
+        if (request.Restrictions is { } wanted)
+        {
+            IReadOnlyList<string>? apiIds = [];
+            if (wanted.Apis is { Count: > 0 })
+            {
+                // The allowed apis are those of the key's own network.
+                var stored = await keys.FindAsync(id, cancellationToken);
+                if (stored is null || stored.AccountId != accountId)
+                    return ApiKeyProblems.NotFound();
+                var (network, _) = await NetworkLookup.ResolveAsync(bus, stored.Chain, stored.Network, cancellationToken);
+                apiIds = network?.ApiIds;
+            }
+            restrictions = RestrictionRules.Read(validation, wanted, apiIds);
+        }
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
         // Applied to the stored key in the store's write step, so a revocation or roll written meanwhile stays.
-        var (result, updated) = await keys.TryChangeAsync(id, user.GetAccountId(), key => key with
+        KeyRestrictions? before = null;
+        var (result, updated) = await keys.TryChangeAsync(id, accountId, key =>
         {
-            Name = request.Name?.Trim() ?? key.Name,
-            Description = request.Description is null ? key.Description : ApiKeyRules.NormalizeDescription(request.Description),
+            before = key.Restrictions;
+            return key with
+            {
+                Name = request.Name?.Trim() ?? key.Name,
+                Description = request.Description is null ? key.Description : ApiKeyRules.NormalizeDescription(request.Description),
+                Restrictions = request.Restrictions is null ? key.Restrictions : restrictions,
+            };
         }, cancellationToken);
-        return result switch
+        if (result != KeyWrite.Done)
+            return result == KeyWrite.NameTaken ? ApiKeyProblems.NameTaken() : ApiKeyProblems.NotFound();
+
+        if (request.Restrictions is not null && !(before ?? KeyRestrictions.None).SameAs(restrictions ?? KeyRestrictions.None))
         {
-            KeyWrite.Done => TypedResults.Ok(updated!.ToResponse(time.GetUtcNow(), lastUse)),
-            KeyWrite.NameTaken => ApiKeyProblems.NameTaken(),
-            _ => ApiKeyProblems.NotFound(),
-        };
+            // The next call with the key is checked against the new restrictions, without verifying its secret again.
+            verifiedKeys.ChangeRestrictions(id, CompiledRestrictions.Of(restrictions));
+            await audit.RecordAsync(new AuditEvent(AuditActions.KeyRestrictionsChanged, accountId, KeyId: id,
+                Before: RestrictionsJson.Of(before), After: RestrictionsJson.Of(restrictions)), cancellationToken);
+        }
+        return TypedResults.Ok(updated!.ToResponse(time.GetUtcNow(), lastUse));
     }
 }
