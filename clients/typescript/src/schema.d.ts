@@ -139,7 +139,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`).
+         * @description Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key's network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
          */
         post: operations["CreateApiKey"];
         delete?: never;
@@ -166,8 +166,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename or describe an API key
-         * @description Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are.
+         * Rename, describe or restrict an API key
+         * @description Changes `name` (same rules as on create, 409 `key_name_taken`), `description` (up to 256; an empty string removes it) and/or `restrictions` (replaced as a whole; `{}` removes them all; the next call with the key is checked against the new ones). Fields left out or null stay as they are. `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key's network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
          */
         patch: operations["UpdateApiKey"];
         trace?: never;
@@ -341,7 +341,7 @@ export interface paths {
         };
         /**
          * Refused calls of your keys
-         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
          */
         get: operations["GetUsageRejections"];
         put?: never;
@@ -753,7 +753,14 @@ export interface components {
             recoverable: boolean;
             /** Format: date-time */
             lastUsedAt: null | string;
+            restrictions: components["schemas"]["ApiKeyRestrictionsDto"];
             usage?: components["schemas"]["ApiKeyUsageTotals"];
+        };
+        ApiKeyRestrictionsDto: {
+            ipRanges?: null | string[];
+            origins?: null | string[];
+            userAgents?: null | string[];
+            apis?: null | string[];
         };
         ApiKeyUsageTotals: {
             /** Format: int64 */
@@ -848,6 +855,7 @@ export interface components {
             /** Format: int64 */
             monthlyQuota?: null | number;
             recoverable?: null | boolean;
+            restrictions?: null | components["schemas"]["ApiKeyRestrictionsDto"];
         };
         CreatedApiKeyResponse: {
             id: string;
@@ -868,6 +876,7 @@ export interface components {
             /** Format: int64 */
             monthlyQuota: null | number;
             recoverable: boolean;
+            restrictions: components["schemas"]["ApiKeyRestrictionsDto"];
         };
         /** @description A wallet's balance; amounts in base units are decimal strings. */
         KalpBalance: {
@@ -1266,7 +1275,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            code: "key_invalid" | "key_revoked" | "key_expired" | "key_scope_mismatch" | "rate_limited" | "quota_exceeded";
+            code: "key_invalid" | "key_revoked" | "key_expired" | "key_scope_mismatch" | "key_restricted" | "rate_limited" | "quota_exceeded";
             /** Format: int32 */
             status: number;
             keyId: string;
@@ -1275,6 +1284,7 @@ export interface components {
             userAgent: null | string;
             method: string;
             path: string;
+            restriction?: null | string;
         };
         RevealApiKeyRequest: {
             password: string;
@@ -1315,6 +1325,7 @@ export interface components {
         UpdateApiKeyRequest: {
             name?: null | string;
             description?: null | string;
+            restrictions?: null | components["schemas"]["ApiKeyRestrictionsDto"];
         };
         UsageAlertDto: {
             /** @enum {string} */
@@ -2521,7 +2532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2533,7 +2544,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -2659,7 +2670,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2671,7 +2682,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -2914,7 +2925,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -2926,7 +2937,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -3032,7 +3043,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3044,7 +3055,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -3172,7 +3183,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3184,7 +3195,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -3328,7 +3339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3340,7 +3351,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -3529,7 +3540,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3541,7 +3552,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -3926,7 +3937,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3938,7 +3949,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4121,7 +4132,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4133,7 +4144,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4326,7 +4337,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4338,7 +4349,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4465,7 +4476,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4477,7 +4488,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4629,7 +4640,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4641,7 +4652,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4795,7 +4806,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4807,7 +4818,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4963,7 +4974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4975,7 +4986,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -5356,7 +5367,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5368,7 +5379,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -5751,7 +5762,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5763,7 +5774,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -5929,7 +5940,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5941,7 +5952,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };

@@ -54,6 +54,14 @@ namespace KsQuery.Client.Models
         public long? RateLimitPerSecond { get; set; }
         /// <summary>The recoverable property</summary>
         public bool? Recoverable { get; set; }
+        /// <summary>The restrictions property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto? Restrictions { get; set; }
+#nullable restore
+#else
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto Restrictions { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.CreateApiKeyRequest"/> and sets the default values.
         /// </summary>
@@ -87,6 +95,7 @@ namespace KsQuery.Client.Models
                 { "network", n => { Network = n.GetStringValue(); } },
                 { "rateLimitPerSecond", n => { RateLimitPerSecond = n.GetLongValue(); } },
                 { "recoverable", n => { Recoverable = n.GetBoolValue(); } },
+                { "restrictions", n => { Restrictions = n.GetObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>(global::KsQuery.Client.Models.ApiKeyRestrictionsDto.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -104,6 +113,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("network", Network);
             writer.WriteLongValue("rateLimitPerSecond", RateLimitPerSecond);
             writer.WriteBoolValue("recoverable", Recoverable);
+            writer.WriteObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>("restrictions", Restrictions);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

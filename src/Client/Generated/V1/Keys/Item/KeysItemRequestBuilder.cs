@@ -83,7 +83,7 @@ namespace KsQuery.Client.V1.Keys.Item
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.ApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.ApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are.
+        /// Changes `name` (same rules as on create, 409 `key_name_taken`), `description` (up to 256; an empty string removes it) and/or `restrictions` (replaced as a whole; `{}` removes them all; the next call with the key is checked against the new ones). Fields left out or null stay as they are. `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key&apos;s network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.ApiKeyResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -137,7 +137,7 @@ namespace KsQuery.Client.V1.Keys.Item
             return requestInfo;
         }
         /// <summary>
-        /// Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are.
+        /// Changes `name` (same rules as on create, 409 `key_name_taken`), `description` (up to 256; an empty string removes it) and/or `restrictions` (replaced as a whole; `{}` removes them all; the next call with the key is checked against the new ones). Fields left out or null stay as they are. `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key&apos;s network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
