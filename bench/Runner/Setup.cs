@@ -22,10 +22,10 @@ internal sealed class Setup(string url)
     }
 
     /// <summary>Creates a key; returns its id, plaintext and how long the request took.</summary>
-    public async Task<(string Id, string Key, TimeSpan Took)> CreateKeyAsync(string name)
+    public async Task<(string Id, string Key, TimeSpan Took)> CreateKeyAsync(string name, object? restrictions = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var response = await _http.PostAsJsonAsync("/v1/keys", new { name, rateLimitPerSecond = 1_000_000 });
+        var response = await _http.PostAsJsonAsync("/v1/keys", new { name, rateLimitPerSecond = 1_000_000, restrictions });
         var took = Stopwatch.GetElapsedTime(started);
         var body = await Json(response);
         return (body.GetProperty("id").GetString()!, body.GetProperty("key").GetString()!, took);
