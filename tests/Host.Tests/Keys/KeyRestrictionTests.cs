@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Host.Tests.Support;
 using Host.Tests.Usage;
+using KsQuery.Modules.Keys.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Tracking;
 
@@ -317,5 +319,43 @@ public sealed class KeyRestrictionTests : IDisposable
                                i.GetProperty("status").GetInt32() == 403);
         items.Single(i => i.GetProperty("restriction").GetString() == "ip").GetProperty("ip").GetString().ShouldBe("2001:db9::1");
         items.Single(i => i.GetProperty("restriction").GetString() == "user_agent").GetProperty("userAgent").GetString().ShouldBe("curl/8");
+    }
+
+    [Fact]
+    public async Task A_change_of_restrictions_is_audited_with_before_and_after_and_a_repeat_is_not()
+    {
+        var audit = new RecordingAuditTrail();
+        await using var host = await TestHost.StartAsync(_data.Path, replaceServices: s => s.AddSingleton<IAuditTrail>(audit));
+        var api = new ApiClient(host);
+        var token = await api.SignUpAndLogInAsync("owner@example.com");
+        await api.SelectAsync(token);
+        var (id, key) = await api.CreateKeyAsync(token, "audited");
+        var restrictions = new { ipRanges = new[] { "203.0.113.0/24" }, userAgents = new[] { "MyApp" } };
+
+        (await api.SendAsync(HttpMethod.Patch, $"/v1/keys/{id}", new { restrictions }, token)).Status.ShouldBe(HttpStatusCode.OK);
+        (await api.SendAsync(HttpMethod.Patch, $"/v1/keys/{id}", new { restrictions }, token)).Status.ShouldBe(HttpStatusCode.OK);
+        (await api.SendAsync(HttpMethod.Patch, $"/v1/keys/{id}", new { name = "renamed" }, token)).Status.ShouldBe(HttpStatusCode.OK);
+
+        var entry = audit.Entries.Where(e => e.Action == AuditActions.KeyRestrictionsChanged).ShouldHaveSingleItem();
+        entry.KeyId.ShouldBe(id);
+        entry.ActorAccountId.ShouldNotBeNullOrEmpty();
+        entry.Before!["restrictions"]!["ipRanges"]!.AsArray().Count.ShouldBe(0);
+        entry.After!["restrictions"]!["ipRanges"]![0]!.GetValue<string>().ShouldBe("203.0.113.0/24");
+        entry.After!["restrictions"]!["userAgents"]![0]!.GetValue<string>().ShouldBe("MyApp");
+        var written = entry.Before.ToJsonString() + entry.After.ToJsonString();
+        written.ShouldNotContain(key[9..17], Case.Sensitive, "no key material");
+    }
+
+    private sealed class RecordingAuditTrail : IAuditTrail
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<AuditEvent> _entries = new();
+
+        public IReadOnlyList<AuditEvent> Entries => [.. _entries];
+
+        public ValueTask RecordAsync(AuditEvent entry, CancellationToken cancellationToken)
+        {
+            _entries.Enqueue(entry);
+            return ValueTask.CompletedTask;
+        }
     }
 }
