@@ -5,7 +5,9 @@ namespace Bench.Runner;
 internal sealed record BenchOptions(string HostDll, string BaselineDll, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int StoredKeys, int Warmup, string Scenarios,
     bool Security, int LoginSamples, int FloodConnections, int FloodKeys, int FloodSeconds, bool Evm, string Anvil)
 {
-    /// <summary>Whether scenario <paramref name="number"/> (1..5) is selected by <c>--scenarios 1,3</c>; 6 always runs.</summary>
+    /// <summary>Whether scenario <paramref name="number"/> (1..5, 7) is selected by <c>--scenarios 1,3</c>; 6 always runs.
+    /// <c>--restricted</c> alone selects 7: the keyed call with an unrestricted key and with a key carrying every
+    /// restriction, side by side.</summary>
     public bool Runs(int number) => Scenarios == "all" || Scenarios.Split(',').Contains(number.ToString(CultureInfo.InvariantCulture));
 
     public static BenchOptions Parse(string[] args)
@@ -27,7 +29,7 @@ internal sealed record BenchOptions(string HostDll, string BaselineDll, int Roun
             Int("--extra-keys", 0),
             Int("--stored-keys", 0),
             Int("--warmup", 8),
-            Value("--scenarios", "all"),
+            Value("--scenarios", args.Contains("--restricted") ? "7" : "all"),
             args.Contains("--security"),
             Int("--login-samples", 150),
             Int("--flood-connections", 16),

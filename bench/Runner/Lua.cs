@@ -5,6 +5,10 @@ internal static class Lua
 {
     public static string Header(string key) => $"wrk.headers[\"X-Api-Key\"] = \"{key}\"\n";
 
+    /// <summary>A browser-like keyed call: the key, an <c>Origin</c> and a <c>User-Agent</c>.</summary>
+    public static string BrowserHeaders(string key, string origin, string userAgent) =>
+        Header(key) + $"wrk.headers[\"Origin\"] = \"{origin}\"\nwrk.headers[\"User-Agent\"] = \"{userAgent}\"\n";
+
     public static string RandomPaths(string prefix, long count, string? key) =>
         (key is null ? "" : Header(key)) +
         $$"""

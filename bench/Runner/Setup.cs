@@ -21,11 +21,13 @@ internal sealed class Setup(string url)
         (await _http.PutAsJsonAsync("/v1/me/selection", new { chain = "kalp", network = "testnet" })).EnsureSuccessStatusCode();
     }
 
-    /// <summary>Creates a key (on the selection unless a chain and network are given); returns its id, plaintext and how long the request took.</summary>
-    public async Task<(string Id, string Key, TimeSpan Took)> CreateKeyAsync(string name, string? chain = null, string? network = null)
+    /// <summary>Creates a key (on the selection unless a chain and network are given, with restrictions if given); returns its
+    /// id, plaintext and how long the request took.</summary>
+    public async Task<(string Id, string Key, TimeSpan Took)> CreateKeyAsync(string name, string? chain = null, string? network = null,
+        object? restrictions = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var response = await _http.PostAsJsonAsync("/v1/keys", new { name, chain, network, rateLimitPerSecond = 1_000_000 });
+        var response = await _http.PostAsJsonAsync("/v1/keys", new { name, chain, network, rateLimitPerSecond = 1_000_000, restrictions });
         var took = Stopwatch.GetElapsedTime(started);
         var body = await Json(response);
         return (body.GetProperty("id").GetString()!, body.GetProperty("key").GetString()!, took);

@@ -133,13 +133,13 @@ export interface paths {
         };
         /**
          * List your API keys
-         * @description Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20). With `teamId`: that team's keys instead, for any member (404 `team_not_found` for a team you are not in); each then carries `teamId` and `createdBy`.
+         * @description Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20).
          */
         get: operations["ListApiKeys"];
         put?: never;
         /**
          * Create an API key
-         * @description Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `teamId`: issue the key for that team instead (you need the developer role or higher: 403 `forbidden_role`; 404 `team_not_found` for a team you are not in); the name is then unique among the team's keys and the key limit counts the team's keys.
+         * @description Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key's network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
          */
         post: operations["CreateApiKey"];
         delete?: never;
@@ -157,7 +157,7 @@ export interface paths {
         };
         /**
          * Read one API key
-         * @description One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account's key answers 404 `key_not_found`, like an unknown id. A team's key: readable by every member of the team.
+         * @description One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account's key answers 404 `key_not_found`, like an unknown id.
          */
         get: operations["GetApiKey"];
         put?: never;
@@ -166,8 +166,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename or describe an API key
-         * @description Changes `name` (same rules as on create, 409 `key_name_taken`) and/or `description` (up to 256; an empty string removes it). Fields left out or null stay as they are. A team's key: developers, admins and owners (403 `forbidden_role` for viewers).
+         * Rename, describe or restrict an API key
+         * @description Changes `name` (same rules as on create, 409 `key_name_taken`), `description` (up to 256; an empty string removes it) and/or `restrictions` (replaced as a whole; `{}` removes them all; the next call with the key is checked against the new ones). Fields left out or null stay as they are. `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key's network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
          */
         patch: operations["UpdateApiKey"];
         trace?: never;
@@ -183,7 +183,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an API key
-         * @description Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection's active key. A team's key: developers, admins and owners (403 `forbidden_role` for viewers).
+         * @description Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection's active key.
          */
         post: operations["RevokeApiKey"];
         delete?: never;
@@ -203,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * Replace an API key with a new one
-         * @description Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection's active key, the new one takes its place. A team's key: developers, admins and owners (403 `forbidden_role` for viewers); the new key is the team's, issued by you.
+         * @description Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection's active key, the new one takes its place.
          */
         post: operations["RollApiKey"];
         delete?: never;
@@ -223,117 +223,9 @@ export interface paths {
         put?: never;
         /**
          * Show a recoverable key again
-         * @description Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`. A team's key: owners and admins, and the developer who issued it (403 `forbidden_role` for other developers and for viewers); the password is your own.
+         * @description Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`.
          */
         post: operations["RevealApiKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List your teams
-         * @description The teams you are a member of, each with your `role`, oldest first. Paged with `page` (1..1000000) and `size` (1..100, default 20).
-         */
-        get: operations["ListTeams"];
-        put?: never;
-        /**
-         * Create a team
-         * @description Creates a team with you as its owner. `name`: 1..64 characters with a visible character (the same rules as a key's name; names need not be unique). A team owns keys and their usage; its members act on them by role: `owner` and `admin` manage members, `developer` creates, edits, rolls and revokes keys, `viewer` sees masked keys and usage only.
-         */
-        post: operations["CreateTeam"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/teams/{teamId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read a team
-         * @description The team, your `role`, its `members` (account id, email, role, when they joined) and, for owners and admins, its pending `invitations` (without their tokens). A team you are not a member of answers 404 `team_not_found`, like an unknown id.
-         */
-        get: operations["GetTeam"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/teams/{teamId}/invitations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Invite someone to a team
-         * @description Owners and admins invite by `email` with a `role` (`owner`, `admin`, `developer` or `viewer`; only an owner invites an owner), else 403 `forbidden_role`. The answer carries the invitation `token` once (no mail is sent: hand it to the invitee, who accepts it with `POST /v1/invitations/accept` while logged in with that email). The token holds 256 random bits, only its hash is stored, and it expires after `Keys:InvitationLifetime` (default 7 days). 409 `already_member` when the account with that email is in the team already.
-         */
-        post: operations["InviteTeamMember"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/teams/{teamId}/members/{accountId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Remove a member, or leave a team
-         * @description Owners and admins remove members (403 `forbidden_role` otherwise; only an owner removes an owner); any member removes themselves to leave. A team keeps at least one owner (409 `last_owner`). Answers 204. The removal takes effect at the member's next request: the team and its keys then answer them 404. The team's keys keep working; revoke or roll those the member knew.
-         */
-        delete: operations["RemoveTeamMember"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a member's role
-         * @description `{role}`: `owner`, `admin`, `developer` or `viewer`. Owners and admins change roles (403 `forbidden_role` otherwise); only an owner makes someone an owner or changes an owner's role. A team keeps at least one owner (409 `last_owner`). The new role applies from the member's next request.
-         */
-        patch: operations["ChangeTeamMemberRole"];
-        trace?: never;
-    };
-    "/v1/invitations/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accept a team invitation
-         * @description Joins the team of the invitation `token` with the role it names and answers the team with your `role`. Only the account whose email the invitation names can accept it (403 `invitation_for_another_account`); an unknown token answers 404 `invitation_not_found`; a token is accepted once (409 `invitation_used`) and before it expires (409 `invitation_expired`); 409 `already_member` when you are in the team already.
-         */
-        post: operations["AcceptTeamInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -389,7 +281,7 @@ export interface paths {
         };
         /**
          * Usage of one of your keys
-         * @description Requests, errors (status >= 400) and rejections (refused for the key) of every answered call made with the key in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; absent means unbounded; `from` before `to`), by API (with the latency percentiles `p50Ms`/`p95Ms` of each API's answered calls) and by status; `lastUsedAt` is the latest use in the range (calls refused at authentication are not a use). `quota`: the monthly quota (`limit`, null for none), calls `used` this UTC calendar month, `remaining` and `resetsAt` (start of next month). What counts against the quota: every call that passed the key, scope, rate-limit and quota checks and reached the chain API, whatever it answered; refused calls (401, 403, 429) do not. `alerts`: the key's newest misuse signals in the range. Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. 404 `key_not_found` for a key that is not yours or of a team you are in (every member of a team reads its keys' usage).
+         * @description Requests, errors (status >= 400) and rejections (refused for the key) of every answered call made with the key in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; absent means unbounded; `from` before `to`), by API (with the latency percentiles `p50Ms`/`p95Ms` of each API's answered calls) and by status; `lastUsedAt` is the latest use in the range (calls refused at authentication are not a use). `quota`: the monthly quota (`limit`, null for none), calls `used` this UTC calendar month, `remaining` and `resetsAt` (start of next month). What counts against the quota: every call that passed the key, scope, rate-limit and quota checks and reached the chain API, whatever it answered; refused calls (401, 403, 429) do not. `alerts`: the key's newest misuse signals in the range. Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. 404 `key_not_found` for a key that is not yours.
          */
         get: operations["GetKeyUsage"];
         put?: never;
@@ -409,7 +301,7 @@ export interface paths {
         };
         /**
          * Usage of all your keys
-         * @description Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; both optional, absent means unbounded; `from` before `to`): `requests` counts each answered call once, served or refused; `errors` those answered with status >= 400 (refusals included); `rejections` those refused for their key (revoked, expired, wrong secret, scope, rate limit, quota). Broken down `byKey`, `byApi` and `byStatus` (each adds up to `requests`); each `byApi` entry has the latency percentiles `p50Ms`/`p95Ms` of its answered calls (as in the timeseries: at most ~19% above the exact value). `alerts` lists the newest misuse signals raised in the range (at most 100). Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
+         * @description Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; both optional, absent means unbounded; `from` before `to`): `requests` counts each answered call once, served or refused; `errors` those answered with status >= 400 (refusals included); `rejections` those refused for their key (revoked, expired, wrong secret, scope, rate limit, quota). Broken down `byKey`, `byApi` and `byStatus` (each adds up to `requests`); each `byApi` entry has the latency percentiles `p50Ms`/`p95Ms` of its answered calls (as in the timeseries: at most ~19% above the exact value). `alerts` lists the newest misuse signals raised in the range (at most 100). Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
          */
         get: operations["GetUsageSummary"];
         put?: never;
@@ -429,7 +321,7 @@ export interface paths {
         };
         /**
          * Usage over time
-         * @description One point per `interval` (`minute`, `hour` or `day`, UTC; default `hour`) from `from` (rounded down) to `to` (rounded up, exclusive), empty intervals included: `requests`, `errors` (status >= 400) and latency percentiles `p50Ms`/`p95Ms` of the answered calls (null for an empty interval). Percentiles come from a log-scale histogram kept per minute; a value is the upper bound of its histogram slot, at most ~19% above the exact percentile. `keyId` limits it to one of your keys (404 `key_not_found` otherwise); without it, all your keys. `to` defaults to now and `from` to 60 minutes, 24 hours or 30 days before `to`; `from` must be before `to`, both between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z. At most 1440 points per request, so [`from`, `to`) spans at most 24 hours with `minute`, 60 days with `hour` and 1440 days with `day` (400 `validation_failed` beyond). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in). `keyId` may name a key of a team you are in.
+         * @description One point per `interval` (`minute`, `hour` or `day`, UTC; default `hour`) from `from` (rounded down) to `to` (rounded up, exclusive), empty intervals included: `requests`, `errors` (status >= 400) and latency percentiles `p50Ms`/`p95Ms` of the answered calls (null for an empty interval). Percentiles come from a log-scale histogram kept per minute; a value is the upper bound of its histogram slot, at most ~19% above the exact percentile. `keyId` limits it to one of your keys (404 `key_not_found` otherwise); without it, all your keys. `to` defaults to now and `from` to 60 minutes, 24 hours or 30 days before `to`; `from` must be before `to`, both between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z. At most 1440 points per request, so [`from`, `to`) spans at most 24 hours with `minute`, 60 days with `hour` and 1440 days with `day` (400 `validation_failed` beyond). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
          */
         get: operations["GetUsageTimeseries"];
         put?: never;
@@ -449,7 +341,7 @@ export interface paths {
         };
         /**
          * Refused calls of your keys
-         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
+         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
          */
         get: operations["GetUsageRejections"];
         put?: never;
@@ -824,9 +716,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AcceptInvitationRequest: {
-            token: string;
-        };
         AccessTokenResponse: {
             /** @enum {string} */
             tokenType: "Bearer";
@@ -864,9 +753,14 @@ export interface components {
             recoverable: boolean;
             /** Format: date-time */
             lastUsedAt: null | string;
+            restrictions: components["schemas"]["ApiKeyRestrictionsDto"];
             usage?: components["schemas"]["ApiKeyUsageTotals"];
-            teamId?: string;
-            createdBy?: string;
+        };
+        ApiKeyRestrictionsDto: {
+            ipRanges?: null | string[];
+            origins?: null | string[];
+            userAgents?: null | string[];
+            apis?: null | string[];
         };
         ApiKeyUsageTotals: {
             /** Format: int64 */
@@ -949,9 +843,6 @@ export interface components {
             id: string;
             name: string;
         };
-        ChangeMemberRoleRequest: {
-            role: string;
-        };
         CreateApiKeyRequest: {
             name: string;
             description?: null | string;
@@ -964,10 +855,7 @@ export interface components {
             /** Format: int64 */
             monthlyQuota?: null | number;
             recoverable?: null | boolean;
-            teamId?: null | string;
-        };
-        CreateTeamRequest: {
-            name: string;
+            restrictions?: null | components["schemas"]["ApiKeyRestrictionsDto"];
         };
         CreatedApiKeyResponse: {
             id: string;
@@ -988,22 +876,7 @@ export interface components {
             /** Format: int64 */
             monthlyQuota: null | number;
             recoverable: boolean;
-            teamId?: string;
-        };
-        CreatedInvitationResponse: {
-            id: string;
-            teamId: string;
-            email: string;
-            role: string;
-            token: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        InviteMemberRequest: {
-            email: string;
-            role: string;
+            restrictions: components["schemas"]["ApiKeyRestrictionsDto"];
         };
         /** @description A wallet's balance; amounts in base units are decimal strings. */
         KalpBalance: {
@@ -1360,15 +1233,6 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        PagedListOfTeamResponse: {
-            items: components["schemas"]["TeamResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            total: number;
-        };
         /** @description RFC 9457 problem details. `code` is stable and machine-readable (snake_case); `errors` comes with 400 `validation_failed`. */
         Problem: {
             /** @description A URI reference that identifies the problem type. */
@@ -1411,7 +1275,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            code: "key_invalid" | "key_revoked" | "key_expired" | "key_scope_mismatch" | "rate_limited" | "quota_exceeded";
+            code: "key_invalid" | "key_revoked" | "key_expired" | "key_scope_mismatch" | "key_restricted" | "rate_limited" | "quota_exceeded";
             /** Format: int32 */
             status: number;
             keyId: string;
@@ -1420,6 +1284,7 @@ export interface components {
             userAgent: null | string;
             method: string;
             path: string;
+            restriction?: null | string;
         };
         RevealApiKeyRequest: {
             password: string;
@@ -1445,39 +1310,6 @@ export interface components {
             email: string;
             password: string;
         };
-        TeamDetailsResponse: {
-            id: string;
-            name: string;
-            role: string;
-            /** Format: date-time */
-            createdAt: string;
-            members: components["schemas"]["TeamMemberResponse"][];
-            invitations?: components["schemas"]["TeamInvitationResponse"][];
-        };
-        TeamInvitationResponse: {
-            id: string;
-            email: string;
-            role: string;
-            invitedBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        TeamMemberResponse: {
-            accountId: string;
-            email: string;
-            role: string;
-            /** Format: date-time */
-            joinedAt: string;
-        };
-        TeamResponse: {
-            id: string;
-            name: string;
-            role: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
         TimeseriesPointDto: {
             /** Format: date-time */
             start: string;
@@ -1493,6 +1325,7 @@ export interface components {
         UpdateApiKeyRequest: {
             name?: null | string;
             description?: null | string;
+            restrictions?: null | components["schemas"]["ApiKeyRestrictionsDto"];
         };
         UsageAlertDto: {
             /** @enum {string} */
@@ -1917,7 +1750,6 @@ export interface operations {
                 status?: "active" | "revoked" | "expired" | "all";
                 page?: number;
                 size?: number;
-                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -1945,15 +1777,6 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `team_not_found`. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2003,16 +1826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem details with `code` `forbidden_role`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `chain_not_found`, `network_not_found` or `team_not_found`. */
+            /** @description Not Found: problem details with `code` `chain_not_found` or `network_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2132,15 +1946,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem details with `code` `forbidden_role`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
@@ -2208,15 +2013,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem details with `code` `forbidden_role`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
@@ -2263,15 +2059,6 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: problem details with `code` `forbidden_role`. */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2359,15 +2146,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem details with `code` `forbidden_role`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
@@ -2408,470 +2186,6 @@ export interface operations {
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ListTeams: {
-        parameters: {
-            query?: {
-                page?: number;
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedListOfTeamResponse"];
-                };
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    CreateTeam: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateTeamRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TeamResponse"];
-                };
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    GetTeam: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                teamId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TeamDetailsResponse"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `team_not_found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    InviteTeamMember: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                teamId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InviteMemberRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedInvitationResponse"];
-                };
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: problem details with `code` `forbidden_role`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `team_not_found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict: problem details with `code` `already_member`. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    RemoveTeamMember: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                teamId: string;
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: problem details with `code` `forbidden_role`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `team_not_found` or `member_not_found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict: problem details with `code` `last_owner`. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ChangeTeamMemberRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                teamId: string;
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangeMemberRoleRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TeamMemberResponse"];
-                };
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: problem details with `code` `forbidden_role`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `team_not_found` or `member_not_found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict: problem details with `code` `last_owner`. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    AcceptTeamInvitation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AcceptInvitationRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TeamResponse"];
-                };
-            };
-            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: problem details with `code` `invitation_for_another_account`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `invitation_not_found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict: problem details with `code` `invitation_used`, `invitation_expired` or `already_member`. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
-            415: {
-                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3008,7 +2322,6 @@ export interface operations {
             query?: {
                 from?: string;
                 to?: string;
-                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -3043,15 +2356,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found: problem details with `code` `team_not_found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -3071,7 +2375,6 @@ export interface operations {
                 from?: string;
                 to?: string;
                 interval?: "minute" | "hour" | "day";
-                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -3106,7 +2409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found: problem details with `code` `key_not_found` or `team_not_found`. */
+            /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3134,7 +2437,6 @@ export interface operations {
                 to?: string;
                 page?: number;
                 size?: number;
-                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -3162,15 +2464,6 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found: problem details with `code` `team_not_found`. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3239,7 +2532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3251,7 +2544,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -3377,7 +2670,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3389,7 +2682,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -3632,7 +2925,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3644,7 +2937,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -3750,7 +3043,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3762,7 +3055,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -3890,7 +3183,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3902,7 +3195,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4046,7 +3339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4058,7 +3351,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4247,7 +3540,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4259,7 +3552,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4644,7 +3937,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4656,7 +3949,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -4839,7 +4132,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4851,7 +4144,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -5044,7 +4337,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5056,7 +4349,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -5183,7 +4476,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5195,7 +4488,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -5347,7 +4640,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5359,7 +4652,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -5513,7 +4806,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5525,7 +4818,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -5681,7 +4974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5693,7 +4986,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -6074,7 +5367,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -6086,7 +5379,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -6469,7 +5762,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -6481,7 +5774,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };
@@ -6647,7 +5940,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_scope_mismatch`: the key belongs to another chain or network */
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
             403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -6659,7 +5952,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_scope_mismatch";
+                        code?: "key_scope_mismatch" | "key_restricted";
                     };
                 };
             };

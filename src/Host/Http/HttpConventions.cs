@@ -42,6 +42,7 @@ internal static class HttpConventions
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.Use(LimitBody);
+        app.UseChainApiPreflights(); // before the configured CORS policy: chain APIs answer every origin's preflight
         app.UseConfiguredCors();
         return app;
     }

@@ -19,6 +19,7 @@ internal static class ChainApiResponses
         new(401, "key_revoked", "the key was revoked"),
         new(401, "key_expired", "the key is past its expiry"),
         new(403, "key_scope_mismatch", "the key belongs to another chain or network"),
+        new(403, "key_restricted", "the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api`"),
         new(429, "rate_limited", "over the key's per-second limit; retry after `Retry-After` seconds"),
         new(429, "quota_exceeded", "over the key's monthly quota; retry after `Retry-After` seconds"),
         new(503, "upstream_unavailable", "the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains)"),

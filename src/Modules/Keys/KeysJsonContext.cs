@@ -41,6 +41,7 @@ namespace KsQuery.Modules.Keys;
 [JsonSerializable(typeof(ApiKeyResponse))]
 [JsonSerializable(typeof(PagedList<ApiKeyResponse>))]
 [JsonSerializable(typeof(UpdateApiKeyRequest))]
+[JsonSerializable(typeof(KsQuery.Modules.Keys.ApiKeys.Restrictions.ApiKeyRestrictionsDto))]
 [JsonSerializable(typeof(RollApiKeyRequest))]
 [JsonSerializable(typeof(RevealApiKeyRequest))]
 [JsonSerializable(typeof(RevealedApiKeyResponse))]

@@ -136,7 +136,7 @@ public sealed class ChainApiExampleTests(SignedInHostFixture fixture) : IClassFi
         foreach (var (operation, statuses) in codes)
         {
             statuses["429"].ShouldBe(["rate_limited", "quota_exceeded"], ignoreOrder: true, operation);
-            statuses["403"].ShouldBe(["key_scope_mismatch"], operation);
+            statuses["403"].ShouldBe(["key_scope_mismatch", "key_restricted"], operation);
             (statuses.ContainsKey("501") || statuses.ContainsKey("502")).ShouldBeTrue($"{operation}: the gateway source's answer");
         }
     }

@@ -19,7 +19,7 @@ public sealed class ChainRegistryTests
 
         registry.Chains.Count(c => c.Id == "ethereum").ShouldBe(1);
         registry.Find("ETHEREUM")!.Available.ShouldBeTrue();
-        registry.Resolve("ethereum", "SEPOLIA").ShouldBe(new NetworkResolution(NetworkResolutionOutcome.Found, "ethereum", "sepolia", true));
+        (registry.Resolve("ethereum", "SEPOLIA") with { ApiIds = null }).ShouldBe(new NetworkResolution(NetworkResolutionOutcome.Found, "ethereum", "sepolia", true));
         registry.Resolve("binance", "testnet").Outcome.ShouldBe(NetworkResolutionOutcome.ChainNotAvailable);
         registry.Resolve("dogecoin", "main").Outcome.ShouldBe(NetworkResolutionOutcome.ChainNotFound);
         registry.Resolve("ethereum", "holesky").Outcome.ShouldBe(NetworkResolutionOutcome.NetworkNotFound);

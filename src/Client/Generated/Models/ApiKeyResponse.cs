@@ -90,6 +90,14 @@ namespace KsQuery.Client.Models
 #else
         public string ReplacedBy { get; set; }
 #endif
+        /// <summary>The restrictions property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto? Restrictions { get; set; }
+#nullable restore
+#else
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto Restrictions { get; set; }
+#endif
         /// <summary>The revokeAt property</summary>
         public DateTimeOffset? RevokeAt { get; set; }
         /// <summary>The revokedAt property</summary>
@@ -151,6 +159,7 @@ namespace KsQuery.Client.Models
                 { "rateLimitPerSecond", n => { RateLimitPerSecond = n.GetIntValue(); } },
                 { "recoverable", n => { Recoverable = n.GetBoolValue(); } },
                 { "replacedBy", n => { ReplacedBy = n.GetStringValue(); } },
+                { "restrictions", n => { Restrictions = n.GetObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>(global::KsQuery.Client.Models.ApiKeyRestrictionsDto.CreateFromDiscriminatorValue); } },
                 { "revokeAt", n => { RevokeAt = n.GetDateTimeOffsetValue(); } },
                 { "revokedAt", n => { RevokedAt = n.GetDateTimeOffsetValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::KsQuery.Client.Models.ApiKeyResponse_status>(); } },
@@ -179,6 +188,7 @@ namespace KsQuery.Client.Models
             writer.WriteIntValue("rateLimitPerSecond", RateLimitPerSecond);
             writer.WriteBoolValue("recoverable", Recoverable);
             writer.WriteStringValue("replacedBy", ReplacedBy);
+            writer.WriteObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>("restrictions", Restrictions);
             writer.WriteDateTimeOffsetValue("revokeAt", RevokeAt);
             writer.WriteDateTimeOffsetValue("revokedAt", RevokedAt);
             writer.WriteEnumValue<global::KsQuery.Client.Models.ApiKeyResponse_status>("status", Status);

@@ -54,13 +54,13 @@ namespace KsQuery.Client.Models
         public long? RateLimitPerSecond { get; set; }
         /// <summary>The recoverable property</summary>
         public bool? Recoverable { get; set; }
-        /// <summary>The teamId property</summary>
+        /// <summary>The restrictions property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? TeamId { get; set; }
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto? Restrictions { get; set; }
 #nullable restore
 #else
-        public string TeamId { get; set; }
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto Restrictions { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.CreateApiKeyRequest"/> and sets the default values.
@@ -95,7 +95,7 @@ namespace KsQuery.Client.Models
                 { "network", n => { Network = n.GetStringValue(); } },
                 { "rateLimitPerSecond", n => { RateLimitPerSecond = n.GetLongValue(); } },
                 { "recoverable", n => { Recoverable = n.GetBoolValue(); } },
-                { "teamId", n => { TeamId = n.GetStringValue(); } },
+                { "restrictions", n => { Restrictions = n.GetObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>(global::KsQuery.Client.Models.ApiKeyRestrictionsDto.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -113,7 +113,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("network", Network);
             writer.WriteLongValue("rateLimitPerSecond", RateLimitPerSecond);
             writer.WriteBoolValue("recoverable", Recoverable);
-            writer.WriteStringValue("teamId", TeamId);
+            writer.WriteObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>("restrictions", Restrictions);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

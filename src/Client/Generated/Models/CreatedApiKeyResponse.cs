@@ -80,6 +80,14 @@ namespace KsQuery.Client.Models
         public int? RateLimitPerSecond { get; set; }
         /// <summary>The recoverable property</summary>
         public bool? Recoverable { get; set; }
+        /// <summary>The restrictions property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto? Restrictions { get; set; }
+#nullable restore
+#else
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto Restrictions { get; set; }
+#endif
         /// <summary>The status property</summary>
         public global::KsQuery.Client.Models.CreatedApiKeyResponse_status? Status { get; set; }
         /// <summary>The teamId property</summary>
@@ -127,6 +135,7 @@ namespace KsQuery.Client.Models
                 { "network", n => { Network = n.GetStringValue(); } },
                 { "rateLimitPerSecond", n => { RateLimitPerSecond = n.GetIntValue(); } },
                 { "recoverable", n => { Recoverable = n.GetBoolValue(); } },
+                { "restrictions", n => { Restrictions = n.GetObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>(global::KsQuery.Client.Models.ApiKeyRestrictionsDto.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetEnumValue<global::KsQuery.Client.Models.CreatedApiKeyResponse_status>(); } },
                 { "teamId", n => { TeamId = n.GetStringValue(); } },
             };
@@ -150,6 +159,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("network", Network);
             writer.WriteIntValue("rateLimitPerSecond", RateLimitPerSecond);
             writer.WriteBoolValue("recoverable", Recoverable);
+            writer.WriteObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>("restrictions", Restrictions);
             writer.WriteEnumValue<global::KsQuery.Client.Models.CreatedApiKeyResponse_status>("status", Status);
             writer.WriteStringValue("teamId", TeamId);
             writer.WriteAdditionalData(AdditionalData);

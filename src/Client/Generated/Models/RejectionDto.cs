@@ -58,6 +58,14 @@ namespace KsQuery.Client.Models
 #else
         public string Path { get; set; }
 #endif
+        /// <summary>The restriction property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Restriction { get; set; }
+#nullable restore
+#else
+        public string Restriction { get; set; }
+#endif
         /// <summary>The status property</summary>
         public int? Status { get; set; }
         /// <summary>The userAgent property</summary>
@@ -100,6 +108,7 @@ namespace KsQuery.Client.Models
                 { "keyId", n => { KeyId = n.GetStringValue(); } },
                 { "method", n => { Method = n.GetStringValue(); } },
                 { "path", n => { Path = n.GetStringValue(); } },
+                { "restriction", n => { Restriction = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetIntValue(); } },
                 { "userAgent", n => { UserAgent = n.GetStringValue(); } },
             };
@@ -118,6 +127,7 @@ namespace KsQuery.Client.Models
             writer.WriteStringValue("keyId", KeyId);
             writer.WriteStringValue("method", Method);
             writer.WriteStringValue("path", Path);
+            writer.WriteStringValue("restriction", Restriction);
             writer.WriteIntValue("status", Status);
             writer.WriteStringValue("userAgent", UserAgent);
             writer.WriteAdditionalData(AdditionalData);

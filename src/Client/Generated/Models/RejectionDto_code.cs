@@ -24,6 +24,10 @@ namespace KsQuery.Client.Models
         #pragma warning disable CS1591
         Key_scope_mismatch,
         #pragma warning restore CS1591
+        [EnumMember(Value = "key_restricted")]
+        #pragma warning disable CS1591
+        Key_restricted,
+        #pragma warning restore CS1591
         [EnumMember(Value = "rate_limited")]
         #pragma warning disable CS1591
         Rate_limited,

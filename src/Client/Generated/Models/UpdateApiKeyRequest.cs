@@ -30,6 +30,14 @@ namespace KsQuery.Client.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The restrictions property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto? Restrictions { get; set; }
+#nullable restore
+#else
+        public global::KsQuery.Client.Models.ApiKeyRestrictionsDto Restrictions { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.UpdateApiKeyRequest"/> and sets the default values.
         /// </summary>
@@ -57,6 +65,7 @@ namespace KsQuery.Client.Models
             {
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "restrictions", n => { Restrictions = n.GetObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>(global::KsQuery.Client.Models.ApiKeyRestrictionsDto.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -68,6 +77,7 @@ namespace KsQuery.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("description", Description);
             writer.WriteStringValue("name", Name);
+            writer.WriteObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>("restrictions", Restrictions);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -29,9 +29,13 @@ internal static class ChainApiEndpoints
                     foreach (var api in network.Descriptor!.Apis)
                     {
                         var call = new ChainApiCall(chain.Plugin!, chain.Id, network.Id, api, runtime);
+                        string[] method = [api.Method == ApiMethod.Get ? HttpMethods.Get : HttpMethods.Post];
+                        // Routing matches a CORS preflight for the API's method to the endpoint, so the host's preflight
+                        // stage knows it is a chain API (a preflight carries no key; docs/api.md, CORS).
                         var endpoint = group
-                            .MapMethods(api.Route, [api.Method == ApiMethod.Get ? HttpMethods.Get : HttpMethods.Post], call.InvokeAsync)
-                            .WithMetadata(ChainApiCall.Method, new ChainApiMetadata(chain.Id, network.Id, api.Id), api);
+                            .MapMethods(api.Route, method, call.InvokeAsync)
+                            .WithMetadata(ChainApiCall.Method, new ChainApiMetadata(chain.Id, network.Id, api.Id), api,
+                                new HttpMethodMetadata(method, acceptCorsPreflight: true));
                         if (isAlias)
                             endpoint.ExcludeFromDescription();
                         else

@@ -36,7 +36,7 @@ public sealed class ChainRegistry
         if (net is null)
             return new NetworkResolution(NetworkResolutionOutcome.NetworkNotFound, entry.Id, null, false);
         return IsAvailable(entry, net)
-            ? new NetworkResolution(NetworkResolutionOutcome.Found, entry.Id, net.Id, net.IsTest)
+            ? new NetworkResolution(NetworkResolutionOutcome.Found, entry.Id, net.Id, net.IsTest, net.Descriptor?.Apis.Select(a => a.Id).ToArray() ?? [])
             : new NetworkResolution(NetworkResolutionOutcome.ChainNotAvailable, entry.Id, net.Id, net.IsTest);
     }
 }

@@ -7,7 +7,10 @@ namespace KsQuery.Contracts.Http;
 /// <summary>A problem-details answer written straight to the response, with the same fields the host's problem-details
 /// service produces (<c>type, title, status, detail, code, traceId</c> and, for 400, <c>errors</c>). Used on the keyed
 /// path, where a flood of refused calls must cost less than the calls it competes with.</summary>
-public sealed class ProblemResult(int status, string code, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) : IResult
+/// <param name="extension">One more member of the problem, written before <c>code</c> (<c>restriction</c> of a
+/// <c>key_restricted</c> answer).</param>
+public sealed class ProblemResult(int status, string code, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null,
+    (string Name, string Value)? extension = null) : IResult
 {
     // Everything before the trace id, encoded once, for answers kept and reused (see Reusable).
     private byte[]? _prefix;
@@ -91,6 +94,8 @@ public sealed class ProblemResult(int status, string code, string title, string 
             }
             json.WriteEndObject();
         }
+        if (extension is { } member)
+            json.WriteString(member.Name, member.Value);
         json.WriteString("code", code);
         json.WriteString("traceId", traceId);
         json.WriteEndObject();

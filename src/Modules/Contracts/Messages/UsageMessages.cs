@@ -20,7 +20,9 @@ public sealed record KeyedCallCompleted(
     string? UserAgent = null);
 
 /// <summary>Who tried what with a refused key, for the owner's rejections log.</summary>
-/// <param name="KeyVerified">True when the key itself was valid (scope, rate limit or quota refused the call).</param>
+/// <param name="KeyVerified">True when the key itself was valid (scope, restrictions, rate limit or quota refused the call).</param>
+/// <param name="Restriction">For <c>key_restricted</c>: the restriction that refused it (<c>ip</c>, <c>origin</c>,
+/// <c>user_agent</c>, <c>api</c>).</param>
 public sealed record KeyedCallRejection(
     string Code,
     bool KeyVerified,
@@ -28,7 +30,8 @@ public sealed record KeyedCallRejection(
     string Method,
     string Path,
     string? ClientAddress,
-    string? UserAgent);
+    string? UserAgent,
+    string? Restriction = null);
 
 /// <summary>Asks the Usage module for one key's all-time totals.</summary>
 public sealed record GetKeyUsageTotals(string KeyId);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KsQuery.Modules.Keys.ApiKeys.Restrictions;
 
 namespace KsQuery.Modules.Keys.ApiKeys;
 
@@ -22,6 +23,7 @@ internal sealed record ApiKeyResponse(
     long? MonthlyQuota,
     bool Recoverable,
     DateTimeOffset? LastUsedAt,
+    ApiKeyRestrictionsDto Restrictions,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiKeyUsageTotals? Usage = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TeamId = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CreatedBy = null);

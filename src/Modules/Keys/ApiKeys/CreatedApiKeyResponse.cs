@@ -15,5 +15,6 @@ internal sealed record CreatedApiKeyResponse(
     int RateLimitPerSecond,
     long? MonthlyQuota,
     bool Recoverable,
+    Restrictions.ApiKeyRestrictionsDto Restrictions,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     string? TeamId = null);

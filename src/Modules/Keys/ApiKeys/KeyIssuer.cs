@@ -40,6 +40,7 @@ internal sealed class KeyIssuer(ISecretHasher hasher, IDataProtectionProvider pr
             MonthlyQuota = settings.MonthlyQuota,
             TeamId = settings.TeamId,
             CreatedBy = settings.CreatedBy,
+            Restrictions = settings.Restrictions,
         };
         return (record, material.Plaintext);
     }
@@ -49,5 +50,6 @@ internal sealed class KeyIssuer(ISecretHasher hasher, IDataProtectionProvider pr
     public string Reveal(ApiKeyRecord key) => _protector.Unprotect(key.ProtectedKey!);
 
     public static KeySettings SettingsOf(ApiKeyRecord key) => new(key.AccountId, key.Name, key.Description, key.Chain,
-        key.Network, key.IsTest, key.ExpiresAt, key.RateLimitPerSecond, key.MonthlyQuota, key.Recoverable, key.TeamId, key.CreatedBy);
+        key.Network, key.IsTest, key.ExpiresAt, key.RateLimitPerSecond, key.MonthlyQuota, key.Recoverable, key.TeamId, key.CreatedBy,
+        key.Restrictions);
 }

@@ -14,4 +14,5 @@ internal sealed record KeySettings(
     long? MonthlyQuota,
     bool Recoverable,
     string? TeamId = null,
-    string? CreatedBy = null);
+    string? CreatedBy = null,
+    Restrictions.KeyRestrictions? Restrictions = null);

@@ -126,7 +126,7 @@ internal sealed class ApiKeyVerifier(
             if (cached.ExpiresAt <= now)
                 return KeyVerification.Fail(KeyFailureCodes.Expired, cached.Summary);
         }
-        return KeyVerification.Success(cached.Key);
+        return KeyVerification.Success(cached.Key, cached.Restrictions);
     }
 
     // Not tied to one caller's cancellation: other callers may be waiting on the same verification.
@@ -171,7 +171,8 @@ internal sealed class ApiKeyVerifier(
         // Revoked and expired keys are remembered too: their holder is told so from memory, not with a hash per call.
         var key = new VerifiedKey(record.Id, record.AccountId, record.Chain, record.Network, record.Display,
             record.RateLimitPerSecond, record.MonthlyQuota);
-        var cached = new CachedKey(key, fingerprint, record.ExpiresAt, record.RevokedAt ?? record.RevokeAt);
+        var cached = new CachedKey(key, fingerprint, record.ExpiresAt, record.RevokedAt ?? record.RevokeAt,
+            CompiledRestrictions.Of(record.Restrictions));
         cache.TryAdd(cached, version);
         return CheckCached(cached, fingerprint);
     }

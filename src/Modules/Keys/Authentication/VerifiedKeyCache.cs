@@ -33,10 +33,21 @@ internal sealed class VerifiedKeyCache : IVerifiedKeyCache
         Interlocked.Increment(ref _evictions);
         _entries.TryRemove(keyId, out _);
     }
+
+    /// <summary>New restrictions for a key, in force from its next call; a verification reading the store meanwhile
+    /// is dropped (as on eviction), so the old restrictions cannot come back.</summary>
+    public void ChangeRestrictions(string keyId, CompiledRestrictions? restrictions)
+    {
+        Interlocked.Increment(ref _evictions);
+        while (_entries.TryGetValue(keyId, out var entry) && !_entries.TryUpdate(keyId, entry with { Restrictions = restrictions }, entry))
+        {
+        }
+    }
 }
 
 /// <summary>A verified key: what the request pipeline needs, the secret's SHA-256, and when it stops working.</summary>
-internal sealed record CachedKey(VerifiedKey Key, byte[] SecretSha256, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokeAt)
+internal sealed record CachedKey(VerifiedKey Key, byte[] SecretSha256, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokeAt,
+    CompiledRestrictions? Restrictions = null)
 {
     /// <summary>Who a refusal of this key is reported to; built once, not per refused call.</summary>
     public ApiKeyRecordSummary Summary { get; } = ApiKeyRecordSummary.Of(Key);

@@ -43,6 +43,9 @@ internal sealed record ApiKeyRecord
     public long? MonthlyQuota { get; init; }
     public DateTimeOffset? LastUsedAt { get; init; }
 
+    /// <summary>Where and for what the key may be used; null for none (the default).</summary>
+    public ApiKeys.Restrictions.KeyRestrictions? Restrictions { get; init; }
+
     /// <summary>Keys that keep their name reserved: not revoked and not being rolled away.</summary>
     public bool HoldsName => RevokedAt is null && RevokeAt is null;
 

@@ -1,3 +1,4 @@
+using KsQuery.Modules.Keys.ApiKeys.Restrictions;
 using LiteDB;
 
 namespace KsQuery.Modules.Keys.Storage;
@@ -20,4 +21,21 @@ internal static class Bson
     public static string? ReadOptionalText(BsonValue value) => value.IsNull ? null : value.AsString;
 
     public static long? ReadOptionalNumber(BsonValue value) => value.IsNull ? null : value.AsInt64;
+
+    public static BsonValue Restrictions(KeyRestrictions? value) => value is null ? BsonValue.Null : new BsonDocument
+    {
+        ["ipRanges"] = Texts(value.IpRanges),
+        ["origins"] = Texts(value.Origins),
+        ["userAgents"] = Texts(value.UserAgents),
+        ["apis"] = Texts(value.Apis),
+    };
+
+    /// <summary>Null for documents written before restrictions existed, or without any.</summary>
+    public static KeyRestrictions? ReadRestrictions(BsonValue value) => value.IsDocument
+        ? new KeyRestrictions(ReadTexts(value["ipRanges"]), ReadTexts(value["origins"]), ReadTexts(value["userAgents"]), ReadTexts(value["apis"]))
+        : null;
+
+    private static BsonArray Texts(IReadOnlyList<string> values) => new(values.Select(v => new BsonValue(v)));
+
+    private static string[] ReadTexts(BsonValue value) => value.IsArray ? [.. value.AsArray.Select(v => v.AsString)] : [];
 }

@@ -231,6 +231,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         ["lastUsedAt"] = Bson.Time(key.LastUsedAt),
         ["teamId"] = Bson.Text(key.TeamId),
         ["createdBy"] = Bson.Text(key.CreatedBy),
+        ["restrictions"] = Bson.Restrictions(key.Restrictions),
     };
 
     private static ApiKeyRecord? FromDocument(BsonDocument? doc) => doc is null
@@ -260,5 +261,6 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             // Absent from keys stored before teams existed.
             TeamId = Bson.ReadOptionalText(doc["teamId"]),
             CreatedBy = Bson.ReadOptionalText(doc["createdBy"]),
+            Restrictions = Bson.ReadRestrictions(doc["restrictions"]),
         };
 }

@@ -54,6 +54,7 @@ internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer
                 UserAgent = rejection.UserAgent,
                 Method = rejection.Method,
                 Path = rejection.Path,
+                Restriction = rejection.Restriction,
             });
         }
     }

@@ -1,6 +1,6 @@
 namespace KsQuery.Modules.Usage.Rejections;
 
-/// <summary>One refused call of one of the caller's keys.</summary>
+/// <summary>One refused call of one of the caller's keys; <c>restriction</c> is set for <c>key_restricted</c> only.</summary>
 public sealed record RejectionDto(
     DateTimeOffset At,
     string Code,
@@ -10,4 +10,5 @@ public sealed record RejectionDto(
     string? Ip,
     string? UserAgent,
     string Method,
-    string Path);
+    string Path,
+    string? Restriction = null);

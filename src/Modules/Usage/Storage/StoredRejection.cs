@@ -14,4 +14,7 @@ internal sealed class StoredRejection
     public string? UserAgent { get; set; }
     public string Method { get; set; } = "";
     public string Path { get; set; } = "";
+
+    /// <summary>For <c>key_restricted</c>: which restriction refused the call.</summary>
+    public string? Restriction { get; set; }
 }

@@ -56,7 +56,7 @@ internal sealed class UsageTrackingMiddleware(UnidentifiedRejections unidentifie
             var userAgent = UserAgent(request);
             call = new KeyedCallCompleted(keyId, accountId, api.Chain, api.Network, api.ApiId, status, durationMs, at,
                 new KeyedCallRejection(rejection.Code, key is not null, rejection.Display ?? key?.Display ?? "", request.Method,
-                    TextCut.AtMost(request.Path.Value ?? "", MaxPath), address, userAgent),
+                    TextCut.AtMost(request.Path.Value ?? "", MaxPath), address, userAgent, rejection.Restriction),
                 address, userAgent);
         }
         else if (key is not null)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Audit;
+using KsQuery.Modules.Keys.ApiKeys.Restrictions;
 using KsQuery.Modules.Keys.Configuration;
 using KsQuery.Modules.Keys.Networks;
 using KsQuery.Modules.Keys.Storage;
@@ -39,7 +40,7 @@ internal static class CreateApiKeyEndpoint
                              "`Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). " +
                              "`teamId`: issue the key for that team instead (you need the developer role or higher: 403 " +
                              "`forbidden_role`; 404 `team_not_found` for a team you are not in); the name is then unique among " +
-                             "the team's keys and the key limit counts the team's keys.");
+                             "the team's keys and the key limit counts the team's keys. " + RestrictionDocs.Text);
         return keys;
     }
 
@@ -88,11 +89,18 @@ internal static class CreateApiKeyEndpoint
         var (resolved, problem) = await NetworkLookup.ResolveAsync(bus, chain, network, cancellationToken);
         if (problem is not null)
             return problem;
+        KeyRestrictions? restrictions = null;
+        if (request.Restrictions is { } wanted)
+        {
+            restrictions = RestrictionRules.Read(validation, wanted, resolved!.ApiIds);
+            if (!validation.IsValid)
+                return ApiProblems.Invalid(validation.Errors);
+        }
 
         var settings = new KeySettings(ownerId!, request.Name!.Trim(), ApiKeyRules.NormalizeDescription(request.Description),
             resolved!.ChainId!, resolved.NetworkId!, resolved.IsTest, request.ExpiresAt?.ToUniversalTime(),
             (int)(request.RateLimitPerSecond ?? options.Value.DefaultRateLimitPerSecond), request.MonthlyQuota,
-            request.Recoverable ?? false, request.TeamId, accountId);
+            request.Recoverable ?? false, request.TeamId, accountId, restrictions);
 
         for (var attempt = 1; ; attempt++)
         {

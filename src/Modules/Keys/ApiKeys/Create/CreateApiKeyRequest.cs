@@ -11,4 +11,5 @@ internal sealed record CreateApiKeyRequest(
     long? RateLimitPerSecond = null,
     long? MonthlyQuota = null,
     bool? Recoverable = null,
-    string? TeamId = null);
+    string? TeamId = null,
+    Restrictions.ApiKeyRestrictionsDto? Restrictions = null);
