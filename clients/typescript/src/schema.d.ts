@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Get new tokens with a refresh token
-         * @description Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session ended by `POST /v1/auth/logout`, gets 401 `invalid_credentials`.
+         * @description Exchanges an unexpired refresh token of an existing account for a new access token and refresh token (same shape as login), in the same session. Anything else, and a refresh token of a session that has ended (`POST /v1/auth/logout`, `DELETE /v1/sessions/{id}`, a password change, a deleted account), gets 401 `invalid_credentials`.
          */
         post: operations["RefreshToken"];
         delete?: never;
@@ -98,7 +98,11 @@ export interface paths {
         get: operations["GetMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your account
+         * @description Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for an unknown email, and the email is free for a new account (which sees nothing of this one). The account's keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and then removed for good. There is no undo.
+         */
+        delete: operations["DeleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -124,6 +128,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Replaces the password after checking the current one (401 `invalid_credentials`; wrong passwords count towards the login throttle of the account and the client address, 429 `too_many_attempts` with `Retry-After`). The new password follows the sign-up rules (12 to 1024 characters). 204 on success: every other session of the account ends at once (its access tokens get 401 `unauthenticated` at their next use, its refresh tokens 401 `invalid_credentials`); the session of the access token you sent goes on.
+         */
+        post: operations["ChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your sessions
+         * @description Your live dashboard sessions (one per login, kept through refreshes until it is ended or its last refresh token expires), the most recently refreshed first: `id`, `createdAt` (the login), `refreshedAt` (the last login or refresh; using an access token does not move it), `expiresAt` (when its refresh token expires), `clientAddress` and `userAgent` of the last login or refresh, and `current` (true for the session of the access token you sent). Never a token. Paged with `page` (1..1000000) and `size` (1..100, default 20).
+         */
+        get: operations["ListSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of your sessions
+         * @description Ends the session (as logging out of it would): its refresh tokens get 401 `invalid_credentials` on `/v1/auth/refresh` and its access tokens 401 `unauthenticated` at their next use. Your current session can be ended too. A session that is not one of your live sessions (unknown, ended, expired, or another account's) answers 404 `session_not_found`.
+         */
+        delete: operations["EndSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/keys": {
         parameters: {
             query?: never;
@@ -133,13 +197,13 @@ export interface paths {
         };
         /**
          * List your API keys
-         * @description Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20).
+         * @description Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20). With `teamId`: that team's keys instead, for any member (404 `team_not_found` for a team you are not in); each then carries `teamId` and `createdBy`.
          */
         get: operations["ListApiKeys"];
         put?: never;
         /**
          * Create an API key
-         * @description Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key's network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
+         * @description Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `teamId`: issue the key for that team instead (you need the developer role or higher: 403 `forbidden_role`; 404 `team_not_found` for a team you are not in); the name is then unique among the team's keys and the key limit counts the team's keys. `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key's network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
          */
         post: operations["CreateApiKey"];
         delete?: never;
@@ -157,7 +221,7 @@ export interface paths {
         };
         /**
          * Read one API key
-         * @description One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account's key answers 404 `key_not_found`, like an unknown id.
+         * @description One of your keys, masked, with its all-time usage totals (`usage.requests`, `usage.errors`); per-API detail and quota state are at `GET /v1/keys/{id}/usage`. Another account's key answers 404 `key_not_found`, like an unknown id. A team's key: readable by every member of the team.
          */
         get: operations["GetApiKey"];
         put?: never;
@@ -167,7 +231,7 @@ export interface paths {
         head?: never;
         /**
          * Rename, describe or restrict an API key
-         * @description Changes `name` (same rules as on create, 409 `key_name_taken`), `description` (up to 256; an empty string removes it) and/or `restrictions` (replaced as a whole; `{}` removes them all; the next call with the key is checked against the new ones). Fields left out or null stay as they are. `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key's network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
+         * @description Changes `name` (same rules as on create, 409 `key_name_taken`), `description` (up to 256; an empty string removes it) and/or `restrictions` (replaced as a whole; `{}` removes them all; the next call with the key is checked against the new ones). Fields left out or null stay as they are. A team's key: developers, admins and owners (403 `forbidden_role` for viewers). `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key's network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
          */
         patch: operations["UpdateApiKey"];
         trace?: never;
@@ -183,7 +247,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke an API key
-         * @description Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection's active key.
+         * @description Revokes the key at once: every later request with it gets 401 `key_revoked`. Revoking a revoked key answers 200 again. The encrypted copy of a recoverable key is deleted, and the key stops being your selection's active key. A team's key: developers, admins and owners (403 `forbidden_role` for viewers).
          */
         post: operations["RevokeApiKey"];
         delete?: never;
@@ -203,7 +267,7 @@ export interface paths {
         put?: never;
         /**
          * Replace an API key with a new one
-         * @description Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection's active key, the new one takes its place.
+         * @description Issues a new key (plaintext once) with the same name, description, network, expiry, limits and recoverability. The old key keeps working for `gracePeriodSeconds` (0..604800, default 0; the body may be left out) and is then revoked; its `revokeAt` and `replacedBy` say when and by what. Only an active key that has not been rolled already can be rolled (409 `key_not_active`); a roll with a grace period needs a free slot under `Keys:MaxKeysPerAccount` (409 `key_limit_reached`). If the old key was your selection's active key, the new one takes its place. A team's key: developers, admins and owners (403 `forbidden_role` for viewers); the new key is the team's, issued by you.
          */
         post: operations["RollApiKey"];
         delete?: never;
@@ -223,9 +287,157 @@ export interface paths {
         put?: never;
         /**
          * Show a recoverable key again
-         * @description Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`.
+         * @description Returns the plaintext of a key created with `recoverable: true` after checking your password (401 `invalid_credentials`; repeated failures count towards the login throttle, 429 `too_many_attempts`). Keys that are not recoverable, or revoked, answer 409 `key_not_recoverable`. A team's key: owners and admins, and the developer who issued it (403 `forbidden_role` for other developers and for viewers); the password is your own.
          */
         post: operations["RevealApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything that happened to one of your keys
+         * @description The key's changes (`kind: "change"`, with `action` as in `GET /v1/audit`, the actor, client address, user agent and `before`/`after`) and its refused calls (`kind: "refusal"`, with `code` as in `GET /v1/usage/rejections`, `status`, client address, user agent, `method` and `path`) on one timeline, newest first (`at`). Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20); `total` counts both kinds. Refusals are kept as long as the rejections log keeps them (`Usage:Rejections:*`), changes for `Audit:RetentionDays`. Another account's key answers 404 `key_not_found`; 503 `usage_unavailable` with `Retry-After` when the refusals of calls answered before this read could not be counted within `Usage:ReadTimeout`.
+         */
+        get: operations["GetApiKeyActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log
+         * @description Who did what, newest first: account created, logins and failed logins (of a known account), keys created, edited (`before`/`after` of name and description), rolled (`relatedKeyId`: the replacement), revealed, revoked and expired (`actorAccountId` null: the system found that the key's `expiresAt` passed or a roll's grace period ended). Each entry has `at`, `action`, the actor's account id and email at that time, the key, team and subject account it concerns, and the `clientAddress` and `userAgent` (up to 256 characters) of the request; never key material, passwords, tokens or hashes. You see your own actions, actions done to your account and everything concerning your keys. Filters: `keyId` (also matches the replacement of a roll), `actor` (account id), `action` (one of the actions above, e.g. `key.revoked`; an unknown one is 400), [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). Entries cannot be changed or deleted through the API; they are kept for `Audit:RetentionDays` (default 365).
+         */
+        get: operations["GetAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your teams
+         * @description The teams you are a member of, each with your `role`, oldest first. Paged with `page` (1..1000000) and `size` (1..100, default 20).
+         */
+        get: operations["ListTeams"];
+        put?: never;
+        /**
+         * Create a team
+         * @description Creates a team with you as its owner. `name`: 1..64 characters with a visible character (the same rules as a key's name; names need not be unique). A team owns keys and their usage; its members act on them by role: `owner` and `admin` manage members, `developer` creates, edits, rolls and revokes keys, `viewer` sees masked keys and usage only.
+         */
+        post: operations["CreateTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a team
+         * @description The team, your `role`, its `members` (account id, email, role, when they joined) and, for owners and admins, its pending `invitations` (without their tokens). A team you are not a member of answers 404 `team_not_found`, like an unknown id.
+         */
+        get: operations["GetTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{teamId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite someone to a team
+         * @description Owners and admins invite by `email` with a `role` (`owner`, `admin`, `developer` or `viewer`; only an owner invites an owner), else 403 `forbidden_role`. The answer carries the invitation `token` once (no mail is sent: hand it to the invitee, who accepts it with `POST /v1/invitations/accept` while logged in with that email). The token holds 256 random bits, only its hash is stored, and it expires after `Keys:InvitationLifetime` (default 7 days). 409 `already_member` when the account with that email is in the team already.
+         */
+        post: operations["InviteTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{teamId}/members/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member, or leave a team
+         * @description Owners and admins remove members (403 `forbidden_role` otherwise; only an owner removes an owner); any member removes themselves to leave. A team keeps at least one owner (409 `last_owner`). Answers 204. The removal takes effect at the member's next request: the team and its keys then answer them 404. The team's keys keep working; revoke or roll those the member knew.
+         */
+        delete: operations["RemoveTeamMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description `{role}`: `owner`, `admin`, `developer` or `viewer`. Owners and admins change roles (403 `forbidden_role` otherwise); only an owner makes someone an owner or changes an owner's role. A team keeps at least one owner (409 `last_owner`). The new role applies from the member's next request.
+         */
+        patch: operations["ChangeTeamMemberRole"];
+        trace?: never;
+    };
+    "/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a team invitation
+         * @description Joins the team of the invitation `token` with the role it names and answers the team with your `role`. Only the account whose email the invitation names can accept it (403 `invitation_for_another_account`); an unknown token answers 404 `invitation_not_found`; a token is accepted once (409 `invitation_used`) and before it expires (409 `invitation_expired`); 409 `already_member` when you are in the team already.
+         */
+        post: operations["AcceptTeamInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -241,7 +453,7 @@ export interface paths {
         };
         /**
          * Every known chain and its networks
-         * @description Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (Ethereum and Binance by default) are `coming-soon` until a plugin for them is loaded.
+         * @description Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (none by default) are `coming-soon` until a plugin for them is loaded. Each chain and network served by a plugin also has `health` (`healthy` or `unhealthy`) and `healthDetail` (why it is unhealthy, else null): a chain whose plugin failed to start stays `available` but is `unhealthy`, with every network, and the detail says why; a network is `unhealthy` when its plugin reports it so (e.g. its upstream is down or answers another chain id). Both are null for a coming-soon chain no plugin serves.
          */
         get: operations["ListChains"];
         put?: never;
@@ -281,7 +493,7 @@ export interface paths {
         };
         /**
          * Usage of one of your keys
-         * @description Requests, errors (status >= 400) and rejections (refused for the key) of every answered call made with the key in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; absent means unbounded; `from` before `to`), by API (with the latency percentiles `p50Ms`/`p95Ms` of each API's answered calls) and by status; `lastUsedAt` is the latest use in the range (calls refused at authentication are not a use). `quota`: the monthly quota (`limit`, null for none), calls `used` this UTC calendar month, `remaining` and `resetsAt` (start of next month). What counts against the quota: every call that passed the key, scope, rate-limit and quota checks and reached the chain API, whatever it answered; refused calls (401, 403, 429) do not. `alerts`: the key's newest misuse signals in the range. Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. 404 `key_not_found` for a key that is not yours.
+         * @description Requests, errors (status >= 400) and rejections (refused for the key) of every answered call made with the key in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; absent means unbounded; `from` before `to`), by API (with the latency percentiles `p50Ms`/`p95Ms` of each API's answered calls) and by status; `lastUsedAt` is the latest use in the range (calls refused at authentication are not a use). `quota`: the monthly quota (`limit`, null for none), calls `used` this UTC calendar month, `remaining` and `resetsAt` (start of next month). What counts against the quota: every call that passed the key, scope, rate-limit and quota checks and reached the chain API, whatever it answered; refused calls (401, 403, 429) do not. `alerts`: the key's newest misuse signals in the range. Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. 404 `key_not_found` for a key that is not yours or of a team you are in (every member of a team reads its keys' usage).
          */
         get: operations["GetKeyUsage"];
         put?: never;
@@ -301,7 +513,7 @@ export interface paths {
         };
         /**
          * Usage of all your keys
-         * @description Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; both optional, absent means unbounded; `from` before `to`): `requests` counts each answered call once, served or refused; `errors` those answered with status >= 400 (refusals included); `rejections` those refused for their key (revoked, expired, wrong secret, scope, rate limit, quota). Broken down `byKey`, `byApi` and `byStatus` (each adds up to `requests`); each `byApi` entry has the latency percentiles `p50Ms`/`p95Ms` of its answered calls (as in the timeseries: at most ~19% above the exact value). `alerts` lists the newest misuse signals raised in the range (at most 100). Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+         * @description Every keyed call of your keys answered in [`from`, `to`) (ISO-8601, minute resolution, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z; both optional, absent means unbounded; `from` before `to`): `requests` counts each answered call once, served or refused; `errors` those answered with status >= 400 (refusals included); `rejections` those refused for their key (revoked, expired, wrong secret, scope, rate limit, quota). Broken down `byKey`, `byApi` and `byStatus` (each adds up to `requests`); each `byApi` entry has the latency percentiles `p50Ms`/`p95Ms` of its answered calls (as in the timeseries: at most ~19% above the exact value). `alerts` lists the newest misuse signals raised in the range (at most 100). Alerts: `new_client_address` when a key is used (verified) from an address it was never used from (its first address is not an alert); `rejection_spike` when, in the last `Usage:Alerts:SpikeWindowMinutes` (default 5) minutes, at least `SpikeMinRejections` (20) calls of the key were refused, at a rate at least `SpikeFactor` (10) times its rate over the `SpikeBaselineMinutes` (60) before (at most one per window). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
          */
         get: operations["GetUsageSummary"];
         put?: never;
@@ -321,7 +533,7 @@ export interface paths {
         };
         /**
          * Usage over time
-         * @description One point per `interval` (`minute`, `hour` or `day`, UTC; default `hour`) from `from` (rounded down) to `to` (rounded up, exclusive), empty intervals included: `requests`, `errors` (status >= 400) and latency percentiles `p50Ms`/`p95Ms` of the answered calls (null for an empty interval). Percentiles come from a log-scale histogram kept per minute; a value is the upper bound of its histogram slot, at most ~19% above the exact percentile. `keyId` limits it to one of your keys (404 `key_not_found` otherwise); without it, all your keys. `to` defaults to now and `from` to 60 minutes, 24 hours or 30 days before `to`; `from` must be before `to`, both between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z. At most 1440 points per request, so [`from`, `to`) spans at most 24 hours with `minute`, 60 days with `hour` and 1440 days with `day` (400 `validation_failed` beyond). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+         * @description One point per `interval` (`minute`, `hour` or `day`, UTC; default `hour`) from `from` (rounded down) to `to` (rounded up, exclusive), empty intervals included: `requests`, `errors` (status >= 400) and latency percentiles `p50Ms`/`p95Ms` of the answered calls (null for an empty interval). Percentiles come from a log-scale histogram kept per minute; a value is the upper bound of its histogram slot, at most ~19% above the exact percentile. `keyId` limits it to one of your keys (404 `key_not_found` otherwise); without it, all your keys. `to` defaults to now and `from` to 60 minutes, 24 hours or 30 days before `to`; `from` must be before `to`, both between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z. At most 1440 points per request, so [`from`, `to`) spans at most 24 hours with `minute`, 60 days with `hour` and 1440 days with `day` (400 `validation_failed` beyond). Counting is exact: every keyed call that got an answer is counted once. Counts are kept in memory per key, API, status and minute and written every `Usage:FlushInterval` (default 1 s); reads include calls answered a moment ago. A graceful stop writes everything; a hard kill loses at most the last flush interval of counts. Calls made with a key that could not be identified (missing, malformed, unknown) belong to no account and are not shown. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in). `keyId` may name a key of a team you are in.
          */
         get: operations["GetUsageTimeseries"];
         put?: never;
@@ -341,11 +553,1291 @@ export interface paths {
         };
         /**
          * Refused calls of your keys
-         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
          */
         get: operations["GetUsageRejections"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chain id, newest block number, gas price (wei, decimal string), sync state and client version of the upstream node.
+         * @description Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-network-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The number of the newest block (eth_blockNumber).
+         * @description Block number. Catalog id `block-number`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-block-number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/blocks/{block}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by decimal number or by tag (latest, finalized, safe, earliest), with its transaction hashes.
+         * @description Block. Catalog id `block`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-block"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/blocks/by-hash/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by its hash, with its transaction hashes.
+         * @description Block by hash. Catalog id `block-by-hash`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-block-by-hash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/blocks/{block}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a block's transactions, in block order.
+         * @description Block transactions. Catalog id `block-transactions`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-block-transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/transactions/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transaction by hash (pending ones have a null block number, hash and index).
+         * @description Transaction. Catalog id `transaction`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/transactions/{hash}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of a mined transaction: status, gas used, effective gas price and logs.
+         * @description Transaction receipt. Catalog id `transaction-receipt`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-transaction-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/accounts/{address}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's native balance in wei (decimal string) at a block.
+         * @description Account balance. Catalog id `account-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-account-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/accounts/{address}/nonce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's transaction count (nonce) at a block.
+         * @description Account nonce. Catalog id `account-nonce`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-account-nonce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/accounts/{address}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code deployed at an address at a block, and whether it is a contract.
+         * @description Account code. Catalog id `account-code`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-account-code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/tokens/{contract}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An ERC-20 token's name, symbol, decimals and total supply (base units, decimal string), read with eth_call at the latest block.
+         * @description Token info. Catalog id `token-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-token-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/tokens/{contract}/balances/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's ERC-20 balance (balanceOf, base units, decimal string) and the token's decimals, at the latest block.
+         * @description Token balance. Catalog id `token-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-token-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/contracts/{address}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a contract with ABI-encoded call data; returns the raw result.
+         * @description Contract call. Catalog id `contract-call`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-mainnet-contract-call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/contracts/{address}/call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a function given by its signature and arguments; the result is decoded with the `returns` types.
+         * @description Contract function call. Catalog id `contract-call-function`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-mainnet-contract-call-function"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logs by contract address and topics over a bounded block range, paged. toBlock defaults to the newest block, fromBlock to toBlock; toBlock - fromBlock + 1 must not exceed Plugins:ethereum:MaxLogBlockRange (default 1000, at most 100000), else 400 validation_failed.
+         * @description Logs. Catalog id `logs`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-mainnet-logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/mainnet/rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A raw JSON-RPC call restricted to read methods: eth_chainId, eth_blockNumber, eth_gasPrice, eth_maxPriorityFeePerGas, eth_feeHistory, eth_syncing, net_version, web3_clientVersion, eth_getBalance, eth_getTransactionCount, eth_getCode, eth_getStorageAt, eth_call, eth_estimateGas, eth_getBlockByNumber, eth_getBlockByHash, eth_getBlockTransactionCountByNumber, eth_getBlockTransactionCountByHash, eth_getTransactionByHash, eth_getTransactionReceipt, eth_getTransactionByBlockNumberAndIndex. eth_getLogs is not allowed: use the logs API, which bounds the range.
+         * @description JSON-RPC. Catalog id `rpc`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-mainnet-rpc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chain id, newest block number, gas price (wei, decimal string), sync state and client version of the upstream node.
+         * @description Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-network-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The number of the newest block (eth_blockNumber).
+         * @description Block number. Catalog id `block-number`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-block-number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/blocks/{block}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by decimal number or by tag (latest, finalized, safe, earliest), with its transaction hashes.
+         * @description Block. Catalog id `block`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-block"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/blocks/by-hash/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by its hash, with its transaction hashes.
+         * @description Block by hash. Catalog id `block-by-hash`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-block-by-hash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/blocks/{block}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a block's transactions, in block order.
+         * @description Block transactions. Catalog id `block-transactions`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-block-transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/transactions/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transaction by hash (pending ones have a null block number, hash and index).
+         * @description Transaction. Catalog id `transaction`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/transactions/{hash}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of a mined transaction: status, gas used, effective gas price and logs.
+         * @description Transaction receipt. Catalog id `transaction-receipt`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-transaction-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/accounts/{address}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's native balance in wei (decimal string) at a block.
+         * @description Account balance. Catalog id `account-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-account-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/accounts/{address}/nonce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's transaction count (nonce) at a block.
+         * @description Account nonce. Catalog id `account-nonce`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-account-nonce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/accounts/{address}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code deployed at an address at a block, and whether it is a contract.
+         * @description Account code. Catalog id `account-code`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-account-code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/tokens/{contract}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An ERC-20 token's name, symbol, decimals and total supply (base units, decimal string), read with eth_call at the latest block.
+         * @description Token info. Catalog id `token-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-token-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/tokens/{contract}/balances/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's ERC-20 balance (balanceOf, base units, decimal string) and the token's decimals, at the latest block.
+         * @description Token balance. Catalog id `token-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-token-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/contracts/{address}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a contract with ABI-encoded call data; returns the raw result.
+         * @description Contract call. Catalog id `contract-call`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-sepolia-contract-call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/contracts/{address}/call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a function given by its signature and arguments; the result is decoded with the `returns` types.
+         * @description Contract function call. Catalog id `contract-call-function`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-sepolia-contract-call-function"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logs by contract address and topics over a bounded block range, paged. toBlock defaults to the newest block, fromBlock to toBlock; toBlock - fromBlock + 1 must not exceed Plugins:ethereum:MaxLogBlockRange (default 1000, at most 100000), else 400 validation_failed.
+         * @description Logs. Catalog id `logs`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["ethereum-sepolia-logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ethereum/sepolia/rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A raw JSON-RPC call restricted to read methods: eth_chainId, eth_blockNumber, eth_gasPrice, eth_maxPriorityFeePerGas, eth_feeHistory, eth_syncing, net_version, web3_clientVersion, eth_getBalance, eth_getTransactionCount, eth_getCode, eth_getStorageAt, eth_call, eth_estimateGas, eth_getBlockByNumber, eth_getBlockByHash, eth_getBlockTransactionCountByNumber, eth_getBlockTransactionCountByHash, eth_getTransactionByHash, eth_getTransactionReceipt, eth_getTransactionByBlockNumberAndIndex. eth_getLogs is not allowed: use the logs API, which bounds the range.
+         * @description JSON-RPC. Catalog id `rpc`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["ethereum-sepolia-rpc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chain id, newest block number, gas price (wei, decimal string), sync state and client version of the upstream node.
+         * @description Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-network-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The number of the newest block (eth_blockNumber).
+         * @description Block number. Catalog id `block-number`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-block-number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/blocks/{block}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by decimal number or by tag (latest, finalized, safe, earliest), with its transaction hashes.
+         * @description Block. Catalog id `block`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-block"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/blocks/by-hash/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by its hash, with its transaction hashes.
+         * @description Block by hash. Catalog id `block-by-hash`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-block-by-hash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/blocks/{block}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a block's transactions, in block order.
+         * @description Block transactions. Catalog id `block-transactions`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-block-transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/transactions/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transaction by hash (pending ones have a null block number, hash and index).
+         * @description Transaction. Catalog id `transaction`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/transactions/{hash}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of a mined transaction: status, gas used, effective gas price and logs.
+         * @description Transaction receipt. Catalog id `transaction-receipt`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-transaction-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/accounts/{address}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's native balance in wei (decimal string) at a block.
+         * @description Account balance. Catalog id `account-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-account-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/accounts/{address}/nonce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's transaction count (nonce) at a block.
+         * @description Account nonce. Catalog id `account-nonce`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-account-nonce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/accounts/{address}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code deployed at an address at a block, and whether it is a contract.
+         * @description Account code. Catalog id `account-code`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-account-code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/tokens/{contract}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An ERC-20 token's name, symbol, decimals and total supply (base units, decimal string), read with eth_call at the latest block.
+         * @description Token info. Catalog id `token-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-token-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/tokens/{contract}/balances/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's ERC-20 balance (balanceOf, base units, decimal string) and the token's decimals, at the latest block.
+         * @description Token balance. Catalog id `token-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-token-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/contracts/{address}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a contract with ABI-encoded call data; returns the raw result.
+         * @description Contract call. Catalog id `contract-call`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-mainnet-contract-call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/contracts/{address}/call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a function given by its signature and arguments; the result is decoded with the `returns` types.
+         * @description Contract function call. Catalog id `contract-call-function`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-mainnet-contract-call-function"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logs by contract address and topics over a bounded block range, paged. toBlock defaults to the newest block, fromBlock to toBlock; toBlock - fromBlock + 1 must not exceed Plugins:binance:MaxLogBlockRange (default 1000, at most 100000), else 400 validation_failed.
+         * @description Logs. Catalog id `logs`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-mainnet-logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/mainnet/rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A raw JSON-RPC call restricted to read methods: eth_chainId, eth_blockNumber, eth_gasPrice, eth_maxPriorityFeePerGas, eth_feeHistory, eth_syncing, net_version, web3_clientVersion, eth_getBalance, eth_getTransactionCount, eth_getCode, eth_getStorageAt, eth_call, eth_estimateGas, eth_getBlockByNumber, eth_getBlockByHash, eth_getBlockTransactionCountByNumber, eth_getBlockTransactionCountByHash, eth_getTransactionByHash, eth_getTransactionReceipt, eth_getTransactionByBlockNumberAndIndex. eth_getLogs is not allowed: use the logs API, which bounds the range.
+         * @description JSON-RPC. Catalog id `rpc`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-mainnet-rpc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chain id, newest block number, gas price (wei, decimal string), sync state and client version of the upstream node.
+         * @description Network info. Catalog id `network-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-network-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The number of the newest block (eth_blockNumber).
+         * @description Block number. Catalog id `block-number`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-block-number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/blocks/{block}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by decimal number or by tag (latest, finalized, safe, earliest), with its transaction hashes.
+         * @description Block. Catalog id `block`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-block"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/blocks/by-hash/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A block by its hash, with its transaction hashes.
+         * @description Block by hash. Catalog id `block-by-hash`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-block-by-hash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/blocks/{block}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a block's transactions, in block order.
+         * @description Block transactions. Catalog id `block-transactions`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-block-transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/transactions/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transaction by hash (pending ones have a null block number, hash and index).
+         * @description Transaction. Catalog id `transaction`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/transactions/{hash}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of a mined transaction: status, gas used, effective gas price and logs.
+         * @description Transaction receipt. Catalog id `transaction-receipt`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-transaction-receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/accounts/{address}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's native balance in wei (decimal string) at a block.
+         * @description Account balance. Catalog id `account-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-account-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/accounts/{address}/nonce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's transaction count (nonce) at a block.
+         * @description Account nonce. Catalog id `account-nonce`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-account-nonce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/accounts/{address}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code deployed at an address at a block, and whether it is a contract.
+         * @description Account code. Catalog id `account-code`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-account-code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/tokens/{contract}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An ERC-20 token's name, symbol, decimals and total supply (base units, decimal string), read with eth_call at the latest block.
+         * @description Token info. Catalog id `token-info`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-token-info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/tokens/{contract}/balances/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's ERC-20 balance (balanceOf, base units, decimal string) and the token's decimals, at the latest block.
+         * @description Token balance. Catalog id `token-balance`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-token-balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/contracts/{address}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a contract with ABI-encoded call data; returns the raw result.
+         * @description Contract call. Catalog id `contract-call`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-testnet-contract-call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/contracts/{address}/call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only eth_call of a function given by its signature and arguments; the result is decoded with the `returns` types.
+         * @description Contract function call. Catalog id `contract-call-function`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-testnet-contract-call-function"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logs by contract address and topics over a bounded block range, paged. toBlock defaults to the newest block, fromBlock to toBlock; toBlock - fromBlock + 1 must not exceed Plugins:binance:MaxLogBlockRange (default 1000, at most 100000), else 400 validation_failed.
+         * @description Logs. Catalog id `logs`. The error answers below list the `code` values each status can carry.
+         */
+        get: operations["binance-testnet-logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/binance/testnet/rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A raw JSON-RPC call restricted to read methods: eth_chainId, eth_blockNumber, eth_gasPrice, eth_maxPriorityFeePerGas, eth_feeHistory, eth_syncing, net_version, web3_clientVersion, eth_getBalance, eth_getTransactionCount, eth_getCode, eth_getStorageAt, eth_call, eth_estimateGas, eth_getBlockByNumber, eth_getBlockByHash, eth_getBlockTransactionCountByNumber, eth_getBlockTransactionCountByHash, eth_getTransactionByHash, eth_getTransactionReceipt, eth_getTransactionByBlockNumberAndIndex. eth_getLogs is not allowed: use the logs API, which bounds the range.
+         * @description JSON-RPC. Catalog id `rpc`. The error answers below list the `code` values each status can carry.
+         */
+        post: operations["binance-testnet-rpc"];
         delete?: never;
         options?: never;
         head?: never;
@@ -716,6 +2208,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationRequest: {
+            token: string;
+        };
         AccessTokenResponse: {
             /** @enum {string} */
             tokenType: "Bearer";
@@ -755,6 +2250,8 @@ export interface components {
             lastUsedAt: null | string;
             restrictions: components["schemas"]["ApiKeyRestrictionsDto"];
             usage?: components["schemas"]["ApiKeyUsageTotals"];
+            teamId?: string;
+            createdBy?: string;
         };
         ApiKeyRestrictionsDto: {
             ipRanges?: null | string[];
@@ -791,6 +2288,22 @@ export interface components {
             p50Ms: null | number;
             /** Format: double */
             p95Ms: null | number;
+        };
+        AuditEntryResponse: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            action: string;
+            actorAccountId: null | string;
+            actorEmail: null | string;
+            keyId: null | string;
+            relatedKeyId: null | string;
+            teamId: null | string;
+            subjectAccountId: null | string;
+            clientAddress: null | string;
+            userAgent: null | string;
+            before: null | components["schemas"]["JsonObject"];
+            after: null | components["schemas"]["JsonObject"];
         };
         CatalogApiDto: {
             id: string;
@@ -837,11 +2350,21 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "available" | "coming-soon";
+            /** @enum {null|string} */
+            health: "healthy" | "unhealthy" | null;
+            healthDetail: null | string;
             networks: components["schemas"]["NetworkDto"][];
         };
         ChainRefDto: {
             id: string;
             name: string;
+        };
+        ChangeMemberRoleRequest: {
+            role: string;
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
         };
         CreateApiKeyRequest: {
             name: string;
@@ -855,7 +2378,11 @@ export interface components {
             /** Format: int64 */
             monthlyQuota?: null | number;
             recoverable?: null | boolean;
+            teamId?: null | string;
             restrictions?: null | components["schemas"]["ApiKeyRestrictionsDto"];
+        };
+        CreateTeamRequest: {
+            name: string;
         };
         CreatedApiKeyResponse: {
             id: string;
@@ -877,7 +2404,257 @@ export interface components {
             monthlyQuota: null | number;
             recoverable: boolean;
             restrictions: components["schemas"]["ApiKeyRestrictionsDto"];
+            teamId?: string;
         };
+        CreatedInvitationResponse: {
+            id: string;
+            teamId: string;
+            email: string;
+            role: string;
+            token: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        DeleteAccountRequest: {
+            password: string;
+        };
+        EthereumLog: {
+            /** @description EIP-55 checksummed address of the contract that emitted the log. */
+            address: string;
+            topics: string[];
+            /** @description 0x hex. */
+            data: string;
+            /** Format: int64 */
+            blockNumber: number;
+            blockHash: string;
+            transactionHash: string;
+            /** Format: int64 */
+            transactionIndex: number;
+            /** Format: int64 */
+            logIndex: number;
+            /** @description True when a reorganisation removed the log. */
+            removed: boolean;
+        };
+        /** @description An account's native balance in wei (decimal string). */
+        EvmBalance: {
+            /** @description EIP-55 checksummed. */
+            address: string;
+            /** @description The block asked: a tag such as latest, or a decimal number. */
+            block: string;
+            /** @description Wei, as a decimal string. */
+            balance: string;
+        };
+        /** @description A block with its transaction hashes. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmBlock: {
+            /** Format: int64 */
+            number: number;
+            hash: string;
+            parentHash: string;
+            /**
+             * Format: int64
+             * @description Unix time in seconds.
+             */
+            timestamp: number;
+            /** @description EIP-55 checksummed address of the block's beneficiary. */
+            miner: string;
+            /** Format: int64 */
+            gasLimit: number;
+            /** Format: int64 */
+            gasUsed: number;
+            /** @description Wei, as a decimal string; null before London (EIP-1559). */
+            baseFeePerGas: null | string;
+            /**
+             * Format: int64
+             * @description Size in bytes.
+             */
+            size: number;
+            /** Format: int32 */
+            transactionCount: number;
+            /** @description The hashes of the block's transactions, in block order. */
+            transactions: string[];
+        };
+        /** @description The number of the newest block. */
+        EvmBlockNumber: {
+            /**
+             * Format: int64
+             * @description The number of the newest block (eth_blockNumber).
+             */
+            number: number;
+        };
+        /** @description The raw return data of eth_call and its decoded values. */
+        EvmCallFunctionResult: {
+            /** @description What eth_call returned, 0x hex. */
+            result: string;
+            /** @description The decoded return values, one per type of `returns`: integers as decimal strings, addresses EIP-55 checksummed, bool as a boolean, string as text, bytes as 0x hex, arrays as arrays. */
+            values: unknown[];
+        };
+        /** @description The raw return data of eth_call. */
+        EvmCallResult: {
+            /** @description What eth_call returned, 0x hex. */
+            result: string;
+        };
+        /** @description The code deployed at an address. */
+        EvmCode: {
+            address: string;
+            block: string;
+            /** @description The deployed bytecode, 0x hex (0x for none). */
+            code: string;
+            isContract: boolean;
+        };
+        /** @description A page of logs over the block range actually searched. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmLogPage: {
+            items: components["schemas"]["EthereumLog"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            fromBlock: number;
+            /** Format: int64 */
+            toBlock: number;
+        };
+        /** @description The upstream's chain id, newest block, gas price and sync state. */
+        EvmNetworkInfo: {
+            /**
+             * Format: int64
+             * @description The chain id the upstream answers to eth_chainId.
+             */
+            chainId: number;
+            /**
+             * Format: int64
+             * @description The number of the newest block.
+             */
+            latestBlock: number;
+            /** @description eth_gasPrice in wei, as a decimal string. */
+            gasPrice: string;
+            /** @description Whether the node reports that it is syncing. */
+            syncing: boolean;
+            /** @description web3_clientVersion, or null when the node does not answer it. */
+            clientVersion: null | string;
+        };
+        /** @description An account's transaction count. */
+        EvmNonce: {
+            address: string;
+            block: string;
+            /**
+             * Format: int64
+             * @description eth_getTransactionCount.
+             */
+            nonce: number;
+        };
+        /** @description A transaction's receipt with its logs. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmReceipt: {
+            transactionHash: string;
+            /** Format: int64 */
+            blockNumber: number;
+            blockHash: string;
+            /** Format: int64 */
+            transactionIndex: number;
+            from: string;
+            to: null | string;
+            /** @description The created contract's address, or null. */
+            contractAddress: null | string;
+            /**
+             * @description success or reverted (receipts from before Byzantium carry no status and read as success).
+             * @enum {string}
+             */
+            status: "success" | "reverted";
+            /** Format: int64 */
+            gasUsed: number;
+            /** Format: int64 */
+            cumulativeGasUsed: number;
+            /** @description Wei per gas actually paid, as a decimal string. */
+            effectiveGasPrice: string;
+            logs: components["schemas"]["EthereumLog"][];
+        };
+        /** @description The upstream's JSON-RPC result. */
+        EvmRpcResult: {
+            /** @description The upstream's JSON-RPC `result`, as it came. */
+            result: unknown;
+        };
+        /** @description An ERC-20 balance in base units (decimal string). */
+        EvmTokenBalance: {
+            /** @description The token contract, EIP-55 checksummed. */
+            token: string;
+            /** @description The holder, EIP-55 checksummed. */
+            address: string;
+            /** @description balanceOf in the token's base units, as a decimal string. */
+            balance: string;
+            /** Format: int32 */
+            decimals: number;
+        };
+        /** @description ERC-20 metadata; totalSupply in base units (decimal string). */
+        EvmTokenInfo: {
+            /** @description The token contract, EIP-55 checksummed. */
+            address: string;
+            name: string;
+            symbol: string;
+            /** Format: int32 */
+            decimals: number;
+            /** @description In the token's base units, as a decimal string. */
+            totalSupply: string;
+        };
+        /** @description A transaction. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmTransaction: {
+            hash: string;
+            /**
+             * Format: int64
+             * @description Null while pending.
+             */
+            blockNumber: null | number;
+            /** @description Null while pending. */
+            blockHash: null | string;
+            /**
+             * Format: int64
+             * @description Null while pending.
+             */
+            transactionIndex: null | number;
+            /** @description EIP-55 checksummed sender. */
+            from: string;
+            /** @description EIP-55 checksummed recipient; null for a contract creation. */
+            to: null | string;
+            /** @description Wei, as a decimal string. */
+            value: string;
+            /**
+             * Format: int64
+             * @description The gas limit of the transaction.
+             */
+            gas: number;
+            /** @description Wei, as a decimal string; null when the node leaves it out. */
+            gasPrice: null | string;
+            /** @description Wei, as a decimal string; null before EIP-1559 transactions. */
+            maxFeePerGas: null | string;
+            /** @description Wei, as a decimal string; null before EIP-1559 transactions. */
+            maxPriorityFeePerGas: null | string;
+            /** Format: int64 */
+            nonce: number;
+            /** @description Call data, 0x hex. */
+            input: string;
+            /**
+             * Format: int32
+             * @description Transaction type: 0 legacy, 1 access list, 2 EIP-1559, 3 blob, 4 set-code.
+             */
+            type: number;
+        };
+        /** @description A page of a block's transactions, in block order. Quantities that fit in 64 bits are JSON numbers; wei and token amounts are decimal strings; addresses are EIP-55 checksummed. */
+        EvmTransactionPage: {
+            items: components["schemas"]["EvmTransaction"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        InviteMemberRequest: {
+            email: string;
+            role: string;
+        };
+        JsonObject: Record<string, never>;
         /** @description A wallet's balance; amounts in base units are decimal strings. */
         KalpBalance: {
             address: string;
@@ -1163,6 +2940,23 @@ export interface components {
             /** @description The value written; token balances and supplies in base units as a decimal string. */
             value: string;
         };
+        KeyActivityItem: {
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            action: null | string;
+            code: null | string;
+            actorAccountId: null | string;
+            actorEmail: null | string;
+            clientAddress: null | string;
+            userAgent: null | string;
+            before: null | components["schemas"]["JsonObject"];
+            after: null | components["schemas"]["JsonObject"];
+            /** Format: int32 */
+            status: null | number;
+            method: null | string;
+            path: null | string;
+        };
         KeySummaryDto: {
             keyId: string;
             /** Format: int64 */
@@ -1212,6 +3006,9 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "available" | "coming-soon";
+            /** @enum {null|string} */
+            health: "healthy" | "unhealthy" | null;
+            healthDetail: null | string;
             isTest: boolean;
             aliases: string[];
         };
@@ -1224,8 +3021,44 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PagedListOfAuditEntryResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PagedListOfKeyActivityItem: {
+            items: components["schemas"]["KeyActivityItem"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         PagedListOfRejectionDto: {
             items: components["schemas"]["RejectionDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PagedListOfSessionResponse: {
+            items: components["schemas"]["SessionResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PagedListOfTeamResponse: {
+            items: components["schemas"]["TeamResponse"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1306,9 +3139,54 @@ export interface components {
             network: null | string;
             activeKeyId: null | string;
         };
+        SessionResponse: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            refreshedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            clientAddress: null | string;
+            userAgent: null | string;
+            current: boolean;
+        };
         SignUpRequest: {
             email: string;
             password: string;
+        };
+        TeamDetailsResponse: {
+            id: string;
+            name: string;
+            role: string;
+            /** Format: date-time */
+            createdAt: string;
+            members: components["schemas"]["TeamMemberResponse"][];
+            invitations?: components["schemas"]["TeamInvitationResponse"][];
+        };
+        TeamInvitationResponse: {
+            id: string;
+            email: string;
+            role: string;
+            invitedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        TeamMemberResponse: {
+            accountId: string;
+            email: string;
+            role: string;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        TeamResponse: {
+            id: string;
+            name: string;
+            role: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         TimeseriesPointDto: {
             /** Format: date-time */
@@ -1666,6 +3544,74 @@ export interface operations {
             };
         };
     };
+    DeleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated` or `invalid_credentials`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     PutSelection: {
         parameters: {
             query?: never;
@@ -1744,12 +3690,160 @@ export interface operations {
             };
         };
     };
+    ChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated` or `invalid_credentials`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: problem details with `code` `too_many_attempts`. Retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListSessions: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfSessionResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EndSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `session_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ListApiKeys: {
         parameters: {
             query?: {
                 status?: "active" | "revoked" | "expired" | "all";
                 page?: number;
                 size?: number;
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -1777,6 +3871,15 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1826,7 +3929,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found: problem details with `code` `chain_not_found` or `network_not_found`. */
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `chain_not_found`, `network_not_found` or `team_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1946,6 +4058,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
@@ -2013,6 +4134,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
@@ -2059,6 +4189,15 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2146,6 +4285,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: problem details with `code` `key_not_found`. */
             404: {
                 headers: {
@@ -2186,6 +4334,580 @@ export interface operations {
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetApiKeyActivity: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfKeyActivityItem"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `key_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetAuditLog: {
+        parameters: {
+            query?: {
+                keyId?: string;
+                actor?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfAuditEntryResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListTeams: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfTeamResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTeamRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDetailsResponse"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InviteTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitationResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `already_member`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RemoveTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found` or `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `last_owner`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ChangeTeamMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMemberRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `forbidden_role`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `team_not_found` or `member_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `last_owner`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AcceptTeamInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+            /** @description Bad Request: problem details with `code` `validation_failed`, `malformed_json` or `bad_request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: problem details with `code` `unauthenticated`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `invitation_for_another_account`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `invitation_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `invitation_used`, `invitation_expired` or `already_member`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: problem details with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: problem details with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2322,6 +5044,7 @@ export interface operations {
             query?: {
                 from?: string;
                 to?: string;
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -2356,6 +5079,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2375,6 +5107,7 @@ export interface operations {
                 from?: string;
                 to?: string;
                 interval?: "minute" | "hour" | "day";
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -2409,7 +5142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found: problem details with `code` `key_not_found`. */
+            /** @description Not Found: problem details with `code` `key_not_found` or `team_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2437,6 +5170,7 @@ export interface operations {
                 to?: string;
                 page?: number;
                 size?: number;
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -2471,6 +5205,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not Found: problem details with `code` `team_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Service Unavailable: problem details with `code` `usage_unavailable`. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2479,6 +5222,9602 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-network-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chainId": 1,
+                     *       "latestBlock": 21000000,
+                     *       "gasPrice": "12000000000",
+                     *       "syncing": false,
+                     *       "clientVersion": "Geth/v1.14.11-stable/linux-amd64/go1.22.7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNetworkInfo"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlockNumber"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-block-by-hash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Block hash: 0x and 64 hex characters.
+                 * @example 0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-block-transactions": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *           "blockNumber": 46147,
+                     *           "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *           "transactionIndex": 0,
+                     *           "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *           "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *           "value": "31337",
+                     *           "gas": 21000,
+                     *           "gasPrice": "50000000000000",
+                     *           "maxFeePerGas": null,
+                     *           "maxPriorityFeePerGas": null,
+                     *           "nonce": 0,
+                     *           "input": "0x",
+                     *           "type": 0
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransactionPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "value": "31337",
+                     *       "gas": 21000,
+                     *       "gasPrice": "50000000000000",
+                     *       "maxFeePerGas": null,
+                     *       "maxPriorityFeePerGas": null,
+                     *       "nonce": 0,
+                     *       "input": "0x",
+                     *       "type": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransaction"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `transaction_not_found`: The node knows no transaction with that hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transaction_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-transaction-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "contractAddress": null,
+                     *       "status": "success",
+                     *       "gasUsed": 21000,
+                     *       "cumulativeGasUsed": 21000,
+                     *       "effectiveGasPrice": "50000000000000",
+                     *       "logs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmReceipt"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `receipt_not_found`: The transaction is pending or unknown: the node has no receipt for it */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "receipt_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-account-balance": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "balance": "1234500000000000000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-account-nonce": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "nonce": 1420
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNonce"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-account-code": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "code": "0x",
+                     *       "isContract": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCode"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-token-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "name": "Tether USD",
+                     *       "symbol": "USDT",
+                     *       "decimals": 6,
+                     *       "totalSupply": "76923456789012345"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenInfo"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-token-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "balance": "1000000",
+                     *       "decimals": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-contract-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `data`: ABI-encoded call data (0x hex, selector first); `from`: optional caller address; `block`: optional decimal number or tag (default latest). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": "0x18160ddd",
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x000000000000000000000000000000000000000000000000011148b0d2c2f5f9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-contract-call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `function`: a signature such as balanceOf(address) (elementary types and arrays of them; no tuples); `args`: one JSON value per parameter (integers as numbers or decimal strings, addresses and bytes as 0x hex, bool, string, arrays as arrays); `returns`: the return types, e.g. ["uint256"]; `from`, `block` as for the contract call. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "function": "balanceOf(address)",
+                 *       "args": [
+                 *         "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
+                 *       ],
+                 *       "returns": [
+                 *         "uint256"
+                 *       ],
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *       "values": [
+                     *         "1000000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallFunctionResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-logs": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only logs emitted by this contract (0x and 40 hex; mixed case must be a valid EIP-55 checksum).
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address?: string;
+                /**
+                 * @description Only logs whose first topic (the event signature hash) is this (0x and 64 hex).
+                 * @example 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef
+                 */
+                topic0?: string;
+                /** @description Only logs whose second topic is this. */
+                topic1?: string;
+                /** @description Only logs whose third topic is this. */
+                topic2?: string;
+                /** @description Only logs whose fourth topic is this. */
+                topic3?: string;
+                /**
+                 * @description First block of the range, inclusive; default: toBlock.
+                 * @example 21000000
+                 */
+                fromBlock?: number;
+                /**
+                 * @description Last block of the range, inclusive; default: the newest block.
+                 * @example 21000000
+                 */
+                toBlock?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *           "topics": [
+                     *             "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
+                     *             "0x000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045",
+                     *             "0x0000000000000000000000005df9b87991262f6ba471f09758cde1c0fc1de734"
+                     *           ],
+                     *           "data": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *           "blockNumber": 21000000,
+                     *           "blockHash": "0x8a6d9e0c5e1b0b2c4f0b5d1f2b9e4b8f3e0e9d6a1c2b3a4f5e6d7c8b9a0f1e2d",
+                     *           "transactionHash": "0x2b4f1e8a9c3d5e7f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071",
+                     *           "transactionIndex": 12,
+                     *           "logIndex": 40,
+                     *           "removed": false
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1,
+                     *       "fromBlock": 21000000,
+                     *       "toBlock": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmLogPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-mainnet-rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `method`: an allowed JSON-RPC method; `params`: its parameters as a JSON array (default []). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "eth_blockNumber",
+                 *       "params": []
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x1406f40"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmRpcResult"];
+                };
+            };
+            /** @description `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `validation_failed`: A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `rpc_method_not_allowed`: The JSON-RPC method is not in the allowlist of read methods (eth_getLogs is not: use the logs API, which bounds the range); `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation_failed" | "rpc_method_not_allowed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-network-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chainId": 1,
+                     *       "latestBlock": 21000000,
+                     *       "gasPrice": "12000000000",
+                     *       "syncing": false,
+                     *       "clientVersion": "Geth/v1.14.11-stable/linux-amd64/go1.22.7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNetworkInfo"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlockNumber"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-block-by-hash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Block hash: 0x and 64 hex characters.
+                 * @example 0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-block-transactions": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *           "blockNumber": 46147,
+                     *           "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *           "transactionIndex": 0,
+                     *           "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *           "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *           "value": "31337",
+                     *           "gas": 21000,
+                     *           "gasPrice": "50000000000000",
+                     *           "maxFeePerGas": null,
+                     *           "maxPriorityFeePerGas": null,
+                     *           "nonce": 0,
+                     *           "input": "0x",
+                     *           "type": 0
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransactionPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "value": "31337",
+                     *       "gas": 21000,
+                     *       "gasPrice": "50000000000000",
+                     *       "maxFeePerGas": null,
+                     *       "maxPriorityFeePerGas": null,
+                     *       "nonce": 0,
+                     *       "input": "0x",
+                     *       "type": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransaction"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `transaction_not_found`: The node knows no transaction with that hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transaction_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-transaction-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "contractAddress": null,
+                     *       "status": "success",
+                     *       "gasUsed": 21000,
+                     *       "cumulativeGasUsed": 21000,
+                     *       "effectiveGasPrice": "50000000000000",
+                     *       "logs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmReceipt"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `receipt_not_found`: The transaction is pending or unknown: the node has no receipt for it */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "receipt_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-account-balance": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "balance": "1234500000000000000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-account-nonce": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "nonce": 1420
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNonce"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-account-code": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "code": "0x",
+                     *       "isContract": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCode"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-token-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "name": "Tether USD",
+                     *       "symbol": "USDT",
+                     *       "decimals": 6,
+                     *       "totalSupply": "76923456789012345"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenInfo"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-token-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "balance": "1000000",
+                     *       "decimals": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-contract-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `data`: ABI-encoded call data (0x hex, selector first); `from`: optional caller address; `block`: optional decimal number or tag (default latest). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": "0x18160ddd",
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x000000000000000000000000000000000000000000000000011148b0d2c2f5f9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-contract-call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `function`: a signature such as balanceOf(address) (elementary types and arrays of them; no tuples); `args`: one JSON value per parameter (integers as numbers or decimal strings, addresses and bytes as 0x hex, bool, string, arrays as arrays); `returns`: the return types, e.g. ["uint256"]; `from`, `block` as for the contract call. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "function": "balanceOf(address)",
+                 *       "args": [
+                 *         "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
+                 *       ],
+                 *       "returns": [
+                 *         "uint256"
+                 *       ],
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *       "values": [
+                     *         "1000000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallFunctionResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-logs": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only logs emitted by this contract (0x and 40 hex; mixed case must be a valid EIP-55 checksum).
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address?: string;
+                /**
+                 * @description Only logs whose first topic (the event signature hash) is this (0x and 64 hex).
+                 * @example 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef
+                 */
+                topic0?: string;
+                /** @description Only logs whose second topic is this. */
+                topic1?: string;
+                /** @description Only logs whose third topic is this. */
+                topic2?: string;
+                /** @description Only logs whose fourth topic is this. */
+                topic3?: string;
+                /**
+                 * @description First block of the range, inclusive; default: toBlock.
+                 * @example 21000000
+                 */
+                fromBlock?: number;
+                /**
+                 * @description Last block of the range, inclusive; default: the newest block.
+                 * @example 21000000
+                 */
+                toBlock?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *           "topics": [
+                     *             "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
+                     *             "0x000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045",
+                     *             "0x0000000000000000000000005df9b87991262f6ba471f09758cde1c0fc1de734"
+                     *           ],
+                     *           "data": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *           "blockNumber": 21000000,
+                     *           "blockHash": "0x8a6d9e0c5e1b0b2c4f0b5d1f2b9e4b8f3e0e9d6a1c2b3a4f5e6d7c8b9a0f1e2d",
+                     *           "transactionHash": "0x2b4f1e8a9c3d5e7f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071",
+                     *           "transactionIndex": 12,
+                     *           "logIndex": 40,
+                     *           "removed": false
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1,
+                     *       "fromBlock": 21000000,
+                     *       "toBlock": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmLogPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "ethereum-sepolia-rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `method`: an allowed JSON-RPC method; `params`: its parameters as a JSON array (default []). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "eth_blockNumber",
+                 *       "params": []
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x1406f40"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmRpcResult"];
+                };
+            };
+            /** @description `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `validation_failed`: A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `rpc_method_not_allowed`: The JSON-RPC method is not in the allowlist of read methods (eth_getLogs is not: use the logs API, which bounds the range); `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation_failed" | "rpc_method_not_allowed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-network-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chainId": 1,
+                     *       "latestBlock": 21000000,
+                     *       "gasPrice": "12000000000",
+                     *       "syncing": false,
+                     *       "clientVersion": "Geth/v1.14.11-stable/linux-amd64/go1.22.7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNetworkInfo"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlockNumber"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-block-by-hash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Block hash: 0x and 64 hex characters.
+                 * @example 0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-block-transactions": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *           "blockNumber": 46147,
+                     *           "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *           "transactionIndex": 0,
+                     *           "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *           "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *           "value": "31337",
+                     *           "gas": 21000,
+                     *           "gasPrice": "50000000000000",
+                     *           "maxFeePerGas": null,
+                     *           "maxPriorityFeePerGas": null,
+                     *           "nonce": 0,
+                     *           "input": "0x",
+                     *           "type": 0
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransactionPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "value": "31337",
+                     *       "gas": 21000,
+                     *       "gasPrice": "50000000000000",
+                     *       "maxFeePerGas": null,
+                     *       "maxPriorityFeePerGas": null,
+                     *       "nonce": 0,
+                     *       "input": "0x",
+                     *       "type": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransaction"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `transaction_not_found`: The node knows no transaction with that hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transaction_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-transaction-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "contractAddress": null,
+                     *       "status": "success",
+                     *       "gasUsed": 21000,
+                     *       "cumulativeGasUsed": 21000,
+                     *       "effectiveGasPrice": "50000000000000",
+                     *       "logs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmReceipt"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `receipt_not_found`: The transaction is pending or unknown: the node has no receipt for it */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "receipt_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-account-balance": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "balance": "1234500000000000000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-account-nonce": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "nonce": 1420
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNonce"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-account-code": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "code": "0x",
+                     *       "isContract": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCode"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-token-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "name": "Tether USD",
+                     *       "symbol": "USDT",
+                     *       "decimals": 6,
+                     *       "totalSupply": "76923456789012345"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenInfo"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-token-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "balance": "1000000",
+                     *       "decimals": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-contract-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `data`: ABI-encoded call data (0x hex, selector first); `from`: optional caller address; `block`: optional decimal number or tag (default latest). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": "0x18160ddd",
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x000000000000000000000000000000000000000000000000011148b0d2c2f5f9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-contract-call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `function`: a signature such as balanceOf(address) (elementary types and arrays of them; no tuples); `args`: one JSON value per parameter (integers as numbers or decimal strings, addresses and bytes as 0x hex, bool, string, arrays as arrays); `returns`: the return types, e.g. ["uint256"]; `from`, `block` as for the contract call. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "function": "balanceOf(address)",
+                 *       "args": [
+                 *         "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
+                 *       ],
+                 *       "returns": [
+                 *         "uint256"
+                 *       ],
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *       "values": [
+                     *         "1000000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallFunctionResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-logs": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only logs emitted by this contract (0x and 40 hex; mixed case must be a valid EIP-55 checksum).
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address?: string;
+                /**
+                 * @description Only logs whose first topic (the event signature hash) is this (0x and 64 hex).
+                 * @example 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef
+                 */
+                topic0?: string;
+                /** @description Only logs whose second topic is this. */
+                topic1?: string;
+                /** @description Only logs whose third topic is this. */
+                topic2?: string;
+                /** @description Only logs whose fourth topic is this. */
+                topic3?: string;
+                /**
+                 * @description First block of the range, inclusive; default: toBlock.
+                 * @example 21000000
+                 */
+                fromBlock?: number;
+                /**
+                 * @description Last block of the range, inclusive; default: the newest block.
+                 * @example 21000000
+                 */
+                toBlock?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *           "topics": [
+                     *             "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
+                     *             "0x000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045",
+                     *             "0x0000000000000000000000005df9b87991262f6ba471f09758cde1c0fc1de734"
+                     *           ],
+                     *           "data": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *           "blockNumber": 21000000,
+                     *           "blockHash": "0x8a6d9e0c5e1b0b2c4f0b5d1f2b9e4b8f3e0e9d6a1c2b3a4f5e6d7c8b9a0f1e2d",
+                     *           "transactionHash": "0x2b4f1e8a9c3d5e7f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071",
+                     *           "transactionIndex": 12,
+                     *           "logIndex": 40,
+                     *           "removed": false
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1,
+                     *       "fromBlock": 21000000,
+                     *       "toBlock": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmLogPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-mainnet-rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `method`: an allowed JSON-RPC method; `params`: its parameters as a JSON array (default []). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "eth_blockNumber",
+                 *       "params": []
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x1406f40"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmRpcResult"];
+                };
+            };
+            /** @description `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `validation_failed`: A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `rpc_method_not_allowed`: The JSON-RPC method is not in the allowlist of read methods (eth_getLogs is not: use the logs API, which bounds the range); `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation_failed" | "rpc_method_not_allowed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-network-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chainId": 1,
+                     *       "latestBlock": 21000000,
+                     *       "gasPrice": "12000000000",
+                     *       "syncing": false,
+                     *       "clientVersion": "Geth/v1.14.11-stable/linux-amd64/go1.22.7"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNetworkInfo"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-block-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlockNumber"];
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-block-by-hash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Block hash: 0x and 64 hex characters.
+                 * @example 0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": 46147,
+                     *       "hash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "parentHash": "0x5a41d0e66b4120775176c09fcf39e7c0520517a13d2b57b18d33d342df038bfc",
+                     *       "timestamp": 1438918233,
+                     *       "miner": "0xe6A7a1d47ff21B6321162AEA7C6CB457D5476Bca",
+                     *       "gasLimit": 3141592,
+                     *       "gasUsed": 21000,
+                     *       "baseFeePerGas": null,
+                     *       "size": 652,
+                     *       "transactionCount": 1,
+                     *       "transactions": [
+                     *         "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBlock"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-block-transactions": {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A decimal block number, or a tag: latest, finalized, safe or earliest.
+                 * @example 46147
+                 */
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *           "blockNumber": 46147,
+                     *           "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *           "transactionIndex": 0,
+                     *           "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *           "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *           "value": "31337",
+                     *           "gas": 21000,
+                     *           "gasPrice": "50000000000000",
+                     *           "maxFeePerGas": null,
+                     *           "maxPriorityFeePerGas": null,
+                     *           "nonce": 0,
+                     *           "input": "0x",
+                     *           "type": 0
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransactionPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `block_not_found`: The node knows no block with that number, tag or hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "block_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "value": "31337",
+                     *       "gas": 21000,
+                     *       "gasPrice": "50000000000000",
+                     *       "maxFeePerGas": null,
+                     *       "maxPriorityFeePerGas": null,
+                     *       "nonce": 0,
+                     *       "input": "0x",
+                     *       "type": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTransaction"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `transaction_not_found`: The node knows no transaction with that hash */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transaction_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-transaction-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Transaction hash: 0x and 64 hex characters.
+                 * @example 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
+                 */
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionHash": "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+                     *       "blockNumber": 46147,
+                     *       "blockHash": "0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd",
+                     *       "transactionIndex": 0,
+                     *       "from": "0xA1E4380A3B1f749673E270229993eE55F35663b4",
+                     *       "to": "0x5DF9B87991262F6BA471F09758CDE1c0FC1De734",
+                     *       "contractAddress": null,
+                     *       "status": "success",
+                     *       "gasUsed": 21000,
+                     *       "cumulativeGasUsed": 21000,
+                     *       "effectiveGasPrice": "50000000000000",
+                     *       "logs": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmReceipt"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it) */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `receipt_not_found`: The transaction is pending or unknown: the node has no receipt for it */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "receipt_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-account-balance": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "balance": "1234500000000000000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-account-nonce": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "nonce": 1420
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmNonce"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-account-code": {
+        parameters: {
+            query?: {
+                /** @description The block to read at: a decimal block number, or a tag (latest, finalized, safe, earliest). */
+                block?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "block": "latest",
+                     *       "code": "0x",
+                     *       "isContract": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCode"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-token-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "name": "Tether USD",
+                     *       "symbol": "USDT",
+                     *       "decimals": 6,
+                     *       "totalSupply": "76923456789012345"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenInfo"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-token-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Token contract address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                contract: string;
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *       "address": "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                     *       "balance": "1000000",
+                     *       "decimals": 6
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmTokenBalance"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-contract-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `data`: ABI-encoded call data (0x hex, selector first); `from`: optional caller address; `block`: optional decimal number or tag (default latest). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": "0x18160ddd",
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x000000000000000000000000000000000000000000000000011148b0d2c2f5f9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-contract-call-function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Account address: 0x and 40 hex characters; mixed case must be a valid EIP-55 checksum.
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address: string;
+            };
+            cookie?: never;
+        };
+        /** @description `function`: a signature such as balanceOf(address) (elementary types and arrays of them; no tuples); `args`: one JSON value per parameter (integers as numbers or decimal strings, addresses and bytes as 0x hex, bool, string, arrays as arrays); `returns`: the return types, e.g. ["uint256"]; `from`, `block` as for the contract call. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "function": "balanceOf(address)",
+                 *       "args": [
+                 *         "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
+                 *       ],
+                 *       "returns": [
+                 *         "uint256"
+                 *       ],
+                 *       "block": "latest"
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *       "values": [
+                     *         "1000000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmCallFunctionResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "malformed_json" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `contract_not_found`: No code at that address (at the block asked): it is not a contract */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contract_not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-logs": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only logs emitted by this contract (0x and 40 hex; mixed case must be a valid EIP-55 checksum).
+                 * @example 0xdAC17F958D2ee523a2206206994597C13D831ec7
+                 */
+                address?: string;
+                /**
+                 * @description Only logs whose first topic (the event signature hash) is this (0x and 64 hex).
+                 * @example 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef
+                 */
+                topic0?: string;
+                /** @description Only logs whose second topic is this. */
+                topic1?: string;
+                /** @description Only logs whose third topic is this. */
+                topic2?: string;
+                /** @description Only logs whose fourth topic is this. */
+                topic3?: string;
+                /**
+                 * @description First block of the range, inclusive; default: toBlock.
+                 * @example 21000000
+                 */
+                fromBlock?: number;
+                /**
+                 * @description Last block of the range, inclusive; default: the newest block.
+                 * @example 21000000
+                 */
+                toBlock?: number;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "0xdAC17F958D2ee523a2206206994597C13D831ec7",
+                     *           "topics": [
+                     *             "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
+                     *             "0x000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045",
+                     *             "0x0000000000000000000000005df9b87991262f6ba471f09758cde1c0fc1de734"
+                     *           ],
+                     *           "data": "0x00000000000000000000000000000000000000000000000000000000000f4240",
+                     *           "blockNumber": 21000000,
+                     *           "blockHash": "0x8a6d9e0c5e1b0b2c4f0b5d1f2b9e4b8f3e0e9d6a1c2b3a4f5e6d7c8b9a0f1e2d",
+                     *           "transactionHash": "0x2b4f1e8a9c3d5e7f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071",
+                     *           "transactionIndex": 12,
+                     *           "logIndex": 40,
+                     *           "removed": false
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "size": 20,
+                     *       "total": 1,
+                     *       "fromBlock": 21000000,
+                     *       "toBlock": 21000000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmLogPage"];
+                };
+            };
+            /** @description `validation_failed`: a parameter is missing or breaks its type, pattern or range (`errors` names it); or A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    "binance-testnet-rpc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `method`: an allowed JSON-RPC method; `params`: its parameters as a JSON array (default []). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "eth_blockNumber",
+                 *       "params": []
+                 *     }
+                 */
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "0x1406f40"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvmRpcResult"];
+                };
+            };
+            /** @description `malformed_json`: the body is not JSON (or holds half a surrogate pair); also when a required body is missing; `validation_failed`: A parameter or body field is malformed (`errors` names it): a mixed-case address whose EIP-55 checksum is wrong, bad hex, a range too wide; `rpc_method_not_allowed`: The JSON-RPC method is not in the allowlist of read methods (eth_getLogs is not: use the logs API, which bounds the range); `execution_reverted`: The call reverted, or returned nothing a token function should return; `detail` carries the revert reason when it can be decoded */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation_failed" | "rpc_method_not_allowed" | "execution_reverted";
+                    };
+                };
+            };
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                    };
+                };
+            };
+            /** @description `key_scope_mismatch`: the key belongs to another chain or network; `key_restricted`: the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api` */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "key_scope_mismatch" | "key_restricted";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: the body is over 64 KiB */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `rate_limited`: over the key's per-second limit; retry after `Retry-After` seconds; `quota_exceeded`: over the key's monthly quota; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `upstream_error`: The upstream node answered a JSON-RPC error (`detail` carries its message) or an answer that could not be read */
+            502: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_error";
+                    };
+                };
+            };
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or The upstream node timed out, refused the connection or failed; while the circuit is open after repeated failures, with `Retry-After`. A network whose upstream is not configured (Plugins:<chain>:Networks:<network>:RpcUrl) or answered the wrong chain id at start is listed as coming-soon in /v1/chains and cannot be called until it is configured and the service restarted */
+            503: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "upstream_unavailable";
+                    };
                 };
             };
         };
@@ -2581,13 +14920,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2719,13 +15059,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2974,13 +15315,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3092,13 +15434,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3248,13 +15591,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3404,13 +15748,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3605,13 +15950,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4002,13 +16348,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4197,13 +16544,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4386,13 +16734,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4541,13 +16890,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4721,13 +17071,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4887,13 +17238,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5039,13 +17391,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains); or With the Kalp gateway source: calls are paused for a while after repeated gateway failures */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5416,13 +17769,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5827,13 +18181,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6005,13 +18360,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health) */
+            /** @description `upstream_unavailable`: the chain's plugin is not running (see /health), or the network cannot be served yet (coming soon, e.g. no upstream configured: see /v1/chains) */
             503: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -62,6 +62,14 @@ namespace KsQuery.Client.Models
 #else
         public global::KsQuery.Client.Models.ApiKeyRestrictionsDto Restrictions { get; set; }
 #endif
+        /// <summary>The teamId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? TeamId { get; set; }
+#nullable restore
+#else
+        public string TeamId { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::KsQuery.Client.Models.CreateApiKeyRequest"/> and sets the default values.
         /// </summary>
@@ -96,6 +104,7 @@ namespace KsQuery.Client.Models
                 { "rateLimitPerSecond", n => { RateLimitPerSecond = n.GetLongValue(); } },
                 { "recoverable", n => { Recoverable = n.GetBoolValue(); } },
                 { "restrictions", n => { Restrictions = n.GetObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>(global::KsQuery.Client.Models.ApiKeyRestrictionsDto.CreateFromDiscriminatorValue); } },
+                { "teamId", n => { TeamId = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -114,6 +123,7 @@ namespace KsQuery.Client.Models
             writer.WriteLongValue("rateLimitPerSecond", RateLimitPerSecond);
             writer.WriteBoolValue("recoverable", Recoverable);
             writer.WriteObjectValue<global::KsQuery.Client.Models.ApiKeyRestrictionsDto>("restrictions", Restrictions);
+            writer.WriteStringValue("teamId", TeamId);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -47,7 +47,7 @@ namespace KsQuery.Client.V1.Chains
         {
         }
         /// <summary>
-        /// Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (none by default) are `coming-soon` until a plugin for them is loaded.
+        /// Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (none by default) are `coming-soon` until a plugin for them is loaded. Each chain and network served by a plugin also has `health` (`healthy` or `unhealthy`) and `healthDetail` (why it is unhealthy, else null): a chain whose plugin failed to start stays `available` but is `unhealthy`, with every network, and the detail says why; a network is `unhealthy` when its plugin reports it so (e.g. its upstream is down or answers another chain id). Both are null for a coming-soon chain no plugin serves.
         /// </summary>
         /// <returns>A List&lt;global::KsQuery.Client.Models.ChainDto&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -66,7 +66,7 @@ namespace KsQuery.Client.V1.Chains
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (none by default) are `coming-soon` until a plugin for them is loaded.
+        /// Chains served by a loaded plugin are `available` (a network its plugin cannot serve yet is `coming-soon`); the chains of the `Chains:ComingSoon` setting (none by default) are `coming-soon` until a plugin for them is loaded. Each chain and network served by a plugin also has `health` (`healthy` or `unhealthy`) and `healthDetail` (why it is unhealthy, else null): a chain whose plugin failed to start stays `available` but is `unhealthy`, with every network, and the detail says why; a network is `unhealthy` when its plugin reports it so (e.g. its upstream is down or answers another chain id). Both are null for a coming-soon chain no plugin serves.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -35,7 +35,7 @@ namespace KsQuery.Client.V1.Keys
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public KeysRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/keys{?page*,size*,status*}", pathParameters)
+        public KeysRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/keys{?page*,size*,status*,teamId*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,17 +43,18 @@ namespace KsQuery.Client.V1.Keys
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public KeysRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/keys{?page*,size*,status*}", rawUrl)
+        public KeysRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/keys{?page*,size*,status*,teamId*}", rawUrl)
         {
         }
         /// <summary>
-        /// Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20).
+        /// Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20). With `teamId`: that team&apos;s keys instead, for any member (404 `team_not_found` for a team you are not in); each then carries `teamId` and `createdBy`.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.PagedListOfApiKeyResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KsQuery.Client.Models.PagedListOfApiKeyResponse?> GetAsync(Action<RequestConfiguration<global::KsQuery.Client.V1.Keys.KeysRequestBuilder.KeysRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -68,11 +69,12 @@ namespace KsQuery.Client.V1.Keys
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.PagedListOfApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.PagedListOfApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key&apos;s network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
+        /// Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `teamId`: issue the key for that team instead (you need the developer role or higher: 403 `forbidden_role`; 404 `team_not_found` for a team you are not in); the name is then unique among the team&apos;s keys and the key limit counts the team&apos;s keys. `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key&apos;s network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.CreatedApiKeyResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -80,6 +82,7 @@ namespace KsQuery.Client.V1.Keys
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
@@ -99,6 +102,7 @@ namespace KsQuery.Client.V1.Keys
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
@@ -107,7 +111,7 @@ namespace KsQuery.Client.V1.Keys
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.CreatedApiKeyResponse>(requestInfo, global::KsQuery.Client.Models.CreatedApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20).
+        /// Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20). With `teamId`: that team&apos;s keys instead, for any member (404 `team_not_found` for a team you are not in); each then carries `teamId` and `createdBy`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -126,7 +130,7 @@ namespace KsQuery.Client.V1.Keys
             return requestInfo;
         }
         /// <summary>
-        /// Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key&apos;s network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
+        /// Issues a key for one chain network. The plaintext `key` is in this response only. `name`: 1..64 characters, unique (case-insensitively) among your keys that are not revoked (409 `key_name_taken`); `description`: up to 256, may span lines; both need a visible character and refuse control, direction-changing (bidi override, isolate, mark) and invisible formatting characters (zero-width space, byte-order mark, soft hyphen; the zero-width joiner and non-joiner of scripts and emoji stay allowed) with 400 `validation_failed`; `chain`/`network`: both or neither, default to your selection (400 `selection_required` when there is none), 404/409 as for the catalog; `expiresAt`: in the future, at the latest 9999-01-01T00:00:00Z; `rateLimitPerSecond`: 1..1000000 (default from configuration); `monthlyQuota`: 1..10^12 or absent for none; `recoverable`: keep an encrypted copy so the key can be revealed again with your password. Keys of test networks start with `ksq_test_`, others with `ksq_live_`. An account holds at most `Keys:MaxKeysPerAccount` keys that are not revoked (default 100; 409 `key_limit_reached`). `teamId`: issue the key for that team instead (you need the developer role or higher: 403 `forbidden_role`; 404 `team_not_found` for a team you are not in); the name is then unique among the team&apos;s keys and the key limit counts the team&apos;s keys. `restrictions` (none by default; shown in every answer about the key, not secret): `ipRanges` (IPv4/IPv6 CIDR ranges or single addresses), `origins` (`https://app.example.com`, or `https://*.example.com` for every subdomain), `userAgents` (substrings, matched case-insensitively) and `apis` (catalog ids of the key&apos;s network); each list at most 50 entries, an empty or absent list places no restriction of its kind; a bad entry is 400 `validation_failed` naming it (`restrictions.origins[1]`). A call outside them answers 403 `key_restricted` with `restriction` (`ip`, `origin`, `user_agent` or `api`); a key with origins refuses a call without an `Origin` header.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -157,7 +161,7 @@ namespace KsQuery.Client.V1.Keys
             return new global::KsQuery.Client.V1.Keys.KeysRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20).
+        /// Your keys, masked (`display` only), newest first, each with `lastUsedAt` (kept in memory and stored every few seconds). `status` is `active`, `revoked`, `expired` or `all`; the default is `all`. Paged with `page` (1..1000000) and `size` (1..100, default 20). With `teamId`: that team&apos;s keys instead, for any member (404 `team_not_found` for a team you are not in); each then carries `teamId` and `createdBy`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class KeysRequestBuilderGetQueryParameters 
@@ -174,6 +178,19 @@ namespace KsQuery.Client.V1.Keys
             [QueryParameter("status")]
             public global::KsQuery.Client.V1.Keys.GetStatusQueryParameterType? Status { get; set; }
             #pragma warning restore CS1591
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("teamId")]
+            public string? TeamId { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("teamId")]
+            public string TeamId { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(KsQuery.Modules.Chains.Registry.ResolveNetworkHandler), typeof(KsQuery.Modules.Keys.ApiKeys.FindAccountKeyHandler), typeof(KsQuery.Modules.Keys.ApiKeys.FindTeamMembershipHandler), typeof(KsQuery.Modules.Keys.Authentication.ApiKeyRevokedHandler), typeof(KsQuery.Modules.Keys.LastUse.LastUseHandler), typeof(KsQuery.Modules.Usage.Aggregation.KeyedCallCompletedHandler), typeof(KsQuery.Modules.Usage.KeyUsage.GetKeyUsageTotalsHandler) };
+            return new System.Type[] { typeof(KsQuery.Modules.Chains.Registry.ResolveNetworkHandler), typeof(KsQuery.Modules.Keys.ApiKeys.FindAccountKeyHandler), typeof(KsQuery.Modules.Keys.ApiKeys.FindTeamMembershipHandler), typeof(KsQuery.Modules.Keys.Authentication.ApiKeyRevokedHandler), typeof(KsQuery.Modules.Keys.LastUse.LastUseHandler), typeof(KsQuery.Modules.Usage.Aggregation.KeyedCallCompletedHandler), typeof(KsQuery.Modules.Usage.KeyUsage.GetKeyUsageTotalsHandler), typeof(KsQuery.Modules.Usage.Rejections.GetKeyRejectionsHandler), typeof(KsQuery.Modules.Usage.Retention.AccountDataPurgedHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -28,9 +28,11 @@ namespace Internal.Generated.WolverineHandlers
     {
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GeneratedHandlerRegistry))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.AccountDataPurgedHandler1416921803))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ApiKeyRevokedHandler1262135766))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindAccountKeyHandler1931324412))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindTeamMembershipHandler250772523))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetKeyRejectionsHandler1277045498))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetKeyUsageTotalsHandler1073545414))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.KeyedCallCompletedHandlerHandler1417585917))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.LastUseHandlerHandler1505652457))]
@@ -42,8 +44,12 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Modules.Keys.LastUse.LastUseHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Modules.Usage.Aggregation.KeyedCallCompletedHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Modules.Usage.KeyUsage.GetKeyUsageTotalsHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Modules.Usage.Rejections.GetKeyRejectionsHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Modules.Usage.Retention.AccountDataPurgedHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Contracts.Messages.AccountDataPurged))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Contracts.Messages.FindAccountKey))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Contracts.Messages.FindTeamMembership))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Contracts.Messages.GetKeyRejections))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Contracts.Messages.GetKeyUsageTotals))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Contracts.Messages.KeyedCallsCompleted))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::KsQuery.Contracts.Messages.ResolveNetwork))]

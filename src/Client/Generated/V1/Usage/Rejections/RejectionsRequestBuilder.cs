@@ -22,7 +22,7 @@ namespace KsQuery.Client.V1.Usage.Rejections
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RejectionsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/usage/rejections{?from*,page*,size*,to*}", pathParameters)
+        public RejectionsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/usage/rejections{?from*,page*,size*,teamId*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,17 +30,18 @@ namespace KsQuery.Client.V1.Usage.Rejections
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RejectionsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/usage/rejections{?from*,page*,size*,to*}", rawUrl)
+        public RejectionsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/usage/rejections{?from*,page*,size*,teamId*,to*}", rawUrl)
         {
         }
         /// <summary>
-        /// Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+        /// Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team&apos;s keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.PagedListOfRejectionDto"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -56,12 +57,13 @@ namespace KsQuery.Client.V1.Usage.Rejections
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.PagedListOfRejectionDto>(requestInfo, global::KsQuery.Client.Models.PagedListOfRejectionDto.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+        /// Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team&apos;s keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -89,7 +91,7 @@ namespace KsQuery.Client.V1.Usage.Rejections
             return new global::KsQuery.Client.V1.Usage.Rejections.RejectionsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short.
+        /// Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team&apos;s keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class RejectionsRequestBuilderGetQueryParameters 
@@ -106,6 +108,19 @@ namespace KsQuery.Client.V1.Usage.Rejections
             [QueryParameter("size")]
             public int? Size { get; set; }
             #pragma warning restore CS1591
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("teamId")]
+            public string? TeamId { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("teamId")]
+            public string TeamId { get; set; }
+            #pragma warning restore CS1591
+#endif
             #pragma warning disable CS1591
             [QueryParameter("to")]
             public DateTimeOffset? To { get; set; }

@@ -12,5 +12,9 @@ namespace KsQuery.Client.V1.Binance.Testnet.BlockNumber
         #pragma warning disable CS1591
         Key_scope_mismatch,
         #pragma warning restore CS1591
+        [EnumMember(Value = "key_restricted")]
+        #pragma warning disable CS1591
+        Key_restricted,
+        #pragma warning restore CS1591
     }
 }
