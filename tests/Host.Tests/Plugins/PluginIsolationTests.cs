@@ -17,7 +17,13 @@ public sealed class PluginIsolationTests : IAsyncLifetime
         var plugins = TestPlugins.Install(Path.Combine(_data.Path, "plugins"), "SampleChain", "ThrowingChain", "FutureChain");
         TestPlugins.InstallAs(plugins, "SampleChain", "sample-copy");
         File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(plugins, "empty-plugin")).FullName, "README.txt"), "no assembly here");
-        _host = await TestHost.StartAsync(_data.Path, new Dictionary<string, string?> { ["KSQUERY_PLUGINS"] = plugins });
+        _host = await TestHost.StartAsync(_data.Path, new Dictionary<string, string?>
+        {
+            ["KSQUERY_PLUGINS"] = plugins,
+            ["Chains:ComingSoon:0:Id"] = "solana",
+            ["Chains:ComingSoon:0:Name"] = "Solana",
+            ["Chains:ComingSoon:0:Networks:0:Id"] = "mainnet",
+        });
         _api = new ApiClient(_host);
     }
 
@@ -86,7 +92,7 @@ public sealed class PluginIsolationTests : IAsyncLifetime
         var (chainsStatus, chains, _) = await _api.GetAsync("/v1/chains");
         chainsStatus.ShouldBe(HttpStatusCode.OK);
         chains.EnumerateArray().Select(c => c.GetProperty("id").GetString())
-            .ShouldBe(["kalp", "sample", "call-fails", "start-fails", "check-fails", "older", "ethereum", "binance"], ignoreOrder: true);
+            .ShouldBe(["kalp", "sample", "call-fails", "start-fails", "check-fails", "older", "ethereum", "binance", "solana"], ignoreOrder: true);
     }
 
     [Fact]
@@ -114,8 +120,11 @@ public sealed class PluginIsolationTests : IAsyncLifetime
             State(Network(chain, network)).ShouldBe(("available", "healthy", null), $"{chain}/{network}");
         }
         // Chains:ComingSoon chains have no plugin to ask.
-        State(Chain("ethereum")).ShouldBe(("coming-soon", null, null));
-        State(Network("ethereum", "mainnet")).ShouldBe(("coming-soon", null, null));
+        State(Chain("solana")).ShouldBe(("coming-soon", null, null));
+        State(Network("solana", "mainnet")).ShouldBe(("coming-soon", null, null));
+        // The built-in EVM plugin lists its networks without an upstream as coming soon, healthy (nothing is failing).
+        State(Chain("ethereum")).ShouldBe(("coming-soon", "healthy", null));
+        State(Network("ethereum", "mainnet")).ShouldBe(("coming-soon", "healthy", null));
 
         var (_, health, healthResponse) = await _api.GetAsync("/health");
         (await healthResponse.Content.ReadAsStringAsync()).ShouldNotContain("hunter2");

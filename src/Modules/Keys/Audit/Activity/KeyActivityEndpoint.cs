@@ -34,13 +34,13 @@ internal static class KeyActivityEndpoint
                              "newest first (`at`). Optional [`from`, `to`) (ISO-8601, " + Timestamps.RangeText + "); paged with " +
                              "`page` (1..1000000) and `size` (1..100, default 20); `total` counts both kinds. Refusals are kept as " +
                              "long as the rejections log keeps them (`Usage:Rejections:*`), changes for `Audit:RetentionDays`. " +
-                             "Another account's key answers 404 `key_not_found`; 503 `usage_unavailable` with `Retry-After` when " +
+                             "Another account's key, or a key of a team you are not in, answers 404 `key_not_found` (every member of a key's team reads its timeline); 503 `usage_unavailable` with `Retry-After` when " +
                              "the refusals of calls answered before this read could not be counted within `Usage:ReadTimeout`.");
         return keys;
     }
 
     internal static async Task<Results<Ok<PagedList<KeyActivityItem>>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, HttpContext context, ClaimsPrincipal user, IApiKeyStore keys, IAuditStore store, IMessageBus bus,
+        string id, HttpContext context, ClaimsPrincipal user, KeyAccess access, IAuditStore store, IMessageBus bus,
         CancellationToken cancellationToken, string? from = null, string? to = null, string? page = null, string? size = null)
     {
         var validation = new Validation();
@@ -49,9 +49,10 @@ internal static class KeyActivityEndpoint
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 
-        var key = await keys.FindAsync(id, cancellationToken);
-        if (key is null || key.AccountId != user.GetAccountId())
-            return ApiKeyProblems.NotFound();
+        // A team's key: every member may read its timeline, as its usage.
+        var (key, denied) = await access.KeyAsync(id, user.GetAccountId(), KeyAction.Read, cancellationToken);
+        if (key is null)
+            return denied!;
 
         // The page is the newest skip + size of the two sources merged: each gives its newest skip + size.
         var skip = Paging.Skip(pageNumber, pageSize);

@@ -22,7 +22,8 @@ internal static class AuditLogEndpoint
                              "passed or a roll's grace period ended). Each entry has `at`, `action`, the actor's account id and " +
                              "email at that time, the key, team and subject account it concerns, and the `clientAddress` and " +
                              "`userAgent` (up to 256 characters) of the request; never key material, passwords, tokens or hashes. " +
-                             "You see your own actions, actions done to your account and everything concerning your keys. Filters: " +
+                             "You see your own actions, actions done to your account, everything concerning your keys and, as an owner or admin " +
+                             "of a team, everything done in that team. Filters: " +
                              "`keyId` (also matches the replacement of a roll), `actor` (account id), `action` (one of the actions " +
                              "above, e.g. `key.revoked`; an unknown one is 400), [`from`, `to`) (ISO-8601, " + Timestamps.RangeText +
                              "); paged with `page` (1..1000000) and `size` (1..100, default 20). Entries cannot be changed or deleted " +
