@@ -41,6 +41,8 @@ public sealed class ChainRegistryTests
 
         registry.Chains.Select(c => (c.Id, c.Name, c.Available)).ShouldBe([("solana", "Solana", false), ("aptos", "aptos", false)]);
         registry.Resolve("solana", "DEVNET").ShouldBe(new NetworkResolution(NetworkResolutionOutcome.ChainNotAvailable, "solana", "devnet", true));
+        // A chain coming soon as a whole is not available whatever network is asked (the generated bad-input cases select one).
+        registry.Resolve("solana", "nosuchnet").Outcome.ShouldBe(NetworkResolutionOutcome.ChainNotAvailable);
     }
 
     private sealed class FakeEthereum : IChainPlugin

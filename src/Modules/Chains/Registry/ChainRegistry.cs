@@ -33,9 +33,9 @@ public sealed class ChainRegistry
         if (entry is null)
             return new NetworkResolution(NetworkResolutionOutcome.ChainNotFound, null, null, false);
         // A chain that is coming soon as a whole answers so whatever network is asked: its network list is not usable yet.
-        if (!IsAvailable(entry))
-            return new NetworkResolution(NetworkResolutionOutcome.ChainNotAvailable, entry.Id, entry.FindNetwork(network)?.Id, false);
         var net = entry.FindNetwork(network);
+        if (!IsAvailable(entry))
+            return new NetworkResolution(NetworkResolutionOutcome.ChainNotAvailable, entry.Id, net?.Id, net?.IsTest ?? false);
         if (net is null)
             return new NetworkResolution(NetworkResolutionOutcome.NetworkNotFound, entry.Id, null, false);
         return IsAvailable(entry, net)
