@@ -63,10 +63,11 @@ function changes(before, after) {
 }
 
 /**
- * A paged timeline. `fetchPage(page, size)` -> the API's page `{ items, page, size, total }`.
+ * A paged timeline. `fetchPage(page, size)` -> the API's page `{ items, page, size, total }`; `onError(error)` also
+ * sees a refusal (e.g. to show a filter's field errors beside it).
  * -> { element, load(page = 1) }
  */
-export function timeline({ label, fetchPage, empty, keyName, size = 20 }) {
+export function timeline({ label, fetchPage, empty, keyName, onError, size = 20 }) {
   const list = h('ol', { class: 'timeline', 'aria-label': label });
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const newer = h('button', { type: 'button', class: 'button button-small', disabled: true }, 'Newer');
@@ -94,6 +95,7 @@ export function timeline({ label, fetchPage, empty, keyName, size = 20 }) {
       if (ticket !== loading) return;
       replace(list, h('li', { class: 'callout callout-error', role: 'alert' }, error.message));
       status.textContent = '';
+      onError?.(error);
     }
   }
 

@@ -3,7 +3,7 @@
 import { h } from '../lib/dom.js';
 import { api, query } from '../lib/api.js';
 import { state } from '../lib/state.js';
-import { field, selectField } from '../components/fields.js';
+import { clearErrors, field, selectField, showErrors } from '../components/fields.js';
 import { pageHead } from '../components/page.js';
 import { actionLabels, timeline } from '../components/timeline.js';
 
@@ -31,12 +31,14 @@ export default {
       label: 'Audit log entries',
       empty: 'No entries match.',
       keyName: id => keys.get(id) ?? id,
+      onError: error => showErrors(form, error),
       fetchPage: (page, size) => api(`/v1/audit${query({
         keyId: value('keyId'), actor: value('actor'), action: value('action'), from: instant('from'), to: instant('to'), page, size,
       })}`),
     });
     form.addEventListener('submit', event => {
       event.preventDefault();
+      clearErrors(form);
       log.load(1);
     });
 
