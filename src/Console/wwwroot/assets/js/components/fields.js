@@ -44,7 +44,9 @@ export function showErrors(form, error) {
   const alert = form.querySelector('[data-alert]');
   if (alert) {
     alert.hidden = false;
-    replace(alert, h('p', {}, error.message));
+    replace(alert, h('p', {}, error.message), error.code === 'forbidden_role'
+      ? h('p', {}, 'Your role in this team does not allow this (403 forbidden_role); an owner or admin of the team can change your role.')
+      : null);
   }
   let first = null;
   const fields = [...form.querySelectorAll('[data-field]')];

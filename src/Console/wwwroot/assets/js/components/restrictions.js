@@ -81,7 +81,7 @@ export function restrictionsSummary(restrictions) {
     unrestricted(restrictions)
       ? h('p', {}, h('strong', {}, 'No restrictions: '), 'this key works from any client address, origin and user agent, for every API of its network.')
       : null,
-    h('dl', { class: 'details' }, restrictionKinds.map(kind => {
+    h('dl', { class: 'restriction-list' }, restrictionKinds.map(kind => {
       const entries = restrictions?.[kind.name] ?? [];
       return [h('dt', {}, kind.label), h('dd', {}, entries.length
         ? h('ul', { class: 'plain-list' }, entries.map(entry => h('li', {}, h('code', {}, entry))))
