@@ -92,7 +92,8 @@ public sealed class TeamsTests(ConsoleFixture fixture) : IClassFixture<ConsoleFi
         // The owner makes the member a developer: in the team, the member now has Roll and Revoke.
         await ownerPage.ReloadAsync();
         var members = ownerPage.GetByRole(AriaRole.Table, new() { Name = "Members of Desk" });
-        await members.GetByLabel($"Role of {member}").SelectOptionAsync("developer");
+        await members.GetByLabel($"Role of {member}", new() { Exact = true }).SelectOptionAsync("developer");
+        await members.GetByRole(AriaRole.Button, new() { Name = $"Change the role of {member}" }).ClickAsync();
         await Expect(ownerPage.GetByText($"{member} is now Developer.")).ToBeVisibleAsync();
         await page.ReloadAsync(); // a new page load reads the member's roles again
         await page.GetByLabel("Working in").SelectOptionAsync(teamId);

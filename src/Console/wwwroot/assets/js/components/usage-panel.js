@@ -52,7 +52,7 @@ export function usagePanel({ keys, teamId }) {
     h('div', { class: 'card chart-card' }, h('h2', {}, 'Calls over time'), chart.element),
     section('Calls per API', 'Latency is measured in KS Query from the request to the answer.', apis.element),
     section('Quota this month', 'Calls that reached the chain API in this UTC calendar month.', quotas.element),
-    section('Refused calls', 'Calls refused for a key of yours: revoked, expired, wrong secret, other network, rate limit or quota.', rejectionsNote, rejections.element),
+    section('Refused calls', 'Calls refused for a key of yours: revoked, expired, wrong secret, other network, outside its restrictions, rate limit or quota.', rejectionsNote, rejections.element),
     section('Misuse alerts', 'A key used from a new client address, or a spike of refused calls.', alerts.element));
 
   let loading = 0;

@@ -81,11 +81,17 @@ export default {
   },
 };
 
+/** The member's role as a select and a Change button (not on change: arrowing through a select would send each role). */
 function roleChanger(team, member, reload) {
   const select = selectField({ label: `Role of ${member.email}`, name: 'role', value: member.role, options: roleOptions });
   select.classList.add('compact-field');
   const control = select.querySelector('select');
-  control.addEventListener('change', async () => {
+  const button = h('button', { type: 'submit', class: 'button button-small', 'aria-label': `Change the role of ${member.email}` }, 'Change');
+  const element = h('form', { class: 'role-form', novalidate: true }, select, button);
+  element.addEventListener('submit', async event => {
+    event.preventDefault();
+    if (control.value === member.role) return;
+    button.disabled = true;
     try {
       await api(`/v1/teams/${encodeURIComponent(team.id)}/members/${encodeURIComponent(member.accountId)}`, { method: 'PATCH', body: { role: control.value } });
       toast(`${member.email} is now ${roleLabels[control.value]}.`);
@@ -93,9 +99,10 @@ function roleChanger(team, member, reload) {
       control.value = member.role;
       toast(error.message, { error: true });
     }
+    button.disabled = false;
     reload();
   });
-  return select;
+  return element;
 }
 
 function remove(team, member, reload) {
