@@ -12,7 +12,7 @@ namespace Console.Tests;
 /// headers, the embedded files with their types and ETags, and problem details for everything else.</summary>
 public sealed class ConsoleServerTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
-    public static TheoryData<string> PageUrls => new() { "/", "/login", "/signup", "/network", "/keys", "/keys/some-key-id", "/apis", "/usage" };
+    public static TheoryData<string> PageUrls => new() { "/", "/login", "/signup", "/network", "/keys", "/keys/some-key-id", "/apis", "/usage", "/teams", "/teams/some-team-id", "/audit", "/account" };
 
     [Theory]
     [MemberData(nameof(PageUrls))]

@@ -78,6 +78,53 @@ public sealed class PhoneLayoutTests(ConsoleFixture fixture) : IClassFixture<Con
         console.ShouldBeClean();
     }
 
+    [BrowserFact]
+    public async Task The_pages_of_restrictions_activity_teams_audit_and_account_fit_a_375_px_screen()
+    {
+        const string email = "phone17@example.com";
+        var token = await Accounts.CreateWithSelectionAsync(fixture.Http, email);
+        var (id, key) = await Accounts.CreateKeyAsync(fixture.Http, token, new
+        {
+            name = "fenced-app",
+            restrictions = new { ipRanges = new[] { "2001:db8:1234:5678::/64" }, origins = new[] { "https://*.very-long-subdomain-name.example.com" },
+                userAgents = new[] { "Mozilla/5.0 (Linux; Android 14) MobileAppWithALongName/1.2.3" }, apis = new[] { "network-info" } },
+        });
+        (await Accounts.CallAsync(fixture.Http, "/v1/kalp/testnet/network", key)).ShouldBe(HttpStatusCode.Forbidden);
+        var (_, team) = await Api.SendAsync(fixture.Http, HttpMethod.Post, "/v1/teams", token, new { name = "Mobile team" });
+        var teamId = team.GetProperty("id").GetString();
+        (await Api.SendAsync(fixture.Http, HttpMethod.Post, $"/v1/teams/{teamId}/invitations", token, new { email = "later@example.com", role = "developer" }))
+            .Status.ShouldBe(HttpStatusCode.Created);
+
+        await using var console = await ConsolePage.OpenAsync(fixture, ConsolePage.Phone, "phone17");
+        var page = console.Page;
+        await Api.LogInAsync(page, email, $"/keys/{id}", "fenced-app");
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Activity of fenced-app" })).ToContainTextAsync("Refused: key_restricted");
+        await FitsAsync(console, "key-activity");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit key and restrictions" }).ClickAsync();
+        var edit = page.GetByRole(AriaRole.Dialog, new() { Name = "Edit fenced-app" });
+        await Expect(edit.GetByRole(AriaRole.Checkbox, new() { Name = "Network info network-info" })).ToBeCheckedAsync();
+        (await edit.BoundingBoxAsync())!.Width.ShouldBeLessThanOrEqualTo(375);
+        await FitsAsync(console, "edit-key", fullPage: false);
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Teams" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Your teams" })).ToContainTextAsync("Mobile team");
+        await FitsAsync(console, "teams");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open Mobile team" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Pending invitations" })).ToContainTextAsync("later@example.com");
+        await FitsAsync(console, "team");
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Audit log entries" })).ToContainTextAsync("Member invited");
+        await FitsAsync(console, "audit");
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Sessions" })).ToContainTextAsync("This session");
+        await FitsAsync(console, "account");
+
+        console.ShouldBeClean();
+    }
+
     private static ILocator Heading(IPage page, string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
 
     private static async Task FitsAsync(ConsolePage console, string name, bool fullPage = true)

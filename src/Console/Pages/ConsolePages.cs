@@ -14,5 +14,9 @@ internal static class ConsolePages
         "/keys/{id}",
         "/apis",
         "/usage",
+        "/teams",
+        "/teams/{id}",
+        "/audit",
+        "/account",
     ];
 }

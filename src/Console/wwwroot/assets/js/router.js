@@ -3,6 +3,7 @@ import { routes } from './routes.js';
 import notFound from './pages/not-found.js';
 import { hasSession } from './lib/session.js';
 import { loadChains, loadMe, state } from './lib/state.js';
+import { loadTeams } from './lib/teams.js';
 import { replace } from './lib/dom.js';
 import { updateShell } from './shell.js';
 
@@ -43,7 +44,7 @@ export async function render() {
       return;
     }
     try {
-      await Promise.all([state.me ? state.me : loadMe(), loadChains()]);
+      await Promise.all([state.me ? state.me : loadMe(), loadChains(), state.teams ? state.teams : loadTeams()]);
     } catch {
       if (ticket === rendering) navigate('/login', { replace: true });
       return;

@@ -8,6 +8,10 @@ import keys from './pages/keys.js';
 import keyDetail from './pages/key-detail.js';
 import apis from './pages/apis.js';
 import usage from './pages/usage.js';
+import teams from './pages/teams.js';
+import team from './pages/team.js';
+import audit from './pages/audit.js';
+import account from './pages/account.js';
 
 export const routes = [
   { pattern: /^\/$/, page: home },
@@ -18,4 +22,8 @@ export const routes = [
   { pattern: /^\/keys\/(?<id>[^/]+)$/, page: keyDetail },
   { pattern: /^\/apis$/, page: apis },
   { pattern: /^\/usage$/, page: usage },
+  { pattern: /^\/teams$/, page: teams },
+  { pattern: /^\/teams\/(?<id>[^/]+)$/, page: team },
+  { pattern: /^\/audit$/, page: audit },
+  { pattern: /^\/account$/, page: account },
 ];

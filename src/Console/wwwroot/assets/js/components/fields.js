@@ -44,18 +44,25 @@ export function showErrors(form, error) {
   const alert = form.querySelector('[data-alert]');
   if (alert) {
     alert.hidden = false;
-    replace(alert, h('p', {}, error.message));
+    replace(alert, h('p', {}, error.message), error.code === 'forbidden_role'
+      ? h('p', {}, 'Your role in this team does not allow this (403 forbidden_role); an owner or admin of the team can change your role.')
+      : null);
   }
   let first = null;
+  const fields = [...form.querySelectorAll('[data-field]')];
   for (const [name, messages] of Object.entries(error.errors ?? {})) {
-    const wrapper = [...form.querySelectorAll('[data-field]')].find(f => f.dataset.field.toLowerCase() === name.toLowerCase());
+    // An entry of a list field ("restrictions.ipRanges[1]") is shown beside the list's field.
+    const wrapper = fields.find(f => f.dataset.field.toLowerCase() === name.toLowerCase())
+      ?? fields.find(f => f.dataset.field.toLowerCase() === name.replace(/\[\d+\]$/, '').toLowerCase());
     const control = wrapper?.querySelector('input, textarea, select');
     const slot = wrapper?.querySelector('.error');
     if (!control || !slot) continue;
+    slot.textContent = slot.hidden ? messages.join(' ') : `${slot.textContent} ${messages.join(' ')}`;
     slot.hidden = false;
-    slot.textContent = messages.join(' ');
     control.setAttribute('aria-invalid', 'true');
-    control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), slot.id].filter(Boolean).join(' '));
+    if (!(control.getAttribute('aria-describedby') ?? '').split(' ').includes(slot.id)) {
+      control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), slot.id].filter(Boolean).join(' '));
+    }
     first ??= control;
   }
   (first ?? alert)?.focus?.();

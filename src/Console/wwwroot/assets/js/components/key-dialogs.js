@@ -6,20 +6,25 @@ import { rememberPlaintext, selection, selectionLabel, state } from '../lib/stat
 import { alertBox, busy, checkField, clearErrors, field, selectField, showErrors } from './fields.js';
 import { dialogFoot, openDialog } from './dialog.js';
 import { keyReveal } from './key-reveal.js';
+import { restrictionFields } from './restrictions.js';
 import { toast } from './toast.js';
 import { updateNetworkChip } from '../shell.js';
 
 const doneButton = close => h('button', { type: 'button', class: 'button button-primary', onclick: close }, 'Done');
 
-/** Create API Auth Key: Key Name, Key Description, advanced limits; then the new key, once. */
-export function openCreateDialog({ onCreated }) {
+/** Create API Auth Key: Key Name, Key Description, advanced limits, restrictions; then the new key, once. With
+ * `team` ({ id, name }) the key is the team's. */
+export function openCreateDialog({ onCreated, team = null }) {
   openDialog({
     title: 'Create API Auth Key',
     content: (close, setContent) => {
       const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Create Now');
+      const chosen = selection();
+      const restrictions = restrictionFields({ chain: chosen.chain, network: chosen.network });
       const form = h('form', { novalidate: true },
         h('div', { class: 'dialog-body' },
-          h('p', { class: 'muted' }, `The key will work with ${selectionLabel()} only.`),
+          h('p', { class: 'muted' }, `The key will work with ${selectionLabel()} only.`,
+            team ? ` It belongs to the team ${team.name}.` : ''),
           alertBox(),
           field({ label: 'Key Name', name: 'name', required: true, maxlength: 64, autocomplete: 'off', autofocus: true,
             hint: 'For example the app or bot that uses it; unique among your keys.' }),
@@ -32,7 +37,10 @@ export function openCreateDialog({ onCreated }) {
               hint: 'Leave empty for no quota.' }),
             field({ label: 'Expires at', name: 'expiresAt', type: 'datetime-local', optional: true, hint: 'Your local time. Leave empty to never expire.' }),
             checkField({ label: 'Recoverable', name: 'recoverable',
-              hint: 'Keep an encrypted copy so you can reveal the key again with your password.' }))),
+              hint: 'Keep an encrypted copy so you can reveal the key again with your password.' })),
+          h('details', { class: 'advanced' },
+            h('summary', {}, 'Restrictions'),
+            restrictions.element)),
         dialogFoot(h('button', { type: 'button', class: 'button', onclick: close }, 'Cancel'), submit));
 
       form.addEventListener('submit', async event => {
@@ -40,9 +48,9 @@ export function openCreateDialog({ onCreated }) {
         clearErrors(form);
         await busy(submit, 'Creating…', async () => {
           try {
-            const created = await api('/v1/keys', { method: 'POST', body: createBody(form) });
+            const created = await api('/v1/keys', { method: 'POST', body: { ...createBody(form), restrictions: restrictions.read(), teamId: team?.id } });
             rememberPlaintext(created.id, created.key);
-            const madeActive = await makeActiveIfNone(created);
+            const madeActive = team ? false : await makeActiveIfNone(created);
             setContent(h('div', {},
               h('div', { class: 'dialog-body' },
                 h('p', {}, h('strong', {}, created.name), ` is ready for ${selectionLabel()}.`,
@@ -50,6 +58,52 @@ export function openCreateDialog({ onCreated }) {
                 keyReveal(created.key)),
               dialogFoot(doneButton(close))), 'API key created');
             onCreated(created);
+          } catch (error) {
+            openDetailsOf(showErrors(form, error));
+          }
+        });
+      });
+      return form;
+    },
+  });
+}
+
+/** A field with an error inside a closed <details> (Advanced settings, Restrictions) is shown. */
+function openDetailsOf(control) {
+  const details = control?.closest('details');
+  if (details && !details.open) {
+    details.open = true;
+    control.focus();
+  }
+}
+
+/** Edit a key: name, description and restrictions (PATCH /v1/keys/{id}; restrictions replace the whole object). */
+export function openEditDialog(key, { onDone }) {
+  openDialog({
+    title: `Edit ${key.name}`,
+    content: close => {
+      const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Save changes');
+      const restrictions = restrictionFields({ current: key.restrictions, chain: key.chain, network: key.network });
+      const form = h('form', { novalidate: true },
+        h('div', { class: 'dialog-body' },
+          alertBox(),
+          field({ label: 'Key Name', name: 'name', required: true, maxlength: 64, autocomplete: 'off', value: key.name }),
+          field({ label: 'Key Description', name: 'description', optional: true, multiline: true, maxlength: 256, rows: 2, value: key.description ?? '' }),
+          h('fieldset', { class: 'restrictions-set' }, h('legend', {}, 'Restrictions'), restrictions.element)),
+        dialogFoot(h('button', { type: 'button', class: 'button', onclick: close }, 'Cancel'), submit));
+      form.addEventListener('submit', async event => {
+        event.preventDefault();
+        clearErrors(form);
+        await busy(submit, 'Saving…', async () => {
+          try {
+            const body = { restrictions: restrictions.read() };
+            if (form.elements.name.value !== key.name) body.name = form.elements.name.value;
+            const description = form.elements.description.value.trim();
+            if (description !== (key.description ?? '')) body.description = description;
+            const updated = await api(`/v1/keys/${encodeURIComponent(key.id)}`, { method: 'PATCH', body });
+            close();
+            toast(`${updated.name} is saved. Restrictions hold from its next call.`);
+            onDone(updated);
           } catch (error) {
             showErrors(form, error);
           }

@@ -10,9 +10,10 @@ import { usageChart } from './chart.js';
 const alertKinds = { new_client_address: 'New client address', rejection_spike: 'Rejection spike' };
 
 /**
- * usagePanel({ keys }) -> { element, load({ period, keyId }) }. `keys`: the account's keys (names for the tables).
+ * usagePanel({ keys, teamId }) -> { element, load({ period, keyId }) }. `keys`: the keys shown (names for the tables);
+ * `teamId`: a team's usage instead of the account's own.
  */
-export function usagePanel({ keys }) {
+export function usagePanel({ keys, teamId }) {
   const nameOf = keyId => keys.find(k => k.id === keyId)?.name ?? keyId;
   const stats = { requests: statCard('Calls'), errors: statCard('Errors'), rejections: statCard('Refused calls') };
   const chart = usageChart({ caption: 'Calls over time' });
@@ -34,7 +35,7 @@ export function usagePanel({ keys }) {
     { label: 'Key', cell: r => [nameOf(r.keyId), h('span', { class: 'cell-sub key-display' }, r.display)] },
     { label: 'Client address', cell: r => r.ip ?? '—' },
     { label: 'User agent', cell: r => h('span', { class: 'cell-sub' }, r.userAgent ?? '—') },
-    { label: 'Code', cell: r => h('span', { class: 'badge badge-error' }, r.code) },
+    { label: 'Code', cell: r => [h('span', { class: 'badge badge-error' }, r.code), r.restriction ? h('span', { class: 'cell-sub' }, `restriction: ${r.restriction}`) : null] },
     { label: 'Request', cell: r => h('code', {}, `${r.method} ${r.path}`) },
   ] });
   const rejectionsNote = h('p', { class: 'muted' });
@@ -51,7 +52,7 @@ export function usagePanel({ keys }) {
     h('div', { class: 'card chart-card' }, h('h2', {}, 'Calls over time'), chart.element),
     section('Calls per API', 'Latency is measured in KS Query from the request to the answer.', apis.element),
     section('Quota this month', 'Calls that reached the chain API in this UTC calendar month.', quotas.element),
-    section('Refused calls', 'Calls refused for a key of yours: revoked, expired, wrong secret, other network, rate limit or quota.', rejectionsNote, rejections.element),
+    section('Refused calls', 'Calls refused for a key of yours: revoked, expired, wrong secret, other network, outside its restrictions, rate limit or quota.', rejectionsNote, rejections.element),
     section('Misuse alerts', 'A key used from a new client address, or a spike of refused calls.', alerts.element));
 
   let loading = 0;
@@ -66,11 +67,11 @@ export function usagePanel({ keys }) {
 
     const usagePath = keyId
       ? `/v1/keys/${encodeURIComponent(keyId)}/usage${query({ from: range.from, to: range.to })}`
-      : `/v1/usage/summary${query({ from: range.from, to: range.to })}`;
+      : `/v1/usage/summary${query({ from: range.from, to: range.to, teamId })}`;
     const [usage, series, refused] = await Promise.allSettled([
       api(usagePath),
-      api(`/v1/usage/timeseries${query({ interval: range.interval, from: range.from, to: range.to, keyId })}`),
-      api(`/v1/usage/rejections${query({ from: range.from, to: range.to, size: 100 })}`),
+      api(`/v1/usage/timeseries${query({ interval: range.interval, from: range.from, to: range.to, keyId, teamId })}`),
+      api(`/v1/usage/rejections${query({ from: range.from, to: range.to, size: 100, teamId })}`),
     ]);
     if (!fresh()) return;
 

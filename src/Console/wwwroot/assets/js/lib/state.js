@@ -5,6 +5,7 @@ import { api } from './api.js';
 export const state = {
   me: null,
   chains: null,
+  teams: null, // the account's teams with its role in each (lib/teams.js)
 };
 
 const plaintexts = new Map();
@@ -19,6 +20,8 @@ export function plaintextOf(keyId) {
 
 export function forgetAll() {
   state.me = null;
+  state.teams = null;
+  sessionStorage.removeItem('ksq.teamId');
   plaintexts.clear();
 }
 

@@ -9,13 +9,18 @@ import { selectField } from '../components/fields.js';
 import { needsNetwork, pageHead } from '../components/page.js';
 import { openCreateDialog, openRevealDialog, openRevokeDialog, openRollDialog, setActiveKey } from '../components/key-dialogs.js';
 import { toast } from '../components/toast.js';
+import { scopeSwitch } from '../components/scope-switch.js';
+import { currentTeam, mayManageKeys, mayReveal, roleLabels } from '../lib/teams.js';
+import { render as rerender } from '../router.js';
 
 export default {
   title: 'API Key Generation',
   auth: true,
   render() {
     const chosen = selection();
-    const table = dataTable({ caption: 'Your API keys', wide: true, columns: [
+    const team = currentTeam();
+    const role = team ? team.role : null;
+    const table = dataTable({ caption: team ? `Keys of ${team.name}` : 'Your API keys', wide: true, columns: [
       { label: 'Name', className: 'col-name', cell: key => [h('span', { class: 'key-name' }, key.name), key.description ? h('span', { class: 'cell-sub' }, key.description) : null] },
       { label: 'Key and network', cell: key => [h('code', { class: 'key-display' }, key.display), h('span', { class: 'cell-sub' }, networkName(key))] },
       { label: 'Status', cell: key => statusBadges(key) },
@@ -38,7 +43,7 @@ export default {
     async function reload() {
       table.loading();
       try {
-        const page = await api(`/v1/keys${query({ status: statusSelect.value, size: 100 })}`);
+        const page = await api(`/v1/keys${query({ status: statusSelect.value, size: 100, teamId: team?.id })}`);
         const empty = statusSelect.value === 'active'
           ? 'No active keys yet. Create one with “Create API Auth Key”.'
           : 'No keys to show.';
@@ -52,8 +57,9 @@ export default {
     function actions(key) {
       const isActive = selection()?.activeKeyId === key.id;
       const usable = key.status === 'active';
+      const manage = mayManageKeys(role);
       return h('div', { class: 'button-row' },
-        usable && !isActive ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Set ${key.name} active`,
+        usable && !isActive && !team ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Set ${key.name} active`,
           onclick: async () => {
             try {
               await setActiveKey(key);
@@ -64,24 +70,34 @@ export default {
             }
           } }, 'Set active') : null,
         h('a', { class: 'button button-small', href: `/keys/${encodeURIComponent(key.id)}`, 'data-link': true, 'aria-label': `View ${key.name}` }, 'View'),
-        usable ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Roll ${key.name}`,
+        usable && manage ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Roll ${key.name}`,
           onclick: () => openRollDialog(key, { onDone: reload }) }, 'Roll') : null,
-        usable && key.recoverable ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Reveal ${key.name}`,
+        usable && key.recoverable && mayReveal(role, key) ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Reveal ${key.name}`,
           onclick: () => openRevealDialog(key) }, 'Reveal') : null,
-        key.status !== 'revoked' ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Revoke ${key.name}`,
+        key.status !== 'revoked' && manage ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Revoke ${key.name}`,
           onclick: () => openRevokeDialog(key, { onDone: reload }) }, 'Revoke') : null);
     }
 
     statusSelect.addEventListener('change', reload);
-    const createButton = h('button', { type: 'button', class: 'button button-primary', disabled: !chosen,
-      onclick: () => openCreateDialog({ onCreated: reload }) }, icon('plus'), 'Create API Auth Key');
+    const createButton = mayManageKeys(role)
+      ? h('button', { type: 'button', class: 'button button-primary', disabled: !chosen,
+        onclick: () => openCreateDialog({ onCreated: reload, team }) }, icon('plus'), 'Create API Auth Key')
+      : null;
     reload();
 
+    const subtitle = chosen
+      ? `${team ? `Keys of the team ${team.name}` : 'Keys'} for ${selectionLabel(chosen)}. Calls with a key count against its limits.`
+      : null;
     return h('section', {},
-      pageHead('API Key Generation', chosen ? `Keys for ${selectionLabel(chosen)}. Calls with a key count against its limits.` : null, createButton),
+      pageHead('API Key Generation', subtitle, createButton),
+      state.teams?.length ? h('div', { class: 'card filters' }, h('div', { class: 'inline-fields' }, scopeSwitch(() => rerender()))) : null,
+      team && !mayManageKeys(role)
+        ? h('div', { class: 'callout', role: 'note' }, h('p', {}, `You are a ${roleLabels[role] ?? role} in ${team.name}: you see its keys masked and their usage. `
+          + 'Creating, revealing, rolling and revoking keys need the Developer role or above; an owner or admin of the team can change your role.'))
+        : null,
       chosen ? null : needsNetwork('new keys are created for the selected network.'),
       h('div', { class: 'section' },
-        h('div', { class: 'section-head' }, h('h2', {}, 'Your API keys'), h('div', { class: 'inline-fields' }, filter)),
+        h('div', { class: 'section-head' }, h('h2', {}, team ? `Keys of ${team.name}` : 'Your API keys'), h('div', { class: 'inline-fields' }, filter)),
         table.element));
   },
 };

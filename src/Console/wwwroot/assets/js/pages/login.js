@@ -10,6 +10,7 @@ const notices = {
   created: 'Your account is ready. Log in with your email and password.',
   loggedOut: 'You are logged out.',
   ended: 'Your session has ended. Log in again.',
+  deleted: 'Your account is deleted and its keys are revoked.',
 };
 
 export default {
