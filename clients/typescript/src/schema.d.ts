@@ -100,7 +100,7 @@ export interface paths {
         post?: never;
         /**
          * Delete your account
-         * @description Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for an unknown email, and the email is free for a new account (which sees nothing of this one). The account's keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and then removed for good. There is no undo.
+         * @description Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for an unknown email, and the email is free for a new account (which sees nothing of this one). A team keeps an owner: the last owner of a team that has other members gets 409 `team_owner_required` (its `teams` lists them, `{id, name}`) until another member is an owner of each; a team with no other member goes with the account, its keys revoked with the account's own. The account's keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and then removed for good. There is no undo.
          */
         delete: operations["DeleteAccount"];
         options?: never;
@@ -118,7 +118,7 @@ export interface paths {
         get?: never;
         /**
          * Choose the chain, network and active key
-         * @description Sets the chain and network the dashboard works with (matched case-insensitively and stored with their canonical ids; 404 `chain_not_found`/`network_not_found`, 409 `chain_not_available`) and optionally the active key, which must be the caller's (404 `key_not_found`), active and scoped to that network (400 `validation_failed`). New keys default to this chain and network.
+         * @description Sets the chain and network the dashboard works with (matched case-insensitively and stored with their canonical ids; 404 `chain_not_found`/`network_not_found`, 409 `chain_not_available`) and optionally the active key, which must be one the caller can read (its own, or a key of a team it is a member of; else 404 `key_not_found`), active and scoped to that network (400 `validation_failed`). The selection is the account's own, in a team too (a team has none; each member keeps theirs). New keys default to this chain and network.
          */
         put: operations["PutSelection"];
         post?: never;
@@ -3575,6 +3575,15 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `unauthenticated` or `invalid_credentials`. `unauthenticated`: no valid access token in `Authorization: Bearer <accessToken>`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `team_owner_required`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -58,4 +58,5 @@ namespace KsQuery.Modules.Keys;
 [JsonSerializable(typeof(AcceptInvitationRequest))]
 [JsonSerializable(typeof(ChangeMemberRoleRequest))]
 [JsonSerializable(typeof(TeamMemberResponse))]
+[JsonSerializable(typeof(OwnedTeam[]))]
 internal sealed partial class KeysJsonContext : JsonSerializerContext;

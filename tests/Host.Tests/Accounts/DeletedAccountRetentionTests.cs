@@ -49,8 +49,9 @@ public sealed class DeletedAccountRetentionTests : IDisposable
         var database = third.Services.GetRequiredService<ILiteDatabase>();
         var purge = third.Services.GetRequiredService<IDeletedAccountPurge>();
         StoredOf(database, leavingId, leavingKeyId).ShouldBe(new Stored(Keys: 1, Buckets: true, Addresses: true), "kept during the retention");
-        // What another account has stored before the purge; it must be exactly what it has after. (Seen in full runs only:
-        // its usage from the first host missing before any purge ran; compared here, and followed up in the issue note.)
+        // What another account has stored before the purge; it must be exactly what it has after. (In full runs its usage
+        // from the first host was once missing before any purge ran: calls still gathering for publication at the graceful
+        // stop were published to a stopping bus and lost; fixed in the usage event pump, GracefulStopCountingTests.)
         var staying = StoredOf(database, stayingId, stayingKeyId);
         staying.Keys.ShouldBe(1);
 

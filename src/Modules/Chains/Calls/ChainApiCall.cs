@@ -9,7 +9,8 @@ namespace KsQuery.Modules.Chains.Calls;
 /// <summary>Serves one catalog API: checks the key's scope, validates parameters, calls the plugin. A plain request
 /// delegate (no parameter binding or filter pipeline of its own): it is the keyed hot path, and everything it needs is
 /// on the request.</summary>
-internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string network, ApiDescriptor api, PluginRuntime runtime)
+internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string network, ApiDescriptor api, PluginRuntime runtime,
+    ChainRegistry registry)
 {
     /// <summary>For the OpenAPI description: request-delegate endpoints are described only when they name their method.</summary>
     public static readonly System.Reflection.MethodInfo Method = typeof(ChainApiCall).GetMethod(nameof(InvokeAsync))!;
@@ -30,7 +31,7 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
             return refusal;
         if (!runtime.IsStarted(chain))
             return new ProblemResult(503, "upstream_unavailable", "Upstream unavailable", $"The {chain} plugin is not running; see /health.");
-        if (!runtime.IsNetworkAvailable(chain, network))
+        if (!registry.IsNetworkAvailable(chain, network))
             return new ProblemResult(503, "upstream_unavailable", "Upstream unavailable", $"Network {chain}/{network} is not available yet (coming soon); see /v1/chains.");
 
         var validation = new Validation();

@@ -28,7 +28,7 @@ internal static class ChainApiEndpoints
                     var group = keyed.MapGroup(chain.Id).MapGroup(name.ToLowerInvariant());
                     foreach (var api in network.Descriptor!.Apis)
                     {
-                        var call = new ChainApiCall(chain.Plugin!, chain.Id, network.Id, api, runtime);
+                        var call = new ChainApiCall(chain.Plugin!, chain.Id, network.Id, api, runtime, registry);
                         string[] method = [api.Method == ApiMethod.Get ? HttpMethods.Get : HttpMethods.Post];
                         // Routing matches a CORS preflight for the API's method to the endpoint, so the host's preflight
                         // stage knows it is a chain API (a preflight carries no key; docs/api.md, CORS).

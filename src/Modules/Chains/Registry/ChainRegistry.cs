@@ -20,7 +20,12 @@ public sealed class ChainRegistry
 
     internal void MarkComingSoon(string chainId, string networkId) => _comingSoon[$"{chainId}/{networkId}"] = true;
 
-    internal bool IsAvailable(ChainEntry chain, NetworkEntry network) => chain.Available && !_comingSoon.ContainsKey($"{chain.Id}/{network.Id}");
+    internal bool IsAvailable(ChainEntry chain, NetworkEntry network) => chain.Available && IsNetworkAvailable(chain.Id, network.Id);
+
+    /// <summary>False for a network its plugin listed as coming soon at start: the one answer for the catalog, selections,
+    /// key scopes and the keyed calls (ids as the plugin spells them). On the keyed path: no lookup while none is listed.</summary>
+    internal bool IsNetworkAvailable(string chainId, string networkId) =>
+        _comingSoon.IsEmpty || !_comingSoon.ContainsKey($"{chainId}/{networkId}");
 
     internal bool IsAvailable(ChainEntry chain) => chain.Networks.Any(n => IsAvailable(chain, n));
 

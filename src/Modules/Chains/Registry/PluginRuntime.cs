@@ -25,11 +25,6 @@ internal sealed class PluginRuntime(
 
     public bool IsStarted(string chainId) => _started.ContainsKey(chainId);
 
-    private readonly ConcurrentDictionary<string, bool> _comingSoon = new(StringComparer.Ordinal);
-
-    /// <summary>False for a network its plugin listed as coming soon at start (<see cref="IChainPlugin.IsNetworkAvailable"/>).</summary>
-    public bool IsNetworkAvailable(string chainId, string networkId) => _comingSoon.IsEmpty || !_comingSoon.ContainsKey($"{chainId}/{networkId}");
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var loaded in plugins.Plugins)
@@ -49,10 +44,7 @@ internal sealed class PluginRuntime(
                 {
                     var available = loaded.Plugin.IsNetworkAvailable(network.Id);
                     if (!available)
-                    {
                         registry.MarkComingSoon(id, network.Id);
-                        _comingSoon[$"{id}/{network.Id}"] = true;
-                    }
                     // Asked after the start so the log says why a network cannot serve (not configured, a wrong upstream).
                     var health = await CheckNetworkAsync(loaded.Plugin, network.Id, logger, cancellationToken);
                     if (!available)
@@ -112,7 +104,7 @@ internal sealed class PluginRuntime(
             {
                 var networkHealth = await CheckNetworkAsync(loaded.Plugin, network.Id, cancellationToken);
                 reports.Add(new PluginHealthReport(id, networkHealth.Healthy, networkHealth.Detail, Network: network.Id,
-                    ComingSoon: !IsNetworkAvailable(id, network.Id)));
+                    ComingSoon: !registry.IsNetworkAvailable(id, network.Id)));
             }
         }
         reports.AddRange(plugins.Failures.Select(f => new PluginHealthReport(f.Name, false, $"not loaded: {f.Reason}", required.Contains(f.Folder))));

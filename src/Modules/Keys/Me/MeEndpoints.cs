@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.ApiKeys;
 using KsQuery.Modules.Keys.Networks;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -26,8 +27,10 @@ internal static class MeEndpoints
             .WithSummary("Choose the chain, network and active key")
             .WithDescription("Sets the chain and network the dashboard works with (matched case-insensitively and stored with " +
                              "their canonical ids; 404 `chain_not_found`/`network_not_found`, 409 `chain_not_available`) and " +
-                             "optionally the active key, which must be the caller's (404 `key_not_found`), active and scoped to " +
-                             "that network (400 `validation_failed`). New keys default to this chain and network.");
+                             "optionally the active key, which must be one the caller can read (its own, or a key of a team it " +
+                             "is a member of; else 404 `key_not_found`), active and scoped to that network (400 " +
+                             "`validation_failed`). The selection is the account's own, in a team too (a team has none; each " +
+                             "member keeps theirs). New keys default to this chain and network.");
         return me;
     }
 
@@ -39,7 +42,7 @@ internal static class MeEndpoints
     }
 
     internal static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> PutSelectionAsync(
-        SelectionRequest request, ClaimsPrincipal user, IAccountStore accounts, IApiKeyStore keys, IMessageBus bus,
+        SelectionRequest request, ClaimsPrincipal user, IAccountStore accounts, KeyAccess keys, IMessageBus bus,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new Validation()
@@ -61,9 +64,9 @@ internal static class MeEndpoints
 
         if (request.ActiveKeyId is { } keyId)
         {
-            var key = await keys.FindAsync(keyId, cancellationToken);
-            if (key is null || key.AccountId != accountId)
-                return ApiProblems.NotFound("key_not_found", "You have no key with this id.");
+            var (key, refused) = await keys.KeyAsync(keyId, accountId, KeyAction.Read, cancellationToken);
+            if (key is null)
+                return refused!;
             if (key.StatusAt(time.GetUtcNow()) != ApiKeyStatus.Active)
                 return ApiProblems.Invalid("activeKeyId", "The key is not active.");
             if (key.Chain != network!.ChainId || key.Network != network.NetworkId)

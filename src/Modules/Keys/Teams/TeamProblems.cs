@@ -17,5 +17,12 @@ internal static class TeamProblems
     public static ProblemHttpResult LastOwner() =>
         ApiProblems.Conflict("last_owner", "A team keeps at least one owner: make another member an owner first.");
 
+    /// <summary>Deleting the account would leave these teams without an owner; <c>teams</c> lists them.</summary>
+    public static ProblemHttpResult OwnerRequired(IReadOnlyList<OwnedTeam> teams) => TypedResults.Problem(
+        detail: "You are the last owner of " + string.Join(", ", teams.Select(t => $"'{t.Name}' ({t.Id})")) +
+                ", which other members share: make another member an owner of each before deleting the account.",
+        statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+        extensions: new Dictionary<string, object?> { ["code"] = "team_owner_required", ["teams"] = teams.ToArray() });
+
     public static ProblemHttpResult AlreadyMember() => ApiProblems.Conflict("already_member", "This account is already a member of the team.");
 }

@@ -8,10 +8,13 @@ namespace KsQuery.Modules.Usage.Aggregation;
 
 /// <summary>Writes pending usage every <see cref="UsageOptions.FlushInterval"/>; a hard kill loses at most one interval.
 /// At a graceful stop it writes once more after every hosted service (the web server draining its requests, Wolverine
-/// draining its local queues) has stopped, so nothing answered before the stop is lost. It also trims the rejections
+/// draining its local queues) has stopped, counting first the events of calls answered after the event pump stopped,
+/// so nothing answered before the stop is lost. It also trims the rejections
 /// log and alerts to their retention and reports calls refused with unidentified keys to the log.</summary>
 internal sealed class UsageFlusher(
     UsageAggregator aggregator,
+    UsageEventBuffer events,
+    UsageCounter counter,
     IUsageStore store,
     UnidentifiedRejections unidentified,
     IOptions<UsageOptions> options,
@@ -57,6 +60,9 @@ internal sealed class UsageFlusher(
 
     Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken)
     {
+        var late = events.Drain();
+        if (late.Length > 0)
+            counter.Count(late);
         FlushSafely();
         ReportUnidentified(time.GetUtcNow());
         return Task.CompletedTask;

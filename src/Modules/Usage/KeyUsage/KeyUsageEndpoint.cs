@@ -41,7 +41,7 @@ internal static class KeyUsageEndpoint
         CancellationToken cancellationToken, string? from = null, string? to = null)
     {
         var validation = new Validation();
-        var (start, end) = QueryValues.ReadRange(from, to, validation);
+        var (start, end) = TimeRangeQuery.ReadRange(from, to, validation);
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);
 

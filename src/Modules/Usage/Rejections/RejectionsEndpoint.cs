@@ -37,7 +37,7 @@ internal static class RejectionsEndpoint
         string? size = null, string? teamId = null)
     {
         var validation = new Validation();
-        var (start, end) = QueryValues.ReadRange(from, to, validation);
+        var (start, end) = TimeRangeQuery.ReadRange(from, to, validation);
         var (pageNumber, pageSize) = Paging.Read(page, size, validation);
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);

@@ -40,7 +40,7 @@ internal static class TimeseriesEndpoint
         string? keyId = null, string? from = null, string? to = null, string? interval = null, string? teamId = null)
     {
         var validation = new Validation();
-        var (start, end) = QueryValues.ReadRange(from, to, validation);
+        var (start, end) = TimeRangeQuery.ReadRange(from, to, validation);
         var step = TimeseriesInterval.Parse(interval);
         validation.Require(step is not null, "interval", "interval must be minute, hour or day.");
         validation.Require(keyId is null || KeyIdText.IsPlausible(keyId), "keyId", $"keyId {KeyIdText.Rule}.");

@@ -9,15 +9,17 @@ using Wolverine;
 namespace KsQuery.Modules.Usage.Tracking;
 
 /// <summary>Publishes the buffered usage events as one <see cref="KeyedCallsCompleted"/> every
-/// <see cref="UsageOptions.PublishWindow"/> (at once when a dashboard read is waiting). At a graceful stop, after
-/// Wolverine has stopped, what is left is counted directly so nothing answered is lost.</summary>
+/// <see cref="UsageOptions.PublishWindow"/> (at once when a dashboard read is waiting). A graceful stop ends the loop
+/// first, before any hosted service stops (Wolverine included): a batch still gathering then is counted directly, never
+/// published to a bus that is stopping, and what is added later is counted directly at the end (here and by the
+/// flusher once everything has stopped), so nothing answered is lost.</summary>
 internal sealed class UsageEventPump(
     UsageEventBuffer buffer,
     UsageCounter counter,
     IServiceScopeFactory scopes,
     IOptions<UsageOptions> options,
     TimeProvider time,
-    ILogger<UsageEventPump> logger) : BackgroundService
+    ILogger<UsageEventPump> logger) : BackgroundService, IHostedLifecycleService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +38,13 @@ internal sealed class UsageEventPump(
             }
             if (batch.Length == 0)
                 continue;
+            if (stoppingToken.IsCancellationRequested)
+            {
+                // The stop cut the publish window short: a message published now could reach a bus that no longer
+                // handles it (the batch was lost that way), so it is counted here.
+                counter.Count(batch);
+                return;
+            }
             try
             {
                 await bus.PublishAsync(new KeyedCallsCompleted(batch));
@@ -48,11 +57,25 @@ internal sealed class UsageEventPump(
         }
     }
 
+    // Stopping runs before any hosted service's StopAsync: the loop ends while Wolverine still handles what it published.
+    Task IHostedLifecycleService.StoppingAsync(CancellationToken cancellationToken) => base.StopAsync(cancellationToken);
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        CountRest();
+    }
+
+    private void CountRest()
+    {
         var rest = buffer.Drain();
         if (rest.Length > 0)
             counter.Count(rest);
     }
+
+    Task IHostedLifecycleService.StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedLifecycleService.StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

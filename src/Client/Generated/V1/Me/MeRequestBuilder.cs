@@ -46,13 +46,14 @@ namespace KsQuery.Client.V1.Me
         {
         }
         /// <summary>
-        /// Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for an unknown email, and the email is free for a new account (which sees nothing of this one). The account&apos;s keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and then removed for good. There is no undo.
+        /// Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for an unknown email, and the email is free for a new account (which sees nothing of this one). A team keeps an owner: the last owner of a team that has other members gets 409 `team_owner_required` (its `teams` lists them, `{id, name}`) until another member is an owner of each; a team with no other member goes with the account, its keys revoked with the account&apos;s own. The account&apos;s keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and then removed for good. There is no undo.
         /// </summary>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 429 status code</exception>
@@ -71,6 +72,7 @@ namespace KsQuery.Client.V1.Me
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
@@ -101,7 +103,7 @@ namespace KsQuery.Client.V1.Me
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.MeResponse>(requestInfo, global::KsQuery.Client.Models.MeResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for an unknown email, and the email is free for a new account (which sees nothing of this one). The account&apos;s keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and then removed for good. There is no undo.
+        /// Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for an unknown email, and the email is free for a new account (which sees nothing of this one). A team keeps an owner: the last owner of a team that has other members gets 409 `team_owner_required` (its `teams` lists them, `{id, name}`) until another member is an owner of each; a team with no other member goes with the account, its keys revoked with the account&apos;s own. The account&apos;s keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and then removed for good. There is no undo.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

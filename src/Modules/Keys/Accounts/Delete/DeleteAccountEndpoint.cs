@@ -8,6 +8,7 @@ using KsQuery.Modules.Keys.Auth.Sessions;
 using KsQuery.Modules.Keys.Configuration;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Teams;
 using KsQuery.Modules.Keys.Throttling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,13 +28,17 @@ internal static class DeleteAccountEndpoint
             .WithName("DeleteAccount")
             .AnswersValidationFailed()
             .Answers(StatusCodes.Status401Unauthorized, "invalid_credentials")
+            .Answers(StatusCodes.Status409Conflict, "team_owner_required")
             .Answers(StatusCodes.Status429TooManyRequests, "too_many_attempts")
             .WithSummary("Delete your account")
             .WithDescription("Deletes the account after checking its password (body `{password}`; 401 `invalid_credentials`, " +
                              "counted by the login throttle, 429 `too_many_attempts`). 204 on success, and at once: every key of " +
                              "the account is revoked (the next keyed call with any of them gets 401 `key_revoked`), every session " +
                              "ends (its access tokens get 401 `unauthenticated`), logging in with the email is refused as for " +
-                             "an unknown email, and the email is free for a new account (which sees nothing of this one). The " +
+                             "an unknown email, and the email is free for a new account (which sees nothing of this one). A team " +
+                             "keeps an owner: the last owner of a team that has other members gets 409 `team_owner_required` " +
+                             "(its `teams` lists them, `{id, name}`) until another member is an owner of each; a team with no " +
+                             "other member goes with the account, its keys revoked with the account's own. The " +
                              "account's keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and " +
                              "then removed for good. There is no undo.")
             .Produces(StatusCodes.Status204NoContent)
@@ -58,19 +63,26 @@ internal static class DeleteAccountEndpoint
             return ApiProblems.Unauthorized("invalid_credentials", "The password is not correct.");
         services.Throttle.Succeeded(attempt);
 
+        var (sharedTeams, soleTeams) = await OwnedTeamsAsync(services.Teams, accountId, cancellationToken);
+        if (sharedTeams.Count > 0)
+            return TeamProblems.OwnerRequired(sharedTeams);
+
         // Keys first, then sessions, then the account: a failure half-way leaves an account its owner can delete again,
         // never a deleted account with keys that still work.
         var now = services.Time.GetUtcNow();
         var revoked = 0;
-        foreach (var key in await services.Keys.ListByAccountAsync(accountId, cancellationToken))
+        foreach (var ownerId in soleTeams.Prepend(accountId))
         {
-            var (result, _) = await services.Keys.TryChangeAsync(key.Id, accountId, stored => stored.RevokedAt is not null
-                ? stored
-                : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null }, cancellationToken);
-            if (result != KeyWrite.Done)
-                continue;
-            await services.Revocation.AnnounceAsync(services.Bus, key.Id);
-            revoked++;
+            foreach (var key in await services.Keys.ListByAccountAsync(ownerId, cancellationToken))
+            {
+                var (result, _) = await services.Keys.TryChangeAsync(key.Id, ownerId, stored => stored.RevokedAt is not null
+                    ? stored
+                    : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null }, cancellationToken);
+                if (result != KeyWrite.Done)
+                    continue;
+                await services.Revocation.AnnounceAsync(services.Bus, key.Id);
+                revoked++;
+            }
         }
         var sessionsEnded = services.Sessions.EndAll(accountId).Count;
         var purgeAt = now.AddDays(services.Options.Value.DeletedRetentionDays);
@@ -83,12 +95,34 @@ internal static class DeleteAccountEndpoint
         }), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The teams the account is the last owner of: those shared with other members (which would be left without
+    /// an owner) and those it is the only member of (which go with the account).</summary>
+    private static async Task<(List<OwnedTeam> Shared, List<string> Sole)> OwnedTeamsAsync(ITeamStore teams, string accountId,
+        CancellationToken cancellationToken)
+    {
+        List<OwnedTeam> shared = [];
+        List<string> sole = [];
+        foreach (var membership in await teams.MembershipsAsync(accountId, cancellationToken))
+        {
+            if (membership.Role != TeamRole.Owner)
+                continue;
+            var members = await teams.MembersAsync(membership.TeamId, cancellationToken);
+            if (members.All(m => m.AccountId == accountId))
+                sole.Add(membership.TeamId);
+            else if (!members.Any(m => m.AccountId != accountId && m.Role == TeamRole.Owner)
+                     && await teams.FindAsync(membership.TeamId, cancellationToken) is { } team)
+                shared.Add(new OwnedTeam(team.Id, team.Name));
+        }
+        return (shared, sole);
+    }
 }
 
 /// <summary>What deleting an account touches (bound with <c>[AsParameters]</c>).</summary>
 internal sealed record DeleteAccountServices(
     IAccountStore Accounts,
     IApiKeyStore Keys,
+    ITeamStore Teams,
     ISecretHasher Hasher,
     LoginThrottle Throttle,
     AccountSessions Sessions,

@@ -44,7 +44,7 @@ internal static class KeyActivityEndpoint
         CancellationToken cancellationToken, string? from = null, string? to = null, string? page = null, string? size = null)
     {
         var validation = new Validation();
-        var (start, end) = AuditQueryValues.ReadRange(from, to, validation);
+        var (start, end) = TimeRangeQuery.ReadRange(from, to, validation);
         var (pageNumber, pageSize) = Paging.Read(page, size, validation);
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);

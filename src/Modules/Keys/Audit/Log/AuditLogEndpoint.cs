@@ -44,7 +44,7 @@ internal static class AuditLogEndpoint
         var actorId = string.IsNullOrEmpty(actor) || !KeyIdText.IsPlausible(actor) ? null : actor;
         if (!string.IsNullOrEmpty(action) && !AuditActions.All.Contains(action))
             validation.Add("action", "action must be one of " + string.Join(", ", AuditActions.All.Order(StringComparer.Ordinal)) + ".");
-        var (start, end) = AuditQueryValues.ReadRange(from, to, validation);
+        var (start, end) = TimeRangeQuery.ReadRange(from, to, validation);
         var (pageNumber, pageSize) = Paging.Read(page, size, validation);
         if (!validation.IsValid)
             return ApiProblems.Invalid(validation.Errors);

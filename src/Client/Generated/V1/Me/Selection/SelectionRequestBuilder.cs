@@ -34,7 +34,7 @@ namespace KsQuery.Client.V1.Me.Selection
         {
         }
         /// <summary>
-        /// Sets the chain and network the dashboard works with (matched case-insensitively and stored with their canonical ids; 404 `chain_not_found`/`network_not_found`, 409 `chain_not_available`) and optionally the active key, which must be the caller&apos;s (404 `key_not_found`), active and scoped to that network (400 `validation_failed`). New keys default to this chain and network.
+        /// Sets the chain and network the dashboard works with (matched case-insensitively and stored with their canonical ids; 404 `chain_not_found`/`network_not_found`, 409 `chain_not_available`) and optionally the active key, which must be one the caller can read (its own, or a key of a team it is a member of; else 404 `key_not_found`), active and scoped to that network (400 `validation_failed`). The selection is the account&apos;s own, in a team too (a team has none; each member keeps theirs). New keys default to this chain and network.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.MeResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -69,7 +69,7 @@ namespace KsQuery.Client.V1.Me.Selection
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.MeResponse>(requestInfo, global::KsQuery.Client.Models.MeResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Sets the chain and network the dashboard works with (matched case-insensitively and stored with their canonical ids; 404 `chain_not_found`/`network_not_found`, 409 `chain_not_available`) and optionally the active key, which must be the caller&apos;s (404 `key_not_found`), active and scoped to that network (400 `validation_failed`). New keys default to this chain and network.
+        /// Sets the chain and network the dashboard works with (matched case-insensitively and stored with their canonical ids; 404 `chain_not_found`/`network_not_found`, 409 `chain_not_available`) and optionally the active key, which must be one the caller can read (its own, or a key of a team it is a member of; else 404 `key_not_found`), active and scoped to that network (400 `validation_failed`). The selection is the account&apos;s own, in a team too (a team has none; each member keeps theirs). New keys default to this chain and network.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

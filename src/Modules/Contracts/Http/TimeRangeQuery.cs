@@ -1,14 +1,18 @@
 using System.Globalization;
-using KsQuery.Contracts.Http;
 
-namespace KsQuery.Modules.Keys.Audit;
+namespace KsQuery.Contracts.Http;
 
-/// <summary>Reads the <c>from</c>/<c>to</c> query values of the audit routes the way the usage routes read theirs (ISO-8601,
-/// UTC unless an offset is given, within <see cref="Timestamps"/>' range, <c>from</c> before <c>to</c>): a bad value is a
-/// 400 <c>validation_failed</c> naming the field, not a binding failure.</summary>
-internal static class AuditQueryValues
+/// <summary>Reads the <c>from</c>/<c>to</c> query values of the usage and audit routes (ISO-8601, UTC unless an offset is
+/// given, within <see cref="Timestamps"/>' range; <c>from</c> before <c>to</c>). They are read as text so that a bad value
+/// is a 400 <c>validation_failed</c> naming the field, not a binding failure.</summary>
+public static class TimeRangeQuery
 {
-    private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd"];
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd",
+    ];
 
     public static (DateTimeOffset? From, DateTimeOffset? To) ReadRange(string? from, string? to, Validation validation)
     {
