@@ -56,6 +56,8 @@ public sealed class TeamOwnerAccountDeletionTests : IDisposable
         var teamId = await api.CreateTeamAsync(owner, "solo");
         var (_, teamKey) = await api.CreateTeamKeyAsync(owner, teamId, "solo-key");
         (await api.GetAsync(KeyedCall, apiKey: teamKey)).Status.ShouldBe(HttpStatusCode.OK);
+        var invited = await api.SignUpAndLogInAsync("invited@example.com");
+        var pending = await api.InviteAsync(owner, teamId, "invited@example.com", "developer");
 
         var (status, body, _) = await api.SendAsync(HttpMethod.Delete, "/v1/me", new { password = Password }, owner);
 
@@ -63,5 +65,10 @@ public sealed class TeamOwnerAccountDeletionTests : IDisposable
         var (callStatus, call, _) = await api.GetAsync(KeyedCall, apiKey: teamKey);
         callStatus.ShouldBe(HttpStatusCode.Unauthorized);
         call.Code().ShouldBe("key_revoked");
+        // The team is gone: its pending invitation cannot bring it back as a team without an owner.
+        var (acceptStatus, accepted, _) = await api.PostAsync("/v1/invitations/accept", new { token = pending }, invited);
+        acceptStatus.ShouldBe(HttpStatusCode.NotFound, accepted.ToString());
+        accepted.Code().ShouldBe("invitation_not_found");
+        (await api.GetAsync($"/v1/teams/{teamId}", invited)).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -4,7 +4,7 @@ namespace KsQuery.Modules.Keys.Storage;
 
 internal enum MemberWrite { Done, NotFound, LastOwner }
 
-internal enum InvitationAcceptance { Done, AlreadyAccepted, AlreadyMember }
+internal enum InvitationAcceptance { Done, AlreadyAccepted, AlreadyMember, TeamGone }
 
 /// <summary>Teams, their members and invitations. Writes return once committed; the checks that keep a team with at least
 /// one owner are made in the same step as the write.</summary>
@@ -37,4 +37,8 @@ internal interface ITeamStore
 
     /// <summary><see cref="MemberWrite.LastOwner"/> when the member is the team's only owner.</summary>
     Task<MemberWrite> TryRemoveAsync(string teamId, string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the teams whose only member is <paramref name="accountId"/>, with their members and invitations, in
+    /// one step; when another member has joined one of them meanwhile, deletes nothing and answers those teams' ids.</summary>
+    Task<IReadOnlyList<string>> TryDisbandAsync(IReadOnlyList<string> teamIds, string accountId, CancellationToken cancellationToken);
 }

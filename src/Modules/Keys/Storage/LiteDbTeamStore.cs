@@ -110,6 +110,8 @@ internal sealed class LiteDbTeamStore : ITeamStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writes)
         {
+            if (_teams.FindById(member.TeamId) is null)
+                return Task.FromResult(InvitationAcceptance.TeamGone);
             var doc = _invitations.FindById(invitationId);
             if (doc is null || !doc["acceptedAt"].IsNull)
                 return Task.FromResult(InvitationAcceptance.AlreadyAccepted);
@@ -155,6 +157,27 @@ internal sealed class LiteDbTeamStore : ITeamStore
                 return Task.FromResult(MemberWrite.LastOwner);
             _members.Delete(MemberId(teamId, accountId));
             return Task.FromResult(MemberWrite.Done);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> TryDisbandAsync(IReadOnlyList<string> teamIds, string accountId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+        {
+            var joined = teamIds.Where(teamId => Members(teamId).Any(m => m.AccountId != accountId)).ToList();
+            if (joined.Count > 0)
+                return Task.FromResult<IReadOnlyList<string>>(joined);
+            InTransaction(() =>
+            {
+                foreach (var teamId in teamIds)
+                {
+                    _members.DeleteMany(Query.EQ("teamId", teamId));
+                    _invitations.DeleteMany(Query.EQ("teamId", teamId));
+                    _teams.Delete(teamId);
+                }
+            });
+            return Task.FromResult<IReadOnlyList<string>>([]);
         }
     }
 

@@ -66,6 +66,12 @@ internal static class DeleteAccountEndpoint
         var (sharedTeams, soleTeams) = await OwnedTeamsAsync(services.Teams, accountId, cancellationToken);
         if (sharedTeams.Count > 0)
             return TeamProblems.OwnerRequired(sharedTeams);
+        // Gone before any key is revoked: from here no invitation can bring one back as a team without an owner.
+        if (await services.Teams.TryDisbandAsync(soleTeams, accountId, cancellationToken) is { Count: > 0 } joined)
+        {
+            var (nowShared, _) = await OwnedTeamsAsync(services.Teams, accountId, cancellationToken);
+            return TeamProblems.OwnerRequired(nowShared.Where(team => joined.Contains(team.Id)).ToList());
+        }
 
         // Keys first, then sessions, then the account: a failure half-way leaves an account its owner can delete again,
         // never a deleted account with keys that still work.

@@ -62,6 +62,8 @@ internal static class AcceptInvitationEndpoint
                 return Used();
             case InvitationAcceptance.AlreadyMember:
                 return TeamProblems.AlreadyMember();
+            case InvitationAcceptance.TeamGone:
+                return ApiProblems.NotFound("invitation_not_found", "No invitation has this token.");
         }
         await audit.RecordAsync(new AuditEvent(AuditActions.TeamInvitationAccepted, accountId, TeamId: team.Id,
             SubjectAccountId: accountId, After: new JsonObject { ["role"] = invitation.Role.ToApi() }), cancellationToken);
