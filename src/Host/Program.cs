@@ -6,6 +6,7 @@ using KsQuery.Host.OpenApi;
 using KsQuery.Host.Plugins;
 using KsQuery.Host.Startup;
 using KsQuery.Host.Storage;
+using KsQuery.Host.Telemetry;
 using KsQuery.Modules.Chains;
 using KsQuery.Modules.Keys;
 using KsQuery.Modules.Usage;
@@ -24,6 +25,7 @@ return await StartupGuard.RunAsync(args, () =>
     builder.Services.AddHttpConventions();
     builder.Services.AddKsQueryOpenApi();
     builder.Services.AddKsQueryHealth();
+    builder.AddKsQueryTelemetry();   // metrics (/metrics, OTLP) and traces (OTLP)
     builder.Services.AddKeys(builder.Configuration);
     builder.Services.AddChains(builder.Configuration, plugins, dataDirectory);
     builder.Services.AddUsage(builder.Configuration);
@@ -47,6 +49,7 @@ return await StartupGuard.RunAsync(args, () =>
 
     app.UseForwardedHeadersFromTrustedProxies(); // client addresses from configured proxies only (none by default)
     app.UseHttpConventions();
+    app.UseKsQueryMetrics();  // /metrics to loopback and allowed networks only
     app.UseKeyedCalls(keyed => keyed
         .UseUsageTracking()   // counts every keyed call, refused ones included
         .UseApiKeys()         // the API key (401)
