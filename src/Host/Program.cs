@@ -2,6 +2,7 @@ using JasperFx.CodeGeneration;
 using KsQuery.Host.Health;
 using KsQuery.Host.Http;
 using KsQuery.Host.Keyed;
+using KsQuery.Host.Logging;
 using KsQuery.Host.OpenApi;
 using KsQuery.Host.Plugins;
 using KsQuery.Host.Startup;
@@ -18,6 +19,7 @@ return await StartupGuard.RunAsync(args, () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddShippedSettings();
+    builder.AddLogFormat();          // Logging:Format: json or text to stdout
 
     var dataDirectory = builder.AddDataDirectory();
     var plugins = PluginLoader.Load(builder.Configuration);
