@@ -2,10 +2,12 @@ using JasperFx.CodeGeneration;
 using KsQuery.Host.Health;
 using KsQuery.Host.Http;
 using KsQuery.Host.Keyed;
+using KsQuery.Host.Logging;
 using KsQuery.Host.OpenApi;
 using KsQuery.Host.Plugins;
 using KsQuery.Host.Startup;
 using KsQuery.Host.Storage;
+using KsQuery.Host.Telemetry;
 using KsQuery.Modules.Chains;
 using KsQuery.Modules.Keys;
 using KsQuery.Modules.Usage;
@@ -17,6 +19,7 @@ return await StartupGuard.RunAsync(args, () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddShippedSettings();
+    builder.AddLogFormat();          // Logging:Format: json or text to stdout
 
     var dataDirectory = builder.AddDataDirectory();
     var plugins = PluginLoader.Load(builder.Configuration);
@@ -24,6 +27,7 @@ return await StartupGuard.RunAsync(args, () =>
     builder.Services.AddHttpConventions();
     builder.Services.AddKsQueryOpenApi();
     builder.Services.AddKsQueryHealth();
+    builder.AddKsQueryTelemetry();   // metrics (/metrics, OTLP) and traces (OTLP)
     builder.Services.AddKeys(builder.Configuration);
     builder.Services.AddChains(builder.Configuration, plugins, dataDirectory);
     builder.Services.AddUsage(builder.Configuration);
@@ -47,6 +51,7 @@ return await StartupGuard.RunAsync(args, () =>
 
     app.UseForwardedHeadersFromTrustedProxies(); // client addresses from configured proxies only (none by default)
     app.UseHttpConventions();
+    app.UseKsQueryMetrics();  // /metrics to loopback and allowed networks only
     app.UseKeyedCalls(keyed => keyed
         .UseUsageTracking()   // counts every keyed call, refused ones included
         .UseApiKeys()         // the API key (401)

@@ -2204,6 +2204,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The process serves
+         * @description 200 with `{"status": "healthy", "checks": []}` whenever the process answers at all; no check is run. For a supervisor's liveness probe: restart the process only when this stops answering.
+         */
+        get: operations["healthLive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ready for calls
+         * @description 200 when the store reads and writes, the key ring protects and unprotects, every required plugin is healthy and the service is not stopping; else 503 with the same report (checks `store`, `keyring`, `plugins`, `serving`). For a load balancer's readiness probe: from a stop request on, `serving` is `unhealthy` (`stopping`) while in-flight calls finish.
+         */
+        get: operations["healthReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -18397,7 +18437,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every required check is healthy */
+            /** @description Every check is healthy */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -18418,6 +18458,88 @@ export interface operations {
                 };
             };
             /** @description The store, the key ring or a required plugin is unhealthy */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "healthy" | "unhealthy";
+                        checks: ({
+                            name: string;
+                            /** @enum {string} */
+                            status: "healthy" | "unhealthy";
+                            detail?: null | string;
+                        } & {
+                            [key: string]: null | string;
+                        })[];
+                    };
+                };
+            };
+        };
+    };
+    healthLive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process serves */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "healthy" | "unhealthy";
+                        checks: ({
+                            name: string;
+                            /** @enum {string} */
+                            status: "healthy" | "unhealthy";
+                            detail?: null | string;
+                        } & {
+                            [key: string]: null | string;
+                        })[];
+                    };
+                };
+            };
+        };
+    };
+    healthReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every check is healthy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "healthy" | "unhealthy";
+                        checks: ({
+                            name: string;
+                            /** @enum {string} */
+                            status: "healthy" | "unhealthy";
+                            detail?: null | string;
+                        } & {
+                            [key: string]: null | string;
+                        })[];
+                    };
+                };
+            };
+            /** @description The store, the key ring or a required plugin is unhealthy, or the service is stopping */
             503: {
                 headers: {
                     [name: string]: unknown;

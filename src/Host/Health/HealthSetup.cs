@@ -6,7 +6,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace KsQuery.Host.Health;
 
 /// <summary><c>/health</c>: 503 when the store, the key ring or a required plugin (<c>Plugins:Required</c>) is unhealthy,
-/// else 200; the body has a JSON detail per check, every plugin named in the <c>plugins</c> check.</summary>
+/// else 200; the body has a JSON detail per check, every plugin named in the <c>plugins</c> check. <c>/health/live</c>: 200
+/// while the process serves, no check run (a supervisor restarts a process that stops answering it).
+/// <c>/health/ready</c>: the checks a call needs (store, key ring, required plugins) and whether the service is stopping;
+/// 503 when one fails (a load balancer sends its calls elsewhere).</summary>
 internal static class HealthSetup
 {
     public static IServiceCollection AddKsQueryHealth(this IServiceCollection services)
@@ -18,13 +21,24 @@ internal static class HealthSetup
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store")
             .AddCheck<KeyRingHealthCheck>("keyring")
-            .AddCheck<PluginsHealthCheck>("plugins");
+            .AddCheck<PluginsHealthCheck>("plugins")
+            .AddCheck<ServingHealthCheck>(ServingCheck, tags: [ReadyOnly]);
         return services;
     }
 
-    public static void MapKsQueryHealth(this WebApplication app) =>
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync })
+    private const string ServingCheck = "serving";
+    private const string ReadyOnly = "ready-only";
+    private static readonly HashSet<string> ReadyChecks = new(StringComparer.Ordinal) { "store", "keyring", "plugins", ServingCheck };
+
+    public static void MapKsQueryHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync, Predicate = c => !c.Tags.Contains(ReadyOnly) })
             .WithTags("Health").WithSummary("Health of the store and every chain plugin");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { ResponseWriter = WriteAsync, Predicate = _ => false })
+            .WithTags("Health").WithSummary("The process serves");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteAsync, Predicate = c => ReadyChecks.Contains(c.Name) })
+            .WithTags("Health").WithSummary("Ready for calls: store, key ring, required plugins, not stopping");
+    }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
@@ -74,6 +88,16 @@ internal abstract class ProbeHealthCheck(Action probe, string healthy, string un
             return Task.FromResult(HealthCheckResult.Unhealthy(unhealthy, ex));
         }
     }
+}
+
+/// <summary>Unhealthy from the moment the service is told to stop: while it finishes its calls, a load balancer reading
+/// <c>/health/ready</c> sends new ones elsewhere.</summary>
+internal sealed class ServingHealthCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
+            ? HealthCheckResult.Unhealthy("stopping")
+            : HealthCheckResult.Healthy("serving"));
 }
 
 /// <summary>The store answers a read and a write.</summary>

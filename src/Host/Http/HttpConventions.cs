@@ -116,7 +116,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             _ => (500, "internal_error", "Internal error", "Something went wrong on our side; the traceId identifies it in our logs."),
         };
         if (status == 500)
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+        {
+            // The route pattern and the public key id (never the key) tie the entry to a chain API and a key's owner.
+            logger.LogError(exception, "Unhandled exception for {Method} {Path} (route {Route}, key {KeyId})", context.Request.Method,
+                context.Request.Path, (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText, KeyedCallFeatures.VerifiedKeyOf(context)?.KeyId);
+        }
 
         context.Response.StatusCode = status;
         SecurityHeaders.Apply(context); // the exception handler cleared the failed response's headers

@@ -2,8 +2,9 @@ using Microsoft.OpenApi;
 
 namespace KsQuery.Host.OpenApi;
 
-/// <summary>Describes <c>GET /health</c>, which <c>MapHealthChecks</c> leaves out of the document: public, 200 when
-/// healthy, 503 with the same report when not (a report, not a problem: it lists every check).</summary>
+/// <summary>Describes <c>GET /health</c>, <c>/health/live</c> and <c>/health/ready</c>, which <c>MapHealthChecks</c> leaves
+/// out of the document: public, 200 when healthy, 503 with the same report when not (a report, not a problem: it lists
+/// every check).</summary>
 internal static class HealthOperation
 {
     public const string Path = "/health";
@@ -14,25 +15,41 @@ internal static class HealthOperation
         document.Tags ??= new HashSet<OpenApiTag>();
         if (!document.Tags.Any(t => t.Name == "Health"))
             document.Tags.Add(new OpenApiTag { Name = "Health" });
-        document.Paths[Path] = new OpenApiPathItem
+        Add(document, Path, "health", "Health of the store, the key ring and every chain plugin",
+            "200 when the store reads and writes, the Data Protection key ring protects and unprotects, usage " +
+            "writes succeed and every required plugin is healthy; else 503 with the same report naming what is wrong. " +
+            "The report lists every check (`store`, `keyring`, `plugins` with a field per plugin, `usage`) and never " +
+            "carries exception text.",
+            "The store, the key ring or a required plugin is unhealthy");
+        Add(document, Path + "/live", "healthLive", "The process serves",
+            "200 with `{\"status\": \"healthy\", \"checks\": []}` whenever the process answers at all; no check is run. For a " +
+            "supervisor's liveness probe: restart the process only when this stops answering.",
+            null);
+        Add(document, Path + "/ready", "healthReady", "Ready for calls",
+            "200 when the store reads and writes, the key ring protects and unprotects, every required plugin is healthy and the " +
+            "service is not stopping; else 503 with the same report (checks `store`, `keyring`, `plugins`, `serving`). For a " +
+            "load balancer's readiness probe: from a stop request on, `serving` is `unhealthy` (`stopping`) while in-flight " +
+            "calls finish.",
+            "The store, the key ring or a required plugin is unhealthy, or the service is stopping");
+    }
+
+    private static void Add(OpenApiDocument document, string path, string operationId, string summary, string description, string? unhealthy)
+    {
+        var responses = new OpenApiResponses { ["200"] = Report(unhealthy is null ? "The process serves" : "Every check is healthy") };
+        if (unhealthy is not null)
+            responses["503"] = Report(unhealthy);
+        document.Paths[path] = new OpenApiPathItem
         {
             Operations = new Dictionary<HttpMethod, OpenApiOperation>
             {
                 [HttpMethod.Get] = new()
                 {
-                    OperationId = "health",
-                    Summary = "Health of the store, the key ring and every chain plugin",
-                    Description = "200 when the store reads and writes, the Data Protection key ring protects and unprotects, usage " +
-                                  "writes succeed and every required plugin is healthy; else 503 with the same report naming what is wrong. " +
-                                  "The report lists every check (`store`, `keyring`, `plugins` with a field per plugin, `usage`) and never " +
-                                  "carries exception text.",
+                    OperationId = operationId,
+                    Summary = summary,
+                    Description = description,
                     Tags = new HashSet<OpenApiTagReference> { new("Health", document) },
                     Security = [],
-                    Responses = new OpenApiResponses
-                    {
-                        ["200"] = Report("Every required check is healthy"),
-                        ["503"] = Report("The store, the key ring or a required plugin is unhealthy"),
-                    },
+                    Responses = responses,
                 },
             },
         };

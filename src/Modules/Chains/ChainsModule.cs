@@ -21,6 +21,7 @@ public static class ChainsModule
         services.AddSingleton(plugins);
         services.AddSingleton(new ChainRegistry(plugins, ComingSoonSettings.Read(configuration)));
         services.AddSingleton<PluginRuntime>();
+        services.AddSingleton<Telemetry.ChainsMetrics>();
         services.AddSingleton<IChainHealth>(sp => sp.GetRequiredService<PluginRuntime>());
         services.AddHostedService(sp => sp.GetRequiredService<PluginRuntime>());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ChainsJsonContext.Default));
@@ -45,7 +46,8 @@ public static class ChainsModule
     public static RouteGroupBuilder MapChainApis(this RouteGroupBuilder keyed)
     {
         var services = ((IEndpointRouteBuilder)keyed).ServiceProvider;
-        ChainApiEndpoints.MapChainApis(keyed, services.GetRequiredService<ChainRegistry>(), services.GetRequiredService<PluginRuntime>());
+        ChainApiEndpoints.MapChainApis(keyed, services.GetRequiredService<ChainRegistry>(), services.GetRequiredService<PluginRuntime>(),
+            services.GetRequiredService<Telemetry.ChainsMetrics>());
         return keyed;
     }
 }

@@ -99,6 +99,7 @@ public static class KeysModule
 
         services.AddSingleton(sp => new FairHashingQueue(sp.GetRequiredService<IOptions<Argon2Options>>().Value.EffectiveMaxConcurrency));
         services.AddSingleton<ISecretHasher, Argon2SecretHasher>();
+        services.AddSingleton<Telemetry.KeysMetrics>();
         services.AddHostedService<HasherWarmUp>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<SignUpThrottle>();

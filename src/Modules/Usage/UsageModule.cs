@@ -36,6 +36,7 @@ public static class UsageModule
         services.AddSingleton<IValidateOptions<UsageOptions>, UsageOptionsValidator>();
         services.AddSingleton<IUsageStore, LiteDbUsageStore>();
         services.AddSingleton<UsageWriteHealth>();
+        services.AddSingleton<Telemetry.UsageMetrics>();
         services.AddSingleton<UsageBatchWriter>();
         services.AddSingleton<UsageAggregator>();
         services.AddSingleton<KeyAlertMonitor>();

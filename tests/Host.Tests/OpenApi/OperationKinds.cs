@@ -10,7 +10,7 @@ public enum OperationKind { Public, Dashboard, ChainApi }
 
 public static class OperationKinds
 {
-    private static readonly string[] PublicExact = ["/health", "/v1/chains", "/v1/accounts"];
+    private static readonly string[] PublicExact = ["/health", "/health/live", "/health/ready", "/v1/chains", "/v1/accounts"];
     private static readonly string[] PublicPrefixes = ["/v1/chains/", "/v1/accounts/", "/v1/auth/"];
 
     /// <summary>"METHOD path" of every chain API in the catalog of every available network.</summary>

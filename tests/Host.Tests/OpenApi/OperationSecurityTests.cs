@@ -83,7 +83,7 @@ public sealed class OperationSecurityTests(OpenApiDocumentFixture fixture) : ICl
     {
         var documented = fixture.Operations().Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}").ToHashSet(StringComparer.Ordinal);
         var served = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/v1/", StringComparison.Ordinal) || raw == "/health"))
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/v1/", StringComparison.Ordinal) || raw.StartsWith("/health", StringComparison.Ordinal)))
             .Where(e => !IsAlias(e))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => $"{m} {Regex.Replace(RouteInventory.Normalize(e.RoutePattern.RawText!), @"\{([^}:]+)(:[^}]*)?\}", "{$1}")}"))

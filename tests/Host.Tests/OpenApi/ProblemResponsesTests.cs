@@ -35,8 +35,8 @@ public sealed class ProblemResponsesTests(OpenApiDocumentFixture fixture) : ICla
     {
         var wrong = new List<string>();
         var errorResponses = 0;
-        // /health answers 503 with its report listing every check (docs/api.md), not with a problem.
-        foreach (var (path, method, operation) in fixture.Operations().Where(o => o.Path != "/health"))
+        // /health (and /health/live, /health/ready) answers 503 with its report listing every check (docs/api.md), not with a problem.
+        foreach (var (path, method, operation) in fixture.Operations().Where(o => !o.Path.StartsWith("/health", StringComparison.Ordinal)))
             foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('4') || r.Name.StartsWith('5')))
             {
                 errorResponses++;
@@ -171,7 +171,7 @@ public sealed class ProblemResponsesTests(OpenApiDocumentFixture fixture) : ICla
         var doc = ApiContractDocTests.ApiDoc();
         var wrong = new List<string>();
         var checkedAnswers = 0;
-        foreach (var (path, method, operation) in fixture.Operations().Where(o => o.Path != "/health" && !OperationKinds.IsKeyed(o.Operation)))
+        foreach (var (path, method, operation) in fixture.Operations().Where(o => !o.Path.StartsWith("/health", StringComparison.Ordinal) && !OperationKinds.IsKeyed(o.Operation)))
             foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
             {
                 checkedAnswers++;
@@ -208,7 +208,7 @@ public sealed class ProblemResponsesTests(OpenApiDocumentFixture fixture) : ICla
     {
         var wrong = new List<string>();
         var seen = 0;
-        foreach (var (path, method, operation) in fixture.Operations().Where(o => o.Path != "/health" && !OperationKinds.IsKeyed(o.Operation)))
+        foreach (var (path, method, operation) in fixture.Operations().Where(o => !o.Path.StartsWith("/health", StringComparison.Ordinal) && !OperationKinds.IsKeyed(o.Operation)))
             foreach (var response in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name is "429" or "503"))
             {
                 seen++;

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Chains.Registry;
+using KsQuery.Modules.Chains.Telemetry;
 using KsQuery.Plugins.Abstractions;
 using Microsoft.AspNetCore.Http;
 
@@ -10,8 +12,10 @@ namespace KsQuery.Modules.Chains.Calls;
 /// delegate (no parameter binding or filter pipeline of its own): it is the keyed hot path, and everything it needs is
 /// on the request.</summary>
 internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string network, ApiDescriptor api, PluginRuntime runtime,
-    ChainRegistry registry)
+    ChainRegistry registry, ChainsMetrics? metrics = null)
 {
+    private readonly TagList _tags = ChainsMetrics.TagsOf(chain, network, api.Id);
+
     /// <summary>For the OpenAPI description: request-delegate endpoints are described only when they name their method.</summary>
     public static readonly System.Reflection.MethodInfo Method = typeof(ChainApiCall).GetMethod(nameof(InvokeAsync))!;
 
@@ -47,8 +51,35 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
         if (!validation.IsValid)
             return new ProblemResult(400, "validation_failed", "Validation failed", "One or more parameters are invalid.", validation.ErrorsView);
 
-        var result = await plugin.ExecuteAsync(new ApiCall(network, api.Id, parameters, body), cancellationToken);
+        var result = await CallPluginAsync(new ApiCall(network, api.Id, parameters, body), cancellationToken);
         return result.Error is { } error ? ToProblem(error) : new PluginJsonResult(result.Value, result.TypeInfo!);
+    }
+
+    private async ValueTask<ApiResult> CallPluginAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        using var activity = ChainsMetrics.Activities.StartActivity("plugin call");
+        if (activity is not null)
+        {
+            activity.DisplayName = $"{chain} {api.Id}";
+            activity.SetTag("ksquery.chain", chain);
+            activity.SetTag("ksquery.network", network);
+            activity.SetTag("ksquery.api", api.Id);
+        }
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await plugin.ExecuteAsync(call, cancellationToken);
+            if (result.Error is { Status: >= 500 and not 501 } error) // 501: the source lacks the API, not a failure
+            {
+                metrics?.UpstreamFailed(_tags, error.Code);
+                activity?.SetStatus(ActivityStatusCode.Error, error.Code);
+            }
+            return result;
+        }
+        finally
+        {
+            metrics?.PluginCalled(_tags, Stopwatch.GetElapsedTime(started));
+        }
     }
 
     private async Task<(JsonElement? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using KsQuery.Modules.Chains.Telemetry;
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Chains.Docs;
 using KsQuery.Modules.Chains.Registry;
@@ -13,7 +14,7 @@ namespace KsQuery.Modules.Chains.Calls;
 /// Network aliases get the same endpoints, hidden from the OpenAPI document.</summary>
 internal static class ChainApiEndpoints
 {
-    public static void MapChainApis(RouteGroupBuilder keyed, ChainRegistry registry, PluginRuntime runtime)
+    public static void MapChainApis(RouteGroupBuilder keyed, ChainRegistry registry, PluginRuntime runtime, ChainsMetrics? metrics = null)
     {
         var schemas = new Lazy<ResponseSchemas>(() => ResponseSchemas.Build(registry));
         foreach (var chain in registry.Chains.Where(c => c.Available))
@@ -28,7 +29,7 @@ internal static class ChainApiEndpoints
                     var group = keyed.MapGroup(chain.Id).MapGroup(name.ToLowerInvariant());
                     foreach (var api in network.Descriptor!.Apis)
                     {
-                        var call = new ChainApiCall(chain.Plugin!, chain.Id, network.Id, api, runtime, registry);
+                        var call = new ChainApiCall(chain.Plugin!, chain.Id, network.Id, api, runtime, registry, metrics);
                         string[] method = [api.Method == ApiMethod.Get ? HttpMethods.Get : HttpMethods.Post];
                         // Routing matches a CORS preflight for the API's method to the endpoint, so the host's preflight
                         // stage knows it is a chain API (a preflight carries no key; docs/api.md, CORS).

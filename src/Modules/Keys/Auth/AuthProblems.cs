@@ -1,4 +1,5 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -13,6 +14,7 @@ internal static class AuthProblems
     /// <summary>429 <c>too_many_attempts</c> with <c>Retry-After</c> in whole seconds.</summary>
     public static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan retryAfter)
     {
+        (context.RequestServices.GetService(typeof(KeysMetrics)) as KeysMetrics)?.ThrottleRefused(context);
         var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "too_many_attempts", "Too many attempts",

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KsQuery.Contracts.Http;
+using KsQuery.Modules.Keys.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -11,7 +12,7 @@ namespace KsQuery.Modules.Keys.Authentication;
 /// <see cref="ApiKeyMiddleware"/> and the <see cref="KeysModule.ApiKeyScheme"/> authentication handler, whose ticket
 /// carries the key as claims. The keyed path leaves <see cref="HttpContext.User"/> alone: its stages and endpoints read
 /// the feature, and setting the user (an authentication feature created per request) was a measured cost.</summary>
-internal sealed class ApiKeyAuthenticator(ApiKeyVerifier verifier)
+internal sealed class ApiKeyAuthenticator(ApiKeyVerifier verifier, KeysMetrics metrics)
 {
     public const string KeyIdClaim = "ksq:key";
 
@@ -25,7 +26,7 @@ internal sealed class ApiKeyAuthenticator(ApiKeyVerifier verifier)
             ? ValueTask.FromResult(Record(context, pending.Result))
             : Awaited(context, pending);
 
-        static async ValueTask<KeyVerification> Awaited(HttpContext context, ValueTask<KeyVerification> pending) =>
+        async ValueTask<KeyVerification> Awaited(HttpContext context, ValueTask<KeyVerification> pending) =>
             Record(context, await pending);
     }
 
@@ -33,8 +34,9 @@ internal sealed class ApiKeyAuthenticator(ApiKeyVerifier verifier)
     public static ClaimsPrincipal NewPrincipal(VerifiedKey key) =>
         new(new ClaimsIdentity([new Claim(KeyIdClaim, key.KeyId), new Claim(AccountClaims.AccountId, key.AccountId)], KeysModule.ApiKeyScheme));
 
-    private static KeyVerification Record(HttpContext context, KeyVerification result)
+    private KeyVerification Record(HttpContext context, KeyVerification result)
     {
+        metrics.KeyChecked(result.FailureCode);
         if (result.Key is { } key)
             KeyedCallFeatures.SetVerifiedKey(context, key);
         else

@@ -5,6 +5,7 @@ using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.KeyFormat;
 using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Telemetry;
 using KsQuery.Modules.Keys.Throttling;
 
 namespace KsQuery.Modules.Keys.Authentication;
@@ -22,7 +23,8 @@ internal sealed class ApiKeyVerifier(
     ISecretHasher hasher,
     VerifiedKeyCache cache,
     KeySecretThrottle throttle,
-    TimeProvider time)
+    TimeProvider time,
+    KeysMetrics? metrics = null)
 {
     // Concurrent first calls with the same key share one verification instead of each hashing.
     private readonly ConcurrentDictionary<string, Lazy<Task<KeyVerification>>> _inFlight = new(StringComparer.Ordinal);
@@ -45,7 +47,9 @@ internal sealed class ApiKeyVerifier(
         if (!recalled && !ApiKeyCodec.IsWellFormed(presented, out _))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
         var keyId = ApiKeyCodec.PublicId(presented);
-        if (cache.TryGet(keyId, out var cached))
+        var hit = cache.TryGet(keyId, out var cached);
+        metrics?.CacheLookup(hit);
+        if (hit)
         {
             if (!recalled)
             {

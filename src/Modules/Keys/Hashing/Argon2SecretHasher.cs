@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Konscious.Security.Cryptography;
+using KsQuery.Modules.Keys.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace KsQuery.Modules.Keys.Hashing;
@@ -17,9 +18,13 @@ internal sealed class Argon2SecretHasher : ISecretHasher, IDisposable
     private readonly FairHashingQueue _queue;
     private readonly Lazy<Task<string>> _dummy;
     private readonly WorkingMemoryReclaimer _reclaimer;
+    private readonly KeysMetrics? _metrics;
+    private readonly TimeProvider _time;
 
-    public Argon2SecretHasher(IOptions<Argon2Options> options, FairHashingQueue queue, TimeProvider time)
+    public Argon2SecretHasher(IOptions<Argon2Options> options, FairHashingQueue queue, TimeProvider time, KeysMetrics? metrics = null)
     {
+        _metrics = metrics;
+        _time = time;
         _options = options.Value;
         _queue = queue;
         _reclaimer = new WorkingMemoryReclaimer(time, () => _queue.Running == 0);
@@ -57,6 +62,7 @@ internal sealed class Argon2SecretHasher : ISecretHasher, IDisposable
         int iterations, int parallelism, int length, CancellationToken cancellationToken)
     {
         await _queue.EnterAsync(partition.Name, cancellationToken);
+        var started = _time.GetTimestamp();
         try
         {
             using var argon = new Argon2id(secret.ToArray())
@@ -70,6 +76,7 @@ internal sealed class Argon2SecretHasher : ISecretHasher, IDisposable
         }
         finally
         {
+            _metrics?.Argon2Computed(_time.GetElapsedTime(started));
             _queue.Exit();
             if (_queue.Running == 0)
                 _reclaimer.HashingStopped();

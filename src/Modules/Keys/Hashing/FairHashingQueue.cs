@@ -14,6 +14,7 @@ internal sealed class FairHashingQueue(int slots)
     // Partitions with waiting work, in the order they get their next turn.
     private readonly Queue<string> _turns = new();
     private int _running;
+    private int _waitingCount;
 
     public int Slots => slots;
 
@@ -26,6 +27,9 @@ internal sealed class FairHashingQueue(int slots)
                 return _running;
         }
     }
+
+    /// <summary>Work waiting for a slot (the <c>ksquery.argon2.queue</c> metric).</summary>
+    public int Waiting => Volatile.Read(ref _waitingCount);
 
     /// <summary>Completes when the caller holds a slot; it must <see cref="Exit"/> afterwards (not when cancelled).</summary>
     public Task EnterAsync(string partition, CancellationToken cancellationToken)
@@ -46,6 +50,7 @@ internal sealed class FairHashingQueue(int slots)
                 _turns.Enqueue(partition);
             }
             queue.Enqueue(waiter);
+            _waitingCount++;
         }
         if (cancellationToken.CanBeCanceled)
         {
@@ -71,6 +76,7 @@ internal sealed class FairHashingQueue(int slots)
             {
                 var queue = _waiting[partition];
                 next = queue.Dequeue();
+                _waitingCount--;
                 if (queue.Count > 0)
                     _turns.Enqueue(partition);
                 else
@@ -92,6 +98,7 @@ internal sealed class FairHashingQueue(int slots)
             if (!_waiting.TryGetValue(waiter.Partition, out var queue) || !queue.Contains(waiter))
                 return;
             var rest = queue.Where(w => !ReferenceEquals(w, waiter)).ToList();
+            _waitingCount--;
             queue.Clear();
             foreach (var w in rest)
                 queue.Enqueue(w);

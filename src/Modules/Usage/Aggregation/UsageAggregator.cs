@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using KsQuery.Contracts.Messages;
 using KsQuery.Modules.Usage.Storage;
+using KsQuery.Modules.Usage.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace KsQuery.Modules.Usage.Aggregation;
@@ -8,7 +10,8 @@ namespace KsQuery.Modules.Usage.Aggregation;
 /// alerts; new client addresses); the flusher moves it to the store in one batch. Dashboard reads flush first and
 /// then read the store, so they see every call handled so far; <see cref="BucketsFor"/> (used off the dashboard)
 /// adds the pending counts to the stored ones under the same lock as the flush, so nothing is counted twice or missed.</summary>
-internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer, IOptions<UsageOptions> options)
+internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer, IOptions<UsageOptions> options,
+    UsageMetrics? metrics = null)
 {
     private readonly Lock _gate = new();
     private readonly int _maxRejectionsPerKey = options.Value.Rejections.MaxPerKeyPerFlush;
@@ -118,7 +121,9 @@ internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer
         var batch = new UsageBatch(_buckets, _rejections, _alerts, _addresses);
         if (batch.IsEmpty)
             return;
+        var started = Stopwatch.GetTimestamp();
         var (left, failure) = writer.Write(batch);
+        metrics?.Flushed(Stopwatch.GetElapsedTime(started), batch.Count);
         _last = null;
         _buckets = new Dictionary<BucketKey, BucketCounts>(left.Buckets);
         _rejections = [.. left.Rejections];

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using KsQuery.Contracts.Http;
 using KsQuery.Contracts.Messages;
 using KsQuery.Contracts.Text;
+using KsQuery.Modules.Usage.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -12,7 +13,8 @@ namespace KsQuery.Modules.Usage.Tracking;
 /// call is answered it adds one <see cref="KeyedCallCompleted"/> to the <see cref="UsageEventBuffer"/> (published in
 /// batches) if the key was identified, or counts it in <see cref="UnidentifiedRejections"/> if not. Nothing here touches
 /// the store.</summary>
-internal sealed class UsageTrackingMiddleware(UnidentifiedRejections unidentified, UsageEventBuffer events, TimeProvider time)
+internal sealed class UsageTrackingMiddleware(UnidentifiedRejections unidentified, UsageEventBuffer events, TimeProvider time,
+    UsageMetrics? metrics = null)
 {
     private const int MaxUserAgent = 256;
     private const int MaxPath = 512;
@@ -46,6 +48,7 @@ internal sealed class UsageTrackingMiddleware(UnidentifiedRejections unidentifie
 
     private void Complete(HttpContext context, ChainApiMetadata api, int status, double durationMs, DateTimeOffset at)
     {
+        metrics?.CallAnswered(api, status, durationMs);
         var key = KeyedCallFeatures.VerifiedKeyOf(context);
         var rejection = KeyedCallFeatures.RejectionOf(context);
         var request = context.Request;

@@ -425,6 +425,8 @@ public static class DashboardRoutes
             WrongMethods = ["POST", "DELETE"],
         },
         new("*", "/health", Credential.None),
+        new("*", "/health/live", Credential.None),
+        new("*", "/health/ready", Credential.None),
         new("GET", "/scalar/{documentName?}", Credential.None) { Path = "/scalar/v1", WrongMethods = ["POST", "DELETE"] },
         new("GET", "/scalar/scalar.js", Credential.None) { WrongMethods = ["POST", "DELETE"] },
         new("GET", "/scalar/scalar.aspnetcore.js", Credential.None) { WrongMethods = ["POST", "DELETE"] },

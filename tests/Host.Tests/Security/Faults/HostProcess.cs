@@ -80,7 +80,8 @@ public sealed partial class HostProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    // In a JSON log line the address is followed by a quote.
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningOn();
 
     /// <summary>SIGKILL: the process gets no chance to stop.</summary>
