@@ -24,6 +24,7 @@ return await StartupGuard.RunAsync(args, () =>
     var dataDirectory = builder.AddDataDirectory();
     var plugins = PluginLoader.Load(builder.Configuration);
 
+    builder.Services.AddShutdownTimeout(builder.Configuration);
     builder.Services.AddHttpConventions();
     builder.Services.AddKsQueryOpenApi();
     builder.Services.AddKsQueryHealth();

@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Create a dashboard account
-         * @description Creates an account for the dashboard. Emails are compared trimmed and case-insensitively (409 `email_taken`) and refuse whitespace, control, direction-changing and invisible formatting characters; the password needs at least 12 characters (at most 1024) and is stored only as an Argon2id hash. Sign-ups from one client address are limited (`Keys:Throttling:SignUpsPerAddress` per `SignUpWindow`, default 20 per hour; 429 `too_many_attempts` with `Retry-After`).
+         * @description Creates an account for the dashboard. Emails are compared trimmed and case-insensitively (409 `email_taken`) and refuse whitespace, control, direction-changing and invisible formatting characters; the password needs at least 12 characters (at most 1024) and is stored only as an Argon2id hash. Sign-ups from one client address are limited (`Keys:Throttling:SignUpsPerAddress` per `SignUpWindow`, default 20 per hour; 429 `too_many_attempts` with `Retry-After`). The operator decides who may sign up (`Accounts:SignUp`): `open` (anyone, the default), `closed` (403 `sign_up_closed`: accounts come from the operator) or `invitation` (403 `invitation_required` without an `invitationToken`). An `invitationToken` (from `POST /v1/teams/{teamId}/invitations`) makes the new account a member of that team with the invitation's role, and is answered as by `POST /v1/invitations/accept`: 404 `invitation_not_found`, 403 `invitation_for_another_account` (the invitation names another email), 409 `invitation_used`, 409 `invitation_expired`.
          */
         post: operations["SignUp"];
         delete?: never;
@@ -3194,6 +3194,7 @@ export interface components {
         SignUpRequest: {
             email: string;
             password: string;
+            invitationToken?: null | string;
         };
         TeamDetailsResponse: {
             id: string;
@@ -3328,7 +3329,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: problem details with `code` `email_taken`. */
+            /** @description Forbidden: problem details with `code` `sign_up_closed`, `invitation_required` or `invitation_for_another_account`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: problem details with `code` `invitation_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem details with `code` `email_taken`, `invitation_used` or `invitation_expired`. */
             409: {
                 headers: {
                     [name: string]: unknown;

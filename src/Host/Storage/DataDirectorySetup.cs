@@ -1,5 +1,6 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Host.Startup;
+using KsQuery.Host.Storage.Migrations;
 using KsQuery.Shared;
 using LiteDB;
 
@@ -46,7 +47,7 @@ internal static class DataDirectorySetup
     }
 
     /// <summary>Opens the store, refusing a file that exists but is not a whole LiteDB file: LiteDB would start an empty
-    /// store over it. The file is left exactly as it is.</summary>
+    /// store over it. The file is left exactly as it is. Then brings its documents up to this release (StoreMigrations).</summary>
     private static LiteDatabase Open(string file)
     {
         if (LiteDbFileCheck.Damage(file) is { } damage)
@@ -56,12 +57,21 @@ internal static class DataDirectorySetup
         {
             database = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct });
             _ = database.GetCollectionNames().ToList();
-            return database;
         }
         catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidCastException)
         {
             database?.Dispose();
             throw Damaged(file, $"LiteDB cannot read it ({ex.Message})", ex);
+        }
+        try
+        {
+            StoreMigrations.Apply(database, file);
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
         }
     }
 

@@ -34,6 +34,7 @@ public static class UsageModule
         services.AddMetrics();
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UsageOptions>, UsageOptionsValidator>();
+        services.AddSingleton<IValidateOptions<UsageOptions>, UsageRetentionRules>();
         services.AddSingleton<IUsageStore, LiteDbUsageStore>();
         services.AddSingleton<UsageWriteHealth>();
         services.AddSingleton<Telemetry.UsageMetrics>();
@@ -54,6 +55,8 @@ public static class UsageModule
         services.AddHealthChecks().AddCheck<UsageHealthCheck>("usage");
         services.AddHostedService<UsageFlusher>();
         services.AddHostedService<UsageEventPump>();
+        services.AddSingleton<UsageRollUp>();
+        services.AddHostedService<UsageRetentionService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, UsageJsonContext.Default));
         return services;
     }

@@ -33,6 +33,26 @@ public sealed class UsageOptions
 
     [ValidateObjectMembers]
     public AlertOptions Alerts { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public UsageRetentionOptions Retention { get; set; } = new();
+}
+
+/// <summary><c>Usage:Retention</c>: minute buckets are rolled up into hour buckets, hour buckets into day buckets, so the
+/// store's size stays bounded; totals over whole hours (days) stay exact, only the resolution of old usage is coarser.</summary>
+public sealed class UsageRetentionOptions
+{
+    /// <summary>Minute buckets older than this are merged into hour buckets (at least one day: alerts read the last day's minutes).</summary>
+    [SettingRange("Usage:Retention:MinuteBuckets", "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan MinuteBuckets { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Hour buckets older than this are merged into day buckets; at least <see cref="MinuteBuckets"/>.</summary>
+    [SettingRange("Usage:Retention:HourBuckets", "1.00:00:00", "36500.00:00:00")]
+    public TimeSpan HourBuckets { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Day buckets older than this are deleted; <c>00:00:00</c> keeps them forever, else at least <see cref="HourBuckets"/>.</summary>
+    [SettingRange("Usage:Retention:DayBuckets", "00:00:00", "36500.00:00:00", Note = "(00:00:00 keeps them forever)")]
+    public TimeSpan DayBuckets { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary><c>Usage:Rejections</c>: the owner-visible log of refused calls of identified keys. Counts of refused

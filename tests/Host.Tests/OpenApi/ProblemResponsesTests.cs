@@ -116,7 +116,9 @@ public sealed class ProblemResponsesTests(OpenApiDocumentFixture fixture) : ICla
     public static TheoryData<string, string, string, string[]> DeclaredCodes => new()
     {
         { "post", "/v1/accounts", "400", ["validation_failed", "malformed_json", "bad_request"] },
-        { "post", "/v1/accounts", "409", ["email_taken"] },
+        { "post", "/v1/accounts", "403", ["sign_up_closed", "invitation_required", "invitation_for_another_account"] },
+        { "post", "/v1/accounts", "404", ["invitation_not_found"] },
+        { "post", "/v1/accounts", "409", ["email_taken", "invitation_used", "invitation_expired"] },
         { "post", "/v1/accounts", "413", ["payload_too_large"] },
         { "post", "/v1/accounts", "415", ["unsupported_media_type"] },
         { "post", "/v1/accounts", "429", ["too_many_attempts"] },

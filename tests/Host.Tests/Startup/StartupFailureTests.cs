@@ -19,6 +19,8 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("Keys__Argon2__Iterations", "0", "Keys:Argon2:Iterations")]
     [InlineData("Usage__FlushInterval", "soon", "Usage:FlushInterval")]
     [InlineData("Plugins__kalp__Blocks", "0", "Blocks")]
+    [InlineData("Shutdown__Timeout", "00:00:00", "Shutdown:Timeout")]
+    [InlineData("Accounts__SignUp", "sometimes", "Accounts:SignUp")]
     public async Task A_bad_setting_exits_with_code_2_naming_the_setting(string variable, string value, string named)
     {
         var exited = await HostProcess.RunUntilExitAsync(Data(), new Dictionary<string, string?> { [variable] = value });

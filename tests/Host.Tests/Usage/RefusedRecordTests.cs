@@ -84,6 +84,11 @@ public sealed class RefusedRecordTests : IDisposable
 
         public IReadOnlyList<string> Addresses(string keyId) => real.Addresses(keyId);
 
+        public long RollUp(BucketSpan into, DateTimeOffset before, CancellationToken cancellationToken) =>
+            real.RollUp(into, before, cancellationToken);
+
+        public long DeleteBuckets(DateTimeOffset before) => real.DeleteBuckets(before);
+
         public void Trim(DateTimeOffset before, int maxRejections) => real.Trim(before, maxRejections);
 
         public void DeleteAccount(string accountId, IReadOnlyCollection<string> keyIds) => real.DeleteAccount(accountId, keyIds);

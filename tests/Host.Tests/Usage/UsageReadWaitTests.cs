@@ -85,6 +85,11 @@ public sealed class UsageReadWaitTests : IDisposable
         public IReadOnlyList<StoredAlert> Alerts(string accountId, string? keyId, DateTimeOffset? from, DateTimeOffset? to, int max) =>
             real.Alerts(accountId, keyId, from, to, max);
 
+        public long RollUp(BucketSpan into, DateTimeOffset before, CancellationToken cancellationToken) =>
+            real.RollUp(into, before, cancellationToken);
+
+        public long DeleteBuckets(DateTimeOffset before) => real.DeleteBuckets(before);
+
         public void Trim(DateTimeOffset before, int maxRejections) => real.Trim(before, maxRejections);
 
         public void DeleteAccount(string accountId, IReadOnlyCollection<string> keyIds) => real.DeleteAccount(accountId, keyIds);

@@ -39,6 +39,11 @@ internal sealed class RefusingUsageStore(IUsageStore real, Func<UsageBatch, bool
     public IReadOnlyList<string> Addresses(string keyId) =>
         FailAddressReads ? throw new IOException("address read failed (test double)") : real.Addresses(keyId);
 
+    public long RollUp(BucketSpan into, DateTimeOffset before, CancellationToken cancellationToken) =>
+        real.RollUp(into, before, cancellationToken);
+
+    public long DeleteBuckets(DateTimeOffset before) => real.DeleteBuckets(before);
+
     public void Trim(DateTimeOffset before, int maxRejections) => real.Trim(before, maxRejections);
 
     public void DeleteAccount(string accountId, IReadOnlyCollection<string> keyIds) => real.DeleteAccount(accountId, keyIds);

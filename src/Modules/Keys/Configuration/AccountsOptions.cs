@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KsQuery.Contracts.Settings;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,10 @@ internal sealed class AccountsOptions
     /// next purge (hourly).</summary>
     [SettingRange("Accounts:DeletedRetentionDays", 0, 3650)]
     public int DeletedRetentionDays { get; set; } = 30;
+
+    /// <summary>Who may sign up: <c>open</c>, <c>closed</c> or <c>invitation</c> (case-insensitive).</summary>
+    [EnumDataType(typeof(SignUpMode), ErrorMessage = "Accounts:SignUp must be open, closed or invitation.")]
+    public SignUpMode SignUp { get; set; } = SignUpMode.Open;
 }
 
 [OptionsValidator]

@@ -23,6 +23,14 @@ internal interface IUsageStore
 
     IReadOnlyList<string> Addresses(string keyId);
 
+    /// <summary>Merges the buckets one step finer than <paramref name="into"/> (minutes for hours, hours for days) that start
+    /// before <paramref name="before"/> into buckets of <paramref name="into"/> (UTC hours or days), adding to one already there;
+    /// answers how many were merged. Each bucket moves in the same transaction as its sum, so a run may stop anywhere.</summary>
+    long RollUp(BucketSpan into, DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every bucket that starts before <paramref name="before"/>; answers how many.</summary>
+    long DeleteBuckets(DateTimeOffset before);
+
     /// <summary>Deletes rejections and alerts older than <paramref name="before"/>, then the oldest rejections past <paramref name="maxRejections"/>.</summary>
     void Trim(DateTimeOffset before, int maxRejections);
 

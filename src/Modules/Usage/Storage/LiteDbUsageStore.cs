@@ -16,6 +16,12 @@ internal sealed class LiteDbUsageStore : IUsageStore
     // doing the same (several hosts in one process, as in tests); the first mapping of these types happens here, one at a time.
     private static readonly Lock MappingGate = new();
 
+    // Bucket writes, roll-ups and deletions one at a time: a roll-up reads buckets and deletes them after merging, and a
+    // flush adding to one of them in between would be lost.
+    private readonly Lock _writeGate = new();
+
+    private const int RollUpChunk = 500;
+
     public LiteDbUsageStore(ILiteDatabase database)
     {
         _database = database;
@@ -38,6 +44,12 @@ internal sealed class LiteDbUsageStore : IUsageStore
     }
 
     public void Write(UsageBatch batch)
+    {
+        lock (_writeGate)
+            WriteHeld(batch);
+    }
+
+    private void WriteHeld(UsageBatch batch)
     {
         _database.BeginTrans();
         try
@@ -157,6 +169,12 @@ internal sealed class LiteDbUsageStore : IUsageStore
 
     public void DeleteAccount(string accountId, IReadOnlyCollection<string> keyIds)
     {
+        lock (_writeGate)
+            DeleteAccountHeld(accountId, keyIds);
+    }
+
+    private void DeleteAccountHeld(string accountId, IReadOnlyCollection<string> keyIds)
+    {
         _database.BeginTrans();
         try
         {
@@ -176,6 +194,57 @@ internal sealed class LiteDbUsageStore : IUsageStore
             _database.Rollback();
             throw;
         }
+    }
+
+    public long RollUp(BucketSpan into, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var cutoff = before.UtcDateTime;
+        // Minute buckets have no Span (those written before retention existed too); LiteDB stores enums by name.
+        var finer = into == BucketSpan.Hour ? "$.Span = null" : "$.Span = 'Hour'";
+        long merged = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lock (_writeGate)
+            {
+                var chunk = _buckets.Query().Where($"$.Minute < @0 AND {finer}", cutoff).Limit(RollUpChunk).ToList();
+                if (chunk.Count == 0)
+                    return merged;
+                _database.BeginTrans();
+                try
+                {
+                    foreach (var group in chunk.GroupBy(b => StoredBucket.RolledUpId(b, into), StringComparer.Ordinal))
+                    {
+                        var target = _buckets.FindById(group.Key);
+                        var isNew = target is null;
+                        target ??= StoredBucket.RolledUp(group.Key, group.First(), into);
+                        foreach (var bucket in group)
+                        {
+                            target.Merge(bucket);
+                            _buckets.Delete(bucket.Id);
+                        }
+                        if (isNew)
+                            _buckets.Insert(target);
+                        else
+                            _buckets.Update(target);
+                    }
+                    _database.Commit();
+                }
+                catch
+                {
+                    _database.Rollback();
+                    throw;
+                }
+                merged += chunk.Count;
+            }
+        }
+    }
+
+    public long DeleteBuckets(DateTimeOffset before)
+    {
+        var cutoff = before.UtcDateTime;
+        lock (_writeGate)
+            return _buckets.DeleteMany(b => b.Minute < cutoff);
     }
 
     public void Trim(DateTimeOffset before, int maxRejections)

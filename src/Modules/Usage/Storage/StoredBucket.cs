@@ -16,7 +16,12 @@ internal sealed class StoredBucket
     /// <summary>Refusal code, empty (or null in buckets written before it existed) for served calls.</summary>
     public string? Code { get; set; }
 
+    /// <summary>The start of the bucket: its minute, or its hour or day once rolled up (<see cref="Span"/>).</summary>
     public DateTime Minute { get; set; }
+
+    /// <summary>Null for a minute bucket (every bucket written before retention existed is one); <see cref="BucketSpan.Hour"/>
+    /// or <see cref="BucketSpan.Day"/> once rolled up.</summary>
+    public BucketSpan? Span { get; set; }
     public long Requests { get; set; }
     public double TotalMs { get; set; }
     public double MaxMs { get; set; }
@@ -49,6 +54,45 @@ internal sealed class StoredBucket
         Histogram = [.. counts.Histogram],
     };
 
+    /// <summary>The id of the hour or day bucket <paramref name="bucket"/> is rolled up into.</summary>
+    public static string RolledUpId(StoredBucket bucket, BucketSpan into) =>
+        $"{bucket.KeyId}|{bucket.ApiId}|{bucket.Status}|{bucket.Code ?? ""}|{Start(bucket.MinuteUtc, into).UtcTicks}|{into}";
+
+    /// <summary>An empty bucket of span <paramref name="into"/> for what <paramref name="first"/> is counted under.</summary>
+    public static StoredBucket RolledUp(string id, StoredBucket first, BucketSpan into) => new()
+    {
+        Id = id,
+        KeyId = first.KeyId,
+        AccountId = first.AccountId,
+        Chain = first.Chain,
+        Network = first.Network,
+        ApiId = first.ApiId,
+        Status = first.Status,
+        Code = first.Code ?? "",
+        Minute = Start(first.MinuteUtc, into).UtcDateTime,
+        Span = into,
+        Histogram = [],
+    };
+
+    private static DateTimeOffset Start(DateTimeOffset at, BucketSpan span)
+    {
+        var unit = span == BucketSpan.Day ? TimeSpan.TicksPerDay : TimeSpan.TicksPerHour;
+        return new DateTimeOffset(at.UtcTicks - at.UtcTicks % unit, TimeSpan.Zero);
+    }
+
+    /// <summary>Adds another stored bucket's counts (a finer one being rolled up into this one).</summary>
+    public void Merge(StoredBucket other)
+    {
+        Requests += other.Requests;
+        TotalMs += other.TotalMs;
+        MaxMs = Math.Max(MaxMs, other.MaxMs);
+        if (other.LastAt > LastAt)
+            LastAt = other.LastAt;
+        if (other.LastUsedAt is { } used && (LastUsedAt is null || used > LastUsedAt))
+            LastUsedAt = used;
+        Histogram = LatencyHistogram.Merge(Histogram ?? [], other.Histogram ?? []);
+    }
+
     public void Merge(BucketCounts delta)
     {
         Requests += delta.Requests;
@@ -60,6 +104,12 @@ internal sealed class StoredBucket
             LastUsedAt = used;
         Histogram = LatencyHistogram.Merge(Histogram ?? [], delta.Histogram);
     }
+}
+
+internal enum BucketSpan
+{
+    Hour = 1,
+    Day = 2,
 }
 
 internal static class StoredTime

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Host.Tests.Security.Faults;
@@ -89,6 +90,15 @@ public sealed partial class HostProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: false);
         _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as systemd or <c>docker stop</c> sends it; waits for the process to exit and answers its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan bound)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) } })!)
+            await kill.WaitForExitAsync();
+        await _process.WaitForExitAsync().WaitAsync(bound);
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()

@@ -34,13 +34,15 @@ namespace KsQuery.Client.V1.Accounts
         {
         }
         /// <summary>
-        /// Creates an account for the dashboard. Emails are compared trimmed and case-insensitively (409 `email_taken`) and refuse whitespace, control, direction-changing and invisible formatting characters; the password needs at least 12 characters (at most 1024) and is stored only as an Argon2id hash. Sign-ups from one client address are limited (`Keys:Throttling:SignUpsPerAddress` per `SignUpWindow`, default 20 per hour; 429 `too_many_attempts` with `Retry-After`).
+        /// Creates an account for the dashboard. Emails are compared trimmed and case-insensitively (409 `email_taken`) and refuse whitespace, control, direction-changing and invisible formatting characters; the password needs at least 12 characters (at most 1024) and is stored only as an Argon2id hash. Sign-ups from one client address are limited (`Keys:Throttling:SignUpsPerAddress` per `SignUpWindow`, default 20 per hour; 429 `too_many_attempts` with `Retry-After`). The operator decides who may sign up (`Accounts:SignUp`): `open` (anyone, the default), `closed` (403 `sign_up_closed`: accounts come from the operator) or `invitation` (403 `invitation_required` without an `invitationToken`). An `invitationToken` (from `POST /v1/teams/{teamId}/invitations`) makes the new account a member of that team with the invitation&apos;s role, and is answered as by `POST /v1/invitations/accept`: 404 `invitation_not_found`, 403 `invitation_for_another_account` (the invitation names another email), 409 `invitation_used`, 409 `invitation_expired`.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.AccountResponse"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 415 status code</exception>
@@ -59,6 +61,8 @@ namespace KsQuery.Client.V1.Accounts
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "404", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
@@ -67,7 +71,7 @@ namespace KsQuery.Client.V1.Accounts
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.AccountResponse>(requestInfo, global::KsQuery.Client.Models.AccountResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Creates an account for the dashboard. Emails are compared trimmed and case-insensitively (409 `email_taken`) and refuse whitespace, control, direction-changing and invisible formatting characters; the password needs at least 12 characters (at most 1024) and is stored only as an Argon2id hash. Sign-ups from one client address are limited (`Keys:Throttling:SignUpsPerAddress` per `SignUpWindow`, default 20 per hour; 429 `too_many_attempts` with `Retry-After`).
+        /// Creates an account for the dashboard. Emails are compared trimmed and case-insensitively (409 `email_taken`) and refuse whitespace, control, direction-changing and invisible formatting characters; the password needs at least 12 characters (at most 1024) and is stored only as an Argon2id hash. Sign-ups from one client address are limited (`Keys:Throttling:SignUpsPerAddress` per `SignUpWindow`, default 20 per hour; 429 `too_many_attempts` with `Retry-After`). The operator decides who may sign up (`Accounts:SignUp`): `open` (anyone, the default), `closed` (403 `sign_up_closed`: accounts come from the operator) or `invitation` (403 `invitation_required` without an `invitationToken`). An `invitationToken` (from `POST /v1/teams/{teamId}/invitations`) makes the new account a member of that team with the invitation&apos;s role, and is answered as by `POST /v1/invitations/accept`: 404 `invitation_not_found`, 403 `invitation_for_another_account` (the invitation names another email), 409 `invitation_used`, 409 `invitation_expired`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -1,3 +1,3 @@
 namespace KsQuery.Modules.Keys.Accounts.SignUp;
 
-internal sealed record SignUpRequest(string? Email, string? Password);
+internal sealed record SignUpRequest(string? Email, string? Password, string? InvitationToken = null);
