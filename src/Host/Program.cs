@@ -3,6 +3,7 @@ using KsQuery.Host.Health;
 using KsQuery.Host.Http;
 using KsQuery.Host.Keyed;
 using KsQuery.Host.OpenApi;
+using KsQuery.Host.Operations.AdminChannel;
 using KsQuery.Host.Plugins;
 using KsQuery.Host.Startup;
 using KsQuery.Host.Storage;
@@ -13,12 +14,13 @@ using KsQuery.WebConsole;
 using Wolverine;
 
 // A start that cannot succeed ends with one line and an exit code of its own (README, Exit codes), not a stack trace.
-return await StartupGuard.RunAsync(args, () =>
+return await StartupGuard.RunAsync(args, settings =>
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(settings);
     builder.AddShippedSettings();
 
     var dataDirectory = builder.AddDataDirectory();
+    builder.Services.AddAdminChannel(); // admin.sock for the operator's commands, and the data directory's lock
     var plugins = PluginLoader.Load(builder.Configuration);
 
     builder.Services.AddHttpConventions();
