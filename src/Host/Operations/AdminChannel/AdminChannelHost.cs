@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using KsQuery.Contracts.Http;
 using KsQuery.Host.Startup;
+using LiteDB;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace KsQuery.Host.Operations.AdminChannel;
@@ -9,7 +10,7 @@ namespace KsQuery.Host.Operations.AdminChannel;
 /// socket <c>admin.sock</c> in the data directory (mode 0600: whoever may open it may read the data directory anyway, so
 /// the file system is the credential). Its routes (<see cref="AdminRoutes"/>) exist only there, never on the public
 /// listener. The service also holds <see cref="ServiceLock"/> for as long as it runs.</summary>
-internal sealed class AdminChannelHost(IServiceProvider services, DataDirectory data, IConfiguration configuration,
+internal sealed class AdminChannelHost(IServiceProvider services, DataDirectory data, ILiteDatabase database, IConfiguration configuration,
     ILogger<AdminChannelHost> logger) : IHostedService, IAsyncDisposable
 {
     public const string SocketName = "admin.sock";
@@ -60,8 +61,14 @@ internal sealed class AdminChannelHost(IServiceProvider services, DataDirectory 
             try { File.Delete(data.File(SocketName)); }
             catch (IOException) { }
         }
-        _lock?.Dispose();
-        _lock = null;
+        if (_lock is not null)
+        {
+            // The store is closed (its last checkpoint written) before the lock is let go, so an offline command that takes the
+            // lock next never opens a file this process still writes; the container's own dispose of it later does nothing.
+            database.Dispose();
+            _lock.Dispose();
+            _lock = null;
+        }
     }
 
     /// <summary>Connects to the admin socket of <paramref name="data"/>; null when no service answers there.</summary>
