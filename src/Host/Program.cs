@@ -4,6 +4,7 @@ using KsQuery.Host.Http;
 using KsQuery.Host.Keyed;
 using KsQuery.Host.Logging;
 using KsQuery.Host.OpenApi;
+using KsQuery.Host.Operations.AdminChannel;
 using KsQuery.Host.Plugins;
 using KsQuery.Host.Startup;
 using KsQuery.Host.Storage;
@@ -15,13 +16,14 @@ using KsQuery.WebConsole;
 using Wolverine;
 
 // A start that cannot succeed ends with one line and an exit code of its own (README, Exit codes), not a stack trace.
-return await StartupGuard.RunAsync(args, () =>
+return await StartupGuard.RunAsync(args, settings =>
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(settings);
     builder.AddShippedSettings();
     builder.AddLogFormat();          // Logging:Format: json or text to stdout
 
     var dataDirectory = builder.AddDataDirectory();
+    builder.Services.AddAdminChannel(); // admin.sock for the operator's commands, and the data directory's lock
     var plugins = PluginLoader.Load(builder.Configuration);
 
     builder.Services.AddShutdownTimeout(builder.Configuration);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using JasperFx;
+using KsQuery.Host.Operations.Commands;
 
 namespace KsQuery.Host.Startup;
 
@@ -10,12 +11,15 @@ internal static class StartupGuard
 {
     public const string Prefix = "KS Query did not start: ";
 
-    public static async Task<int> RunAsync(string[] args, Func<WebApplication> build)
+    public static async Task<int> RunAsync(string[] args, Func<string[], WebApplication> build)
     {
+        // The operator's commands (backup, restore, accounts, keys, plugins, check) build the host themselves, from the settings.
+        if (OperatorCommands.Handles(args))
+            return await OperatorCommands.RunAsync(args, build);
         WebApplication? app = null;
         try
         {
-            app = build();
+            app = build(args);
             // JasperFx commands (codegen write, used by scripts/codegen) only when asked: looking for them costs start-up time.
             if (args.Length > 0)
                 return await app.RunJasperFxCommands(args);

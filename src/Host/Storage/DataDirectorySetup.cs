@@ -10,6 +10,11 @@ internal static class DataDirectorySetup
 {
     public const string DatabaseFile = "ksquery.db";
 
+    /// <summary>Set by the operator's commands around a build that must neither create the data directory nor open its store
+    /// (the running service holds it, or a restore is about to replace it): the host then gets an in-memory store. An
+    /// <see cref="AsyncLocal{T}"/>, so only the build in that flow sees it.</summary>
+    internal static readonly AsyncLocal<bool> WithoutStore = new();
+
     /// <summary>Creates the data directory (<c>KSQUERY_DATA</c>, default <c>./data</c>) readable by its owner only, checks
     /// that it can be written, and registers the one LiteDB file every module keeps its own collections in.</summary>
     public static DataDirectory AddDataDirectory(this WebApplicationBuilder builder)
@@ -17,10 +22,15 @@ internal static class DataDirectorySetup
         var configured = builder.Configuration["KSQUERY_DATA"];
         var path = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured, Directory.GetCurrentDirectory());
         OwnerOnlyFiles.Apply();
-        EnsureUsable(path);
         var data = new DataDirectory(path);
-
         builder.Services.AddSingleton(data);
+        if (WithoutStore.Value)
+        {
+            builder.Services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase(":memory:"));
+            return data;
+        }
+        EnsureUsable(path);
+
         builder.Services.AddSingleton<ILiteDatabase>(_ => Open(data.File(DatabaseFile)));
         return data;
     }

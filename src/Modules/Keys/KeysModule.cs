@@ -1,5 +1,6 @@
 using KsQuery.Contracts.Http;
 using KsQuery.Modules.Keys.Accounts.ChangePassword;
+using KsQuery.Modules.Keys.Administration;
 using KsQuery.Modules.Keys.Accounts.Delete;
 using KsQuery.Modules.Keys.Accounts.SignUp;
 using KsQuery.Modules.Keys.ApiKeys;
@@ -112,6 +113,10 @@ public static class KeysModule
         services.AddSingleton<IAccountKeyDirectory, AccountKeyDirectory>();
         services.AddSingleton<IDeletedAccountPurge, DeletedAccountPurge>();
         services.AddHostedService<DeletedAccountPruner>();
+        services.AddSingleton(sp => new KeysAdministration(sp.GetRequiredService<IAccountStore>(), sp.GetRequiredService<IApiKeyStore>(),
+            sp.GetRequiredService<ISecretHasher>(), sp.GetRequiredService<AccountSessions>(), sp.GetRequiredService<IAuditTrail>(),
+            sp.GetRequiredService<KeyRevocation>(), sp.GetRequiredService<KeyEndings>(), sp.GetRequiredService<LastUseTracker>(),
+            sp.GetRequiredService<TimeProvider>()));
 
         // Instances, so the Wolverine handlers' public interfaces and the module's own code share one object.
         var cache = new VerifiedKeyCache();

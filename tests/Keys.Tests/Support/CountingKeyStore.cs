@@ -30,6 +30,9 @@ internal sealed class CountingKeyStore : IApiKeyStore
     public Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ApiKeyRecord>>(_keys.Values.Where(k => k.AccountId == accountId).ToList());
 
+    public Task<IReadOnlyList<ApiKeyRecord>> ListAllAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ApiKeyRecord>>(_keys.Values.ToList());
+
     public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, KeyLimit limit, CancellationToken cancellationToken) =>
         Task.FromResult(_keys.TryAdd(key.Id, key) ? KeyWrite.Done : KeyWrite.DuplicateId);
 

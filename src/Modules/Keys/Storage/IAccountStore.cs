@@ -10,6 +10,9 @@ internal interface IAccountStore
 
     Task<AccountRecord?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
 
+    /// <summary>Every account, oldest first (the operator's <c>accounts list</c>).</summary>
+    Task<IReadOnlyList<AccountRecord>> ListAsync(CancellationToken cancellationToken);
+
     Task UpdatePasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken);
 
     Task UpdateSelectionAsync(string id, AccountSelection? selection, CancellationToken cancellationToken);

@@ -18,6 +18,9 @@ internal interface IApiKeyStore
 
     Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken);
 
+    /// <summary>Every key, personal and team keys alike (the operator's <c>keys list</c>).</summary>
+    Task<IReadOnlyList<ApiKeyRecord>> ListAllAsync(CancellationToken cancellationToken);
+
     /// <summary>Inserts a key unless its id or name is taken or its account already holds <paramref name="limit"/> keys.</summary>
     Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, KeyLimit limit, CancellationToken cancellationToken);
 

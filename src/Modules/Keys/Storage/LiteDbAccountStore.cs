@@ -49,6 +49,14 @@ internal sealed class LiteDbAccountStore : IAccountStore
         return Task.FromResult(account is not null && account.NormalizedEmail == normalizedEmail ? account : null);
     }
 
+    public Task<IReadOnlyList<AccountRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<AccountRecord> all = _accounts.FindAll().Select(FromDocument).OfType<AccountRecord>()
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        return Task.FromResult(all);
+    }
+
     public Task UpdatePasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken) =>
         Update(id, doc => doc["passwordHash"] = passwordHash, cancellationToken);
 

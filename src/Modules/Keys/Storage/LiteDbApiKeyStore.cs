@@ -57,6 +57,13 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         return Task.FromResult(List(accountId));
     }
 
+    public Task<IReadOnlyList<ApiKeyRecord>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<ApiKeyRecord> all = _keys.FindAll().Select(FromDocument).OfType<ApiKeyRecord>().ToList();
+        return Task.FromResult(all);
+    }
+
     public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, KeyLimit limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
