@@ -59,7 +59,7 @@ export default {
       const usable = key.status === 'active';
       const manage = mayManageKeys(role);
       return h('div', { class: 'button-row' },
-        usable && !isActive && !team ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Set ${key.name} active`,
+        usable && !isActive ? h('button', { type: 'button', class: 'button button-small', 'aria-label': `Set ${key.name} active`,
           onclick: async () => {
             try {
               await setActiveKey(key);
