@@ -54,9 +54,17 @@ public sealed class RestartTests : IDisposable
         stored.GetProperty("name").GetString().ShouldBe("tradingbot");
     }
 
+    // Read as a stream: the store may still be folding its log file into the data file, so the file can shrink while it
+    // is read (File.ReadAllBytes then throws EndOfStreamException); whatever it holds at that moment is checked.
     private static async Task<byte[]?> ReadIfPresentAsync(string file)
     {
-        try { return await File.ReadAllBytesAsync(file); }
+        try
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            return copy.ToArray();
+        }
         catch (FileNotFoundException) { return null; }
     }
 
