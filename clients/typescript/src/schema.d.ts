@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Log in to the dashboard
-         * @description Exchanges email and password for a bearer access token (send it as `Authorization: Bearer <accessToken>` on `/v1/me`, `/v1/keys` and `/v1/usage`) and a refresh token. Unknown email and wrong password get the same 401 `invalid_credentials`. Repeated failures for one account or from one client address get 429 `too_many_attempts` with `Retry-After`.
+         * @description Exchanges email and password for a bearer access token (send it as `Authorization: Bearer <accessToken>` on `/v1/me`, `/v1/keys` and `/v1/usage`) and a refresh token. Unknown email and wrong password get the same 401 `invalid_credentials`. Repeated failures for one account or from one client address get 429 `too_many_attempts` with `Retry-After`. The right password of an account an operator disabled gets 403 `account_disabled`.
          */
         post: operations["Login"];
         delete?: never;
@@ -553,7 +553,7 @@ export interface paths {
         };
         /**
          * Refused calls of your keys
-         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
+         * @description Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret for your key id), `key_revoked`, `key_expired`, `key_disabled`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z); paged with `page` (1..1000000) and `size` (1..100, default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most `Usage:Rejections:MaxStored` (100000) in all, and at most `Usage:Rejections:MaxPerKeyPerFlush` (100) per key per flush interval; refusals beyond that are still counted in usage (`rejections`, `byStatus`), just not logged one by one. Calls with a key that could not be identified (missing, malformed, unknown id) belong to no account and are not listed. A read waits for the counting of the calls answered before it for at most `Usage:ReadTimeout` (default 5 s); past it, or while the usage store cannot be written, it answers 503 `usage_unavailable` with `Retry-After` rather than a count that may be short. With `teamId`: that team's keys instead, for any member of the team (404 `team_not_found` for a team you are not in).
          */
         get: operations["GetUsageRejections"];
         put?: never;
@@ -3148,7 +3148,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            code: "key_invalid" | "key_revoked" | "key_expired" | "key_scope_mismatch" | "key_restricted" | "rate_limited" | "quota_exceeded";
+            code: "key_invalid" | "key_revoked" | "key_expired" | "key_disabled" | "key_scope_mismatch" | "key_restricted" | "rate_limited" | "quota_exceeded";
             /** Format: int32 */
             status: number;
             keyId: string;
@@ -3419,6 +3419,15 @@ export interface operations {
             };
             /** @description Unauthorized: problem details with `code` `invalid_credentials`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem details with `code` `account_disabled`. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5325,7 +5334,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvmNetworkInfo"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5333,7 +5342,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -5432,7 +5441,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvmBlockNumber"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5440,7 +5449,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -5573,7 +5582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5581,7 +5590,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -5730,7 +5739,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5738,7 +5747,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -5900,7 +5909,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5908,7 +5917,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -6058,7 +6067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6066,7 +6075,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -6214,7 +6223,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6222,7 +6231,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -6364,7 +6373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6372,7 +6381,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -6498,7 +6507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6506,7 +6515,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -6633,7 +6642,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6641,7 +6650,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -6766,7 +6775,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6774,7 +6783,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -6919,7 +6928,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6927,7 +6936,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -7075,7 +7084,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7083,7 +7092,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -7256,7 +7265,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7264,7 +7273,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -7463,7 +7472,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7471,7 +7480,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -7597,7 +7606,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7605,7 +7614,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -7724,7 +7733,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvmNetworkInfo"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7732,7 +7741,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -7831,7 +7840,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvmBlockNumber"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7839,7 +7848,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -7972,7 +7981,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7980,7 +7989,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -8129,7 +8138,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8137,7 +8146,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -8299,7 +8308,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8307,7 +8316,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -8457,7 +8466,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8465,7 +8474,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -8613,7 +8622,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8621,7 +8630,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -8763,7 +8772,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8771,7 +8780,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -8897,7 +8906,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8905,7 +8914,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -9032,7 +9041,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9040,7 +9049,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -9165,7 +9174,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9173,7 +9182,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -9318,7 +9327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9326,7 +9335,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -9474,7 +9483,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9482,7 +9491,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -9655,7 +9664,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9663,7 +9672,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -9862,7 +9871,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9870,7 +9879,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -9996,7 +10005,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10004,7 +10013,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -10123,7 +10132,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvmNetworkInfo"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10131,7 +10140,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -10230,7 +10239,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvmBlockNumber"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10238,7 +10247,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -10371,7 +10380,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10379,7 +10388,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -10528,7 +10537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10536,7 +10545,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -10698,7 +10707,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10706,7 +10715,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -10856,7 +10865,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10864,7 +10873,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -11012,7 +11021,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11020,7 +11029,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -11162,7 +11171,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11170,7 +11179,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -11296,7 +11305,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11304,7 +11313,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -11431,7 +11440,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11439,7 +11448,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -11564,7 +11573,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11572,7 +11581,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -11717,7 +11726,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11725,7 +11734,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -11873,7 +11882,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11881,7 +11890,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -12054,7 +12063,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12062,7 +12071,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -12261,7 +12270,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12269,7 +12278,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -12395,7 +12404,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12403,7 +12412,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -12522,7 +12531,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvmNetworkInfo"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12530,7 +12539,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -12629,7 +12638,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvmBlockNumber"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12637,7 +12646,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -12770,7 +12779,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12778,7 +12787,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -12927,7 +12936,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12935,7 +12944,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -13097,7 +13106,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13105,7 +13114,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -13255,7 +13264,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13263,7 +13272,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -13411,7 +13420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13419,7 +13428,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -13561,7 +13570,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13569,7 +13578,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -13695,7 +13704,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13703,7 +13712,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -13830,7 +13839,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13838,7 +13847,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -13963,7 +13972,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13971,7 +13980,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -14116,7 +14125,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14124,7 +14133,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -14272,7 +14281,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14280,7 +14289,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -14453,7 +14462,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14461,7 +14470,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -14660,7 +14669,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14668,7 +14677,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -14794,7 +14803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14802,7 +14811,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -14927,7 +14936,7 @@ export interface operations {
                     "application/json": components["schemas"]["KalpNetworkInfo"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14935,7 +14944,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -15066,7 +15075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15074,7 +15083,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -15322,7 +15331,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15330,7 +15339,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -15441,7 +15450,7 @@ export interface operations {
                     "application/json": components["schemas"]["KalpBlock"];
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15449,7 +15458,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -15582,7 +15591,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15590,7 +15599,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -15739,7 +15748,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15747,7 +15756,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -15941,7 +15950,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -15949,7 +15958,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -16339,7 +16348,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16347,7 +16356,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -16535,7 +16544,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16543,7 +16552,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -16741,7 +16750,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16749,7 +16758,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -16881,7 +16890,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16889,7 +16898,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -17046,7 +17055,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17054,7 +17063,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -17213,7 +17222,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17221,7 +17230,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -17382,7 +17391,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17390,7 +17399,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -17776,7 +17785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17784,7 +17793,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -18172,7 +18181,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18180,7 +18189,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };
@@ -18351,7 +18360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry */
+            /** @description `key_missing`: no key in `X-Api-Key` or `Authorization: Bearer`; `key_invalid`: malformed, bad checksum, unknown, or wrong secret; `key_revoked`: the key was revoked; `key_expired`: the key is past its expiry; `key_disabled`: the account of the key is disabled (by an operator) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18359,7 +18368,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired";
+                        code?: "key_missing" | "key_invalid" | "key_revoked" | "key_expired" | "key_disabled";
                     };
                 };
             };

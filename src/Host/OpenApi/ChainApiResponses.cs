@@ -18,6 +18,7 @@ internal static class ChainApiResponses
         new(401, "key_invalid", "malformed, bad checksum, unknown, or wrong secret"),
         new(401, "key_revoked", "the key was revoked"),
         new(401, "key_expired", "the key is past its expiry"),
+        new(401, "key_disabled", "the account of the key is disabled (by an operator)"),
         new(403, "key_scope_mismatch", "the key belongs to another chain or network"),
         new(403, "key_restricted", "the call is outside the key's restrictions; `restriction` says which: `ip`, `origin`, `user_agent` or `api`"),
         new(429, "rate_limited", "over the key's per-second limit; retry after `Retry-After` seconds"),

@@ -28,7 +28,7 @@ internal sealed class ModelSchemas : IOpenApiSchemaTransformer
     /// <summary>Codes of the refusals the rejections log keeps: those of a call whose key could be identified.</summary>
     private static readonly string[] RejectionCodes =
     [
-        KeyFailureCodes.Invalid, KeyFailureCodes.Revoked, KeyFailureCodes.Expired, "key_scope_mismatch", KeyRestrictionRefusals.Code,
+        KeyFailureCodes.Invalid, KeyFailureCodes.Revoked, KeyFailureCodes.Expired, KeyFailureCodes.Disabled, "key_scope_mismatch", KeyRestrictionRefusals.Code,
         LimitDecision.RateLimited, LimitDecision.QuotaExceeded,
     ];
 

@@ -149,7 +149,7 @@ public static class KeysModule
 
     /// <summary>Every call of <paramref name="keyed"/> needs a valid API key: <see cref="UseApiKeys"/> verifies it and
     /// refuses the call without one (401 with the reason of docs/api.md: <c>key_missing</c>, <c>key_invalid</c>,
-    /// <c>key_revoked</c>, <c>key_expired</c>); the endpoint then finds the <see cref="VerifiedKey"/> feature.</summary>
+    /// <c>key_revoked</c>, <c>key_expired</c>, <c>key_disabled</c>); the endpoint then finds the <see cref="VerifiedKey"/> feature.</summary>
     public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder keyed)
     {
         keyed.WithMetadata(ApiKeyRequired.Instance);

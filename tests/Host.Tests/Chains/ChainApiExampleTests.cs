@@ -124,7 +124,7 @@ public sealed class ChainApiExampleTests(SignedInHostFixture fixture) : IClassFi
         var codes = ChainOperations(document).ToDictionary(o => $"{o.Method} {o.Path}", o => Codes(o.Operation));
 
         codes["get /v1/kalp/testnet/blocks/{number}"]["404"].ShouldBe(["block_not_found"]);
-        codes["get /v1/kalp/testnet/blocks/{number}"]["401"].ShouldBe(["key_missing", "key_invalid", "key_revoked", "key_expired"], ignoreOrder: true);
+        codes["get /v1/kalp/testnet/blocks/{number}"]["401"].ShouldBe(["key_missing", "key_invalid", "key_revoked", "key_expired", "key_disabled"], ignoreOrder: true);
         codes["get /v1/kalp/testnet/blocks/{number}"]["501"].ShouldBe(["not_supported_by_source"]);
         codes["get /v1/kalp/testnet/network"].ContainsKey("404").ShouldBeFalse("network-info has nothing to look up");
         codes["get /v1/kalp/testnet/network"].ContainsKey("400").ShouldBeFalse("network-info takes no parameter");

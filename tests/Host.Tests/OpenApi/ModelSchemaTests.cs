@@ -65,7 +65,7 @@ public sealed class ModelSchemaTests(OpenApiDocumentFixture fixture) : IClassFix
     [InlineData("CatalogApiDto", "method", new[] { "GET", "POST" })]
     [InlineData("CatalogParameterDto", "in", new[] { "path", "query" })]
     [InlineData("CatalogParameterDto", "type", new[] { "string", "integer", "boolean", "date-time" })]
-    [InlineData("RejectionDto", "code", new[] { "key_invalid", "key_revoked", "key_expired", "key_scope_mismatch", "key_restricted", "rate_limited", "quota_exceeded" })]
+    [InlineData("RejectionDto", "code", new[] { "key_invalid", "key_revoked", "key_expired", "key_disabled", "key_scope_mismatch", "key_restricted", "rate_limited", "quota_exceeded" })]
     [InlineData("AccessTokenResponse", "tokenType", new[] { "Bearer" })]
     public void Closed_sets_in_answers_are_enums(string model, string field, string[] values)
     {

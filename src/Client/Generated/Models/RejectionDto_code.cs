@@ -20,6 +20,10 @@ namespace KsQuery.Client.Models
         #pragma warning disable CS1591
         Key_expired,
         #pragma warning restore CS1591
+        [EnumMember(Value = "key_disabled")]
+        #pragma warning disable CS1591
+        Key_disabled,
+        #pragma warning restore CS1591
         [EnumMember(Value = "key_scope_mismatch")]
         #pragma warning disable CS1591
         Key_scope_mismatch,

@@ -33,6 +33,18 @@ internal static class AdminRoutes
             var request = await ReadAsync(context);
             await Write(context, await admin.ResetPasswordAsync(Route(context, "account"), request.Password, ct), AdminJson.Default.AdminAccount);
         }));
+        group.MapPost("/accounts/{account}/disable", context => Answer(context, services, async ct =>
+        {
+            using var scope = services.CreateScope();
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            await Write(context, await admin.DisableAccountAsync(Route(context, "account"), bus, ct), AdminJson.Default.AdminAccount);
+        }));
+        group.MapPost("/accounts/{account}/enable", context => Answer(context, services, async ct =>
+        {
+            using var scope = services.CreateScope();
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            await Write(context, await admin.EnableAccountAsync(Route(context, "account"), bus, ct), AdminJson.Default.AdminAccount);
+        }));
         group.MapPost("/accounts/{account}/revoke-keys", context => Answer(context, services, async ct =>
         {
             using var scope = services.CreateScope();

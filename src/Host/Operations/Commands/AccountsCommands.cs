@@ -4,21 +4,21 @@ using KsQuery.Modules.Keys.Administration;
 
 namespace KsQuery.Host.Operations.Commands;
 
-/// <summary><c>accounts list|create|reset-password</c>.</summary>
+/// <summary><c>accounts list|create|reset-password|disable|enable</c>.</summary>
 internal static class AccountsCommands
 {
     public static Command Create(OperatorCommands.Runner run)
     {
-        var accounts = new Command("accounts", "List and create dashboard accounts, reset a password (online or offline).");
+        var accounts = new Command("accounts", "List and create dashboard accounts, reset a password, disable or enable an account (online or offline).");
 
-        var list = new Command("list", "Every account: id, email, creation time (tab-separated).");
+        var list = new Command("list", "Every account: id, email, creation time, active or disabled (tab-separated).");
         list.SetAction((parse, ct) => run.Session(parse, async (session, output, ct2) =>
         {
             var all = session.Online is { } online
                 ? await online.GetAsync("/admin/accounts", AdminJson.Default.IReadOnlyListAdminAccount, ct2)
                 : await Admin(session).ListAccountsAsync(ct2);
             foreach (var a in all)
-                await output.WriteLineAsync($"{a.Id}\t{a.Email}\t{a.CreatedAt:O}");
+                await output.WriteLineAsync($"{a.Id}\t{a.Email}\t{a.CreatedAt:O}\t{(a.DisabledAt is null ? "active" : "disabled")}");
         }, ct));
         accounts.Subcommands.Add(list);
 
@@ -49,6 +49,35 @@ internal static class AccountsCommands
             await output.WriteLineAsync($"password reset for {done.Email} ({done.Id}); its sessions ended");
         }, ct));
         accounts.Subcommands.Add(reset);
+
+        var disableTarget = new Argument<string>("account") { Description = "The account's id or email." };
+        var disable = new Command("disable", "Disable an account: login refused, every session ended, its own keys (not its teams') " +
+            "refused with key_disabled from their next call.") { disableTarget };
+        disable.SetAction((parse, ct) => run.Session(parse, async (session, output, ct2) =>
+        {
+            var account = parse.GetValue(disableTarget)!;
+            var done = session.Online is { } online
+                ? await online.PostAsync($"/admin/accounts/{Uri.EscapeDataString(account)}/disable", null, AdminJson.Default.AdminAccount, ct2)
+                : await Admin(session).DisableAccountAsync(account, bus: null, ct2);
+            await output.WriteLineAsync($"{done.Email} ({done.Id}) disabled; its sessions ended and its keys are refused");
+            if (session.IsOffline)
+                await Console.Error.WriteLineAsync("the service sees it when it starts next.");
+        }, ct));
+        accounts.Subcommands.Add(disable);
+
+        var enableTarget = new Argument<string>("account") { Description = "The account's id or email." };
+        var enable = new Command("enable", "Enable a disabled account: login and its keys work again (ended sessions stay ended).") { enableTarget };
+        enable.SetAction((parse, ct) => run.Session(parse, async (session, output, ct2) =>
+        {
+            var account = parse.GetValue(enableTarget)!;
+            var done = session.Online is { } online
+                ? await online.PostAsync($"/admin/accounts/{Uri.EscapeDataString(account)}/enable", null, AdminJson.Default.AdminAccount, ct2)
+                : await Admin(session).EnableAccountAsync(account, bus: null, ct2);
+            await output.WriteLineAsync($"{done.Email} ({done.Id}) enabled");
+            if (session.IsOffline)
+                await Console.Error.WriteLineAsync("the service sees it when it starts next.");
+        }, ct));
+        accounts.Subcommands.Add(enable);
         return accounts;
     }
 

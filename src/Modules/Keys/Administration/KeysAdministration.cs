@@ -14,6 +14,9 @@ namespace KsQuery.Modules.Keys.Administration;
 /// <see cref="AdministrationRefused"/> with a stable code.</summary>
 public sealed class KeysAdministration
 {
+    /// <summary>The actor of the audit entries of what an operator's command did.</summary>
+    public const string OperatorActor = "operator";
+
     private readonly IAccountStore _accounts;
     private readonly IApiKeyStore _keys;
     private readonly ISecretHasher _hasher;
@@ -39,7 +42,7 @@ public sealed class KeysAdministration
     }
 
     public async Task<IReadOnlyList<AdminAccount>> ListAccountsAsync(CancellationToken cancellationToken) =>
-        (await _accounts.ListAsync(cancellationToken)).Select(a => new AdminAccount(a.Id, a.Email, a.CreatedAt)).ToList();
+        (await _accounts.ListAsync(cancellationToken)).Select(ToAdmin).ToList();
 
     /// <summary>Creates an account as sign-up does (same email and password rules), without the sign-up throttle.</summary>
     public async Task<AdminAccount> CreateAccountAsync(string email, string password, CancellationToken cancellationToken)
@@ -54,7 +57,7 @@ public sealed class KeysAdministration
         if (!await _accounts.TryCreateAsync(account, cancellationToken))
             throw new AdministrationRefused("email_taken", $"an account with the email {email} exists already.");
         await _audit.RecordAsync(new AuditEvent(AuditActions.AccountCreated, account.Id), cancellationToken);
-        return new AdminAccount(account.Id, account.Email, account.CreatedAt);
+        return ToAdmin(account);
     }
 
     /// <summary>Sets a new password and ends every session of the account (its refresh tokens stop working).</summary>
@@ -66,7 +69,49 @@ public sealed class KeysAdministration
         await _accounts.UpdatePasswordHashAsync(found.Id, hash, cancellationToken);
         _sessions.EndAll(found.Id);
         await _audit.RecordAsync(new AuditEvent(AuditActions.AccountPasswordChanged, found.Id), cancellationToken);
-        return new AdminAccount(found.Id, found.Email, found.CreatedAt);
+        return ToAdmin(found);
+    }
+
+    /// <summary>Disables an account: it cannot log in (403 <c>account_disabled</c>), every session ends, and its own keys
+    /// (not its teams') are refused with <c>key_disabled</c> from their next call. <paramref name="bus"/> (the running
+    /// service's) evicts those keys from every cache at once, as a revocation does; without one (the store of a stopped
+    /// service) the next start reads the mark from the store. Disabling a disabled account changes nothing more.</summary>
+    public async Task<AdminAccount> DisableAccountAsync(string account, IMessageBus? bus, CancellationToken cancellationToken)
+    {
+        var found = await FindAccountAsync(account, cancellationToken);
+        if (found.DisabledAt is null)
+        {
+            found = found with { DisabledAt = _time.GetUtcNow() };
+            await _accounts.UpdateDisabledAsync(found.Id, found.DisabledAt, cancellationToken);
+            await _audit.RecordAsync(new AuditEvent(AuditActions.AccountDisabled, OperatorActor, SubjectAccountId: found.Id), cancellationToken);
+        }
+        _sessions.EndAll(found.Id);
+        await EvictKeysAsync(found.Id, bus, cancellationToken);
+        return ToAdmin(found);
+    }
+
+    /// <summary>Enables a disabled account again: login and its keys work again (the sessions ended by the disable stay ended).</summary>
+    public async Task<AdminAccount> EnableAccountAsync(string account, IMessageBus? bus, CancellationToken cancellationToken)
+    {
+        var found = await FindAccountAsync(account, cancellationToken);
+        if (found.DisabledAt is not null)
+        {
+            found = found with { DisabledAt = null };
+            await _accounts.UpdateDisabledAsync(found.Id, null, cancellationToken);
+            await _audit.RecordAsync(new AuditEvent(AuditActions.AccountEnabled, OperatorActor, SubjectAccountId: found.Id), cancellationToken);
+        }
+        // The caches remember the keys as disabled: they must read the store again.
+        await EvictKeysAsync(found.Id, bus, cancellationToken);
+        return ToAdmin(found);
+    }
+
+    private async Task EvictKeysAsync(string accountId, IMessageBus? bus, CancellationToken cancellationToken)
+    {
+        if (bus is null)
+            return;
+        foreach (var key in await _keys.ListByAccountAsync(accountId, cancellationToken))
+            if (key.TeamId is null)
+                await _revocation.AnnounceAsync(bus, key.Id);
     }
 
     /// <summary>Every key, or the keys of one account (by id or email; its personal keys).</summary>
@@ -141,13 +186,16 @@ public sealed class KeysAdministration
                 $"the password must be between {Password.MinLength} and {Password.MaxLength} characters.");
     }
 
+    private static AdminAccount ToAdmin(AccountRecord a) => new(a.Id, a.Email, a.CreatedAt, a.DisabledAt);
+
     private AdminKey ToAdmin(ApiKeyRecord k, DateTimeOffset now) =>
         new(k.Id, k.AccountId, k.TeamId, k.Name, k.Chain, k.Network, k.Display, k.StatusAt(now).ToApi(), k.CreatedAt,
             _lastUse.Latest(k.Id, k.LastUsedAt));
 }
 
 /// <summary>An account as the operator's commands show it.</summary>
-public sealed record AdminAccount(string Id, string Email, DateTimeOffset CreatedAt);
+/// <param name="DisabledAt">When an operator disabled it; null while it is enabled.</param>
+public sealed record AdminAccount(string Id, string Email, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt = null);
 
 /// <summary>A key as the operator's commands show it: masked (<see cref="Display"/>), never its secret.</summary>
 public sealed record AdminKey(string Id, string AccountId, string? TeamId, string Name, string Chain, string Network, string Display,

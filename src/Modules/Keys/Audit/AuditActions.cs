@@ -8,6 +8,8 @@ public static class AuditActions
     public const string AccountLoginFailed = "account.login_failed";
     public const string AccountPasswordChanged = "account.password_changed";
     public const string AccountDeleted = "account.deleted";
+    public const string AccountDisabled = "account.disabled";
+    public const string AccountEnabled = "account.enabled";
     public const string SessionEnded = "session.ended";
 
     public const string KeyCreated = "key.created";
@@ -27,7 +29,7 @@ public static class AuditActions
     /// <summary>Every action above: <c>GET /v1/audit?action=</c> accepts these. Add a new action here too.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        AccountCreated, AccountLogin, AccountLoginFailed, AccountPasswordChanged, AccountDeleted, SessionEnded,
+        AccountCreated, AccountLogin, AccountLoginFailed, AccountPasswordChanged, AccountDeleted, AccountDisabled, AccountEnabled, SessionEnded,
         KeyCreated, KeyEdited, KeyRestrictionsChanged, KeyRolled, KeyRevealed, KeyRevoked, KeyExpired,
         TeamCreated, TeamMemberInvited, TeamInvitationAccepted, TeamMemberRoleChanged, TeamMemberRemoved,
     };

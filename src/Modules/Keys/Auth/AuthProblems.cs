@@ -11,6 +11,10 @@ internal static class AuthProblems
     public static ProblemHttpResult InvalidCredentials() =>
         ApiProblems.Unauthorized("invalid_credentials", "The email or password is not correct.");
 
+    public static ProblemHttpResult AccountDisabled() =>
+        ApiProblems.Problem(StatusCodes.Status403Forbidden, "account_disabled", "Account disabled",
+            "An operator disabled this account; it cannot log in and its keys are refused until an operator enables it again.");
+
     /// <summary>429 <c>too_many_attempts</c> with <c>Retry-After</c> in whole seconds.</summary>
     public static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan retryAfter)
     {

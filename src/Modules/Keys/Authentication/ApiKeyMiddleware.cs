@@ -7,7 +7,7 @@ namespace KsQuery.Modules.Keys.Authentication;
 
 /// <summary>Authenticates the calls of endpoints marked <see cref="ApiKeyRequired"/> and refuses those without a valid
 /// key: 401 with the reason of docs/api.md (<c>key_missing</c>, <c>key_invalid</c>, <c>key_revoked</c>,
-/// <c>key_expired</c>), or 403 <c>key_restricted</c> for a call outside the key's restrictions. Every other request
+/// <c>key_expired</c>, <c>key_disabled</c>), or 403 <c>key_restricted</c> for a call outside the key's restrictions. Every other request
 /// passes straight through. This is the keyed hot path, so it calls the verifier directly: going through the
 /// authentication service (a handler instance, options lookup and result per call) cost about a tenth of the keyed
 /// path's throughput (docs/performance.md).</summary>

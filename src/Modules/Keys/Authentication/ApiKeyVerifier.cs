@@ -24,7 +24,8 @@ internal sealed class ApiKeyVerifier(
     VerifiedKeyCache cache,
     KeySecretThrottle throttle,
     TimeProvider time,
-    KeysMetrics? metrics = null)
+    KeysMetrics? metrics = null,
+    IAccountStore? accounts = null)
 {
     // Concurrent first calls with the same key share one verification instead of each hashing.
     private readonly ConcurrentDictionary<string, Lazy<Task<KeyVerification>>> _inFlight = new(StringComparer.Ordinal);
@@ -126,7 +127,7 @@ internal sealed class ApiKeyVerifier(
         {
             var now = time.GetUtcNow();
             if (cached.RevokeAt <= now)
-                return KeyVerification.Fail(KeyFailureCodes.Revoked, cached.Summary);
+                return KeyVerification.Fail(cached.AccountDisabled ? KeyFailureCodes.Disabled : KeyFailureCodes.Revoked, cached.Summary);
             if (cached.ExpiresAt <= now)
                 return KeyVerification.Fail(KeyFailureCodes.Expired, cached.Summary);
         }
@@ -173,10 +174,15 @@ internal sealed class ApiKeyVerifier(
         }
 
         // Revoked and expired keys are remembered too: their holder is told so from memory, not with a hash per call.
+        // So are the keys of a disabled account (a team's key has no account record: teams are not disabled); disabling
+        // and enabling evict them, and the version taken above drops an entry read before that.
         var key = new VerifiedKey(record.Id, record.AccountId, record.Chain, record.Network, record.Display,
             record.RateLimitPerSecond, record.MonthlyQuota);
-        var cached = new CachedKey(key, fingerprint, record.ExpiresAt, record.RevokedAt ?? record.RevokeAt,
-            CompiledRestrictions.Of(record.Restrictions));
+        var revokeAt = record.RevokedAt ?? record.RevokeAt;
+        var disabled = record.TeamId is null && !(revokeAt <= time.GetUtcNow()) && accounts is not null
+            && (await accounts.FindByIdAsync(record.AccountId, CancellationToken.None))?.DisabledAt is not null;
+        var cached = new CachedKey(key, fingerprint, record.ExpiresAt, disabled ? DateTimeOffset.MinValue : revokeAt,
+            CompiledRestrictions.Of(record.Restrictions), disabled);
         cache.TryAdd(cached, version);
         return CheckCached(cached, fingerprint);
     }

@@ -46,8 +46,10 @@ internal sealed class VerifiedKeyCache : IVerifiedKeyCache
 }
 
 /// <summary>A verified key: what the request pipeline needs, the secret's SHA-256, and when it stops working.</summary>
+/// <param name="AccountDisabled">The key's account is disabled: <see cref="RevokeAt"/> is then <see cref="DateTimeOffset.MinValue"/>,
+/// so the hot path's one check for a stopped key covers it, and the refusal says <c>key_disabled</c>.</param>
 internal sealed record CachedKey(VerifiedKey Key, byte[] SecretSha256, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokeAt,
-    CompiledRestrictions? Restrictions = null)
+    CompiledRestrictions? Restrictions = null, bool AccountDisabled = false)
 {
     /// <summary>Who a refusal of this key is reported to; built once, not per refused call.</summary>
     public ApiKeyRecordSummary Summary { get; } = ApiKeyRecordSummary.Of(Key);

@@ -17,6 +17,9 @@ internal interface IAccountStore
 
     Task UpdateSelectionAsync(string id, AccountSelection? selection, CancellationToken cancellationToken);
 
+    /// <summary>Sets (a time) or clears (null) <see cref="AccountRecord.DisabledAt"/>.</summary>
+    Task UpdateDisabledAsync(string id, DateTimeOffset? disabledAt, CancellationToken cancellationToken);
+
     /// <summary>Removes the account (its email is free again at once) and remembers it as deleted until
     /// <paramref name="purgeAt"/>, in one step; false when there is no such account.</summary>
     Task<bool> DeleteAsync(string id, DateTimeOffset deletedAt, DateTimeOffset purgeAt, CancellationToken cancellationToken);

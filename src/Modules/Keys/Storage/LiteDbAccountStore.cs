@@ -63,6 +63,9 @@ internal sealed class LiteDbAccountStore : IAccountStore
     public Task UpdateSelectionAsync(string id, AccountSelection? selection, CancellationToken cancellationToken) =>
         Update(id, doc => doc["selection"] = ToDocument(selection), cancellationToken);
 
+    public Task UpdateDisabledAsync(string id, DateTimeOffset? disabledAt, CancellationToken cancellationToken) =>
+        Update(id, doc => doc["disabledAt"] = Bson.Time(disabledAt), cancellationToken);
+
     public Task<bool> DeleteAsync(string id, DateTimeOffset deletedAt, DateTimeOffset purgeAt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -130,6 +133,7 @@ internal sealed class LiteDbAccountStore : IAccountStore
         ["passwordHash"] = account.PasswordHash,
         ["createdAt"] = Bson.Time(account.CreatedAt),
         ["selection"] = ToDocument(account.Selection),
+        ["disabledAt"] = Bson.Time(account.DisabledAt),
     };
 
     private static BsonValue ToDocument(AccountSelection? selection) => selection is null
@@ -154,6 +158,8 @@ internal sealed class LiteDbAccountStore : IAccountStore
             Bson.ReadTime(doc["createdAt"]),
             selection.IsDocument
                 ? new AccountSelection(selection["chain"].AsString, selection["network"].AsString, Bson.ReadOptionalText(selection["activeKeyId"]))
-                : null);
+                : null,
+            // Absent from documents written before accounts could be disabled: the indexer reads it as null.
+            Bson.ReadOptionalTime(doc["disabledAt"]));
     }
 }

@@ -25,7 +25,7 @@ internal sealed class KeysMetrics
     {
         var meter = meters.Create(MeterName);
         _verifications = meter.CreateCounter<long>("ksquery.key.verifications", "{verification}",
-            "API keys checked on keyed calls, by result: ok, or the refusal code (key_invalid, key_revoked, key_expired)");
+            "API keys checked on keyed calls, by result: ok, or the refusal code (key_invalid, key_revoked, key_expired, key_disabled)");
         _cacheLookups = meter.CreateCounter<long>("ksquery.key.cache.lookups", "{lookup}",
             "Well-formed keys looked up in the verified-key cache: hit (no store read, no Argon2) or miss");
         _argon2Duration = meter.CreateHistogram<double>("ksquery.argon2.duration", "s",

@@ -21,7 +21,7 @@ internal static class RejectionsEndpoint
             .Answers(StatusCodes.Status404NotFound, "team_not_found")
             .WithSummary("Refused calls of your keys")
             .WithDescription("Keyed calls refused for a key that could be tied to one of yours, newest first: `key_invalid` (wrong secret " +
-                "for your key id), `key_revoked`, `key_expired`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, " +
+                "for your key id), `key_revoked`, `key_expired`, `key_disabled`, `key_scope_mismatch`, `key_restricted` (with `restriction`: `ip`, `origin`, `user_agent` or `api`), `rate_limited`, `quota_exceeded`, each with time, " +
                 "HTTP status, key id and masked key, client address (`ip`, as the server saw it), user agent, method and path, so you see " +
                 "who used a revoked or leaked key. Optional [`from`, `to`) (ISO-8601, " + Timestamps.RangeText + "); paged with `page` (1..1000000) and `size` (1..100, " +
                 "default 20). The log is bounded: entries are kept for `Usage:Rejections:Retention` (default 30 days), at most " +

@@ -21,13 +21,16 @@ internal static class LoginEndpoint
             .WithName("Login")
             .AnswersValidationFailed()
             .Answers(StatusCodes.Status401Unauthorized, "invalid_credentials")
+            .Answers(StatusCodes.Status403Forbidden, "account_disabled")
             .Answers(StatusCodes.Status429TooManyRequests, "too_many_attempts")
             .WithSummary("Log in to the dashboard")
             .WithDescription("Exchanges email and password for a bearer access token (send it as `Authorization: Bearer " +
                              "<accessToken>` on `/v1/me`, `/v1/keys` and `/v1/usage`) and a refresh token. Unknown email and " +
                              "wrong password get the same 401 `invalid_credentials`. Repeated failures for one account or " +
-                             "from one client address get 429 `too_many_attempts` with `Retry-After`.")
+                             "from one client address get 429 `too_many_attempts` with `Retry-After`. The right password of an account an " +
+                             "operator disabled gets 403 `account_disabled`.")
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous();
         return auth;
@@ -69,6 +72,9 @@ internal static class LoginEndpoint
         }
 
         throttle.Succeeded(attempt);
+        // Told only to whoever knows the password, as a revoked key is told only to whoever holds its secret.
+        if (account.DisabledAt is not null)
+            return AuthProblems.AccountDisabled();
         if (verification == HashVerification.SucceededRehashNeeded)
             await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, HashPartition.Login(email), cancellationToken), cancellationToken);
 

@@ -34,7 +34,7 @@ namespace KsQuery.Client.V1.Auth.Login
         {
         }
         /// <summary>
-        /// Exchanges email and password for a bearer access token (send it as `Authorization: Bearer &lt;accessToken&gt;` on `/v1/me`, `/v1/keys` and `/v1/usage`) and a refresh token. Unknown email and wrong password get the same 401 `invalid_credentials`. Repeated failures for one account or from one client address get 429 `too_many_attempts` with `Retry-After`.
+        /// Exchanges email and password for a bearer access token (send it as `Authorization: Bearer &lt;accessToken&gt;` on `/v1/me`, `/v1/keys` and `/v1/usage`) and a refresh token. Unknown email and wrong password get the same 401 `invalid_credentials`. Repeated failures for one account or from one client address get 429 `too_many_attempts` with `Retry-After`. The right password of an account an operator disabled gets 403 `account_disabled`.
         /// </summary>
         /// <returns>A <see cref="global::KsQuery.Client.Models.AccessTokenResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -42,6 +42,7 @@ namespace KsQuery.Client.V1.Auth.Login
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::KsQuery.Client.Models.Problem">When receiving a 429 status code</exception>
@@ -60,6 +61,7 @@ namespace KsQuery.Client.V1.Auth.Login
             {
                 { "400", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::KsQuery.Client.Models.Problem.CreateFromDiscriminatorValue },
@@ -67,7 +69,7 @@ namespace KsQuery.Client.V1.Auth.Login
             return await RequestAdapter.SendAsync<global::KsQuery.Client.Models.AccessTokenResponse>(requestInfo, global::KsQuery.Client.Models.AccessTokenResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Exchanges email and password for a bearer access token (send it as `Authorization: Bearer &lt;accessToken&gt;` on `/v1/me`, `/v1/keys` and `/v1/usage`) and a refresh token. Unknown email and wrong password get the same 401 `invalid_credentials`. Repeated failures for one account or from one client address get 429 `too_many_attempts` with `Retry-After`.
+        /// Exchanges email and password for a bearer access token (send it as `Authorization: Bearer &lt;accessToken&gt;` on `/v1/me`, `/v1/keys` and `/v1/usage`) and a refresh token. Unknown email and wrong password get the same 401 `invalid_credentials`. Repeated failures for one account or from one client address get 429 `too_many_attempts` with `Retry-After`. The right password of an account an operator disabled gets 403 `account_disabled`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -24,5 +24,9 @@ namespace KsQuery.Client.V1.Kalp.Testnet.Channels
         #pragma warning disable CS1591
         Key_expired,
         #pragma warning restore CS1591
+        [EnumMember(Value = "key_disabled")]
+        #pragma warning disable CS1591
+        Key_disabled,
+        #pragma warning restore CS1591
     }
 }
