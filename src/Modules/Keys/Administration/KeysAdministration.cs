@@ -151,9 +151,7 @@ public sealed class KeysAdministration
         var (result, key) = await _keys.TryChangeAsync(found.Id, found.AccountId, stored =>
         {
             before = stored;
-            return stored.RevokedAt is not null
-                ? stored
-                : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null };
+            return stored.RevokedAsOf(now);
         }, cancellationToken);
         if (result != KeyWrite.Done)
             throw new AdministrationRefused("key_not_found", $"no key has the id {found.Id}.");

@@ -49,6 +49,11 @@ internal sealed record ApiKeyRecord
     /// <summary>Keys that keep their name reserved: not revoked and not being rolled away.</summary>
     public bool HoldsName => RevokedAt is null && RevokeAt is null;
 
+    /// <summary>The key revoked at <paramref name="now"/>, its recoverable copy dropped: a rolled key in its grace period is
+    /// revoked now, one whose grace ended keeps that moment, a revoked key is left as it is.</summary>
+    public ApiKeyRecord RevokedAsOf(DateTimeOffset now) =>
+        RevokedAt is not null ? this : this with { RevokedAt = RevokeAt <= now ? RevokeAt : now, ProtectedKey = null };
+
     public ApiKeyStatus StatusAt(DateTimeOffset now) =>
         RevokedAt is not null || RevokeAt <= now ? ApiKeyStatus.Revoked
         : ExpiresAt <= now ? ApiKeyStatus.Expired

@@ -81,9 +81,7 @@ internal static class DeleteAccountEndpoint
         {
             foreach (var key in await services.Keys.ListByAccountAsync(ownerId, cancellationToken))
             {
-                var (result, _) = await services.Keys.TryChangeAsync(key.Id, ownerId, stored => stored.RevokedAt is not null
-                    ? stored
-                    : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null }, cancellationToken);
+                var (result, _) = await services.Keys.TryChangeAsync(key.Id, ownerId, stored => stored.RevokedAsOf(now), cancellationToken);
                 if (result != KeyWrite.Done)
                     continue;
                 await services.Revocation.AnnounceAsync(services.Bus, key.Id);

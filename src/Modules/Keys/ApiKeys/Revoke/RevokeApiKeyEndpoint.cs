@@ -42,10 +42,7 @@ internal static class RevokeApiKeyEndpoint
         var (result, key) = await keys.TryChangeAsync(id, found.AccountId, stored =>
         {
             before = stored;
-            return stored.RevokedAt is not null
-                ? stored
-                // A rolled key in its grace period is revoked now; one whose grace ended keeps that moment.
-                : stored with { RevokedAt = stored.RevokeAt <= now ? stored.RevokeAt : now, ProtectedKey = null };
+            return stored.RevokedAsOf(now);
         }, cancellationToken);
         if (result != KeyWrite.Done)
             return ApiKeyProblems.NotFound();
