@@ -36,11 +36,15 @@ internal sealed class AdminChannelHost(IServiceProvider services, DataDirectory 
             return;
         }
         File.Delete(socket); // left by a service that did not stop cleanly; the lock says none runs now
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(AdminChannelHost).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o => o.ListenUnixSocket(socket, l => l.Protocols = HttpProtocols.Http1));
-        _channel = builder.Build();
-        _channel.MapAdminRoutes(services);
+        _channel = await BuiltApartFromCaller(() =>
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(AdminChannelHost).Assembly.GetName().Name });
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(o => o.ListenUnixSocket(socket, l => l.Protocols = HttpProtocols.Http1));
+            var channel = builder.Build();
+            channel.MapAdminRoutes(services);
+            return channel;
+        });
         await _channel.StartAsync(cancellationToken);
         File.SetUnixFileMode(socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         logger.LogInformation("Admin channel listening on {Socket}", socket);
@@ -69,6 +73,16 @@ internal sealed class AdminChannelHost(IServiceProvider services, DataDirectory 
             _lock.Dispose();
             _lock = null;
         }
+    }
+
+    /// <summary>Runs <paramref name="build"/> without the caller's execution context. WebApplicationFactory (the tests' host)
+    /// recognises the host it builds by an AsyncLocal seen in "Microsoft.Extensions.Hosting" diagnostic events, and for as long
+    /// as its subscription lasts it applies its configuration, TestServer included, to every host built in that flow: under
+    /// load this channel then got a TestServer and no socket.</summary>
+    internal static Task<T> BuiltApartFromCaller<T>(Func<T> build)
+    {
+        using (ExecutionContext.SuppressFlow())
+            return Task.Run(build);
     }
 
     /// <summary>Connects to the admin socket of <paramref name="data"/>; null when no service answers there.</summary>
