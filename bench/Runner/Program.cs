@@ -192,14 +192,23 @@ try
             userAgents = new[] { "other-agent", "bench-wrk" },
             apis = new[] { "block-latest", "network-info" },
         });
+        // The same key without origins: what the checks cost apart from the CORS headers an origin-restricted answer carries.
+        var (_, noOrigins, _) = await setup.CreateKeyAsync("bench-restricted-no-origins", restrictions: new
+        {
+            ipRanges = new[] { "10.0.0.0/8", "127.0.0.0/8", "::1/128", "2001:db8::/32" },
+            userAgents = new[] { "other-agent", "bench-wrk" },
+            apis = new[] { "block-latest", "network-info" },
+        });
         var plainLua = Lua.BrowserHeaders(valid, origin, agent);
         var restrictedLua = Lua.BrowserHeaders(restricted, origin, agent);
+        var noOriginsLua = Lua.BrowserHeaders(noOrigins, origin, agent);
         const string path = "/v1/kalp/testnet/network";
         await LoadTools.WrkAsync(ksq.Url + path, restrictedLua, options.Connections, options.Warmup);
 
         var bases = new List<LoadResult>();
         var plains = new List<LoadResult>();
         var restricteds = new List<LoadResult>();
+        var noOriginses = new List<LoadResult>();
         for (var round = 0; round < options.Rounds; round++)
         {
             var runs = new (List<LoadResult> Into, Func<Task<LoadResult>> Run)[]
@@ -207,6 +216,7 @@ try
                 (bases, () => LoadTools.WrkAsync(baseline!.Url + "/network", "", options.Connections, options.Seconds)),
                 (plains, () => LoadTools.WrkAsync(ksq.Url + path, plainLua, options.Connections, options.Seconds)),
                 (restricteds, () => LoadTools.WrkAsync(ksq.Url + path, restrictedLua, options.Connections, options.Seconds)),
+                (noOriginses, () => LoadTools.WrkAsync(ksq.Url + path, noOriginsLua, options.Connections, options.Seconds)),
             };
             for (var i = 0; i < runs.Length; i++)
             {
@@ -215,7 +225,8 @@ try
             }
             Console.WriteLine($"  7 restricted round {round + 1}: baseline {bases[^1].RequestsPerSecond:F0} req/s, unrestricted key " +
                 $"{plains[^1].RequestsPerSecond:F0} req/s ({plains[^1].RequestsPerSecond / bases[^1].RequestsPerSecond:F2}), restricted key " +
-                $"{restricteds[^1].RequestsPerSecond:F0} req/s ({restricteds[^1].RequestsPerSecond / bases[^1].RequestsPerSecond:F2})");
+                $"{restricteds[^1].RequestsPerSecond:F0} req/s ({restricteds[^1].RequestsPerSecond / bases[^1].RequestsPerSecond:F2}), without origins " +
+                $"{noOriginses[^1].RequestsPerSecond:F0} req/s ({noOriginses[^1].RequestsPerSecond / bases[^1].RequestsPerSecond:F2})");
         }
         var plainRatio = MedianOf(plains.Zip(bases, (k, b) => k.RequestsPerSecond / b.RequestsPerSecond));
         var restrictedRatio = MedianOf(restricteds.Zip(bases, (k, b) => k.RequestsPerSecond / b.RequestsPerSecond));
@@ -223,6 +234,8 @@ try
         report.Ratio("7. keyed GET /network, unrestricted key", Median(plains), Median(bases), plainRatio, 0.85);
         report.Ratio("7. keyed GET /network, every restriction", Median(restricteds), Median(bases), restrictedRatio, 0.82);
         report.Check("7. restricted key's ratio below the unrestricted's", $"{gap:F3} (median of the rounds' gaps)", gap <= 0.03, "<= 0.03");
+        var noOriginsGap = MedianOf(plains.Zip(noOriginses, bases).Select(r => (r.First.RequestsPerSecond - r.Second.RequestsPerSecond) / r.Third.RequestsPerSecond));
+        report.Check("7. (ablation) the same without origins, so without CORS headers", $"{noOriginsGap:F3}", true, "information");
         report.Check("7. all restricted answers 200", $"{restricteds.Sum(r => r.Non2xx)} non-2xx", restricteds.Sum(r => r.Non2xx) == 0, "0");
     }
 }

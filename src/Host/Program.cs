@@ -72,7 +72,9 @@ return await StartupGuard.RunAsync(args, settings =>
     v1.MapKeys();
     v1.MapChains();
     v1.MapUsage();
-    v1.MapGroup("").RequireApiKey().MapChainApis();
+    // Keyed calls are measured by ksquery.keyed_call.duration (chain, network, API); ASP.NET Core's per-request histogram
+    // would measure them a second time on the hot path (docs/performance.md, "Metrics").
+    v1.MapGroup("").RequireApiKey().DisableHttpMetrics().MapChainApis();
 
     app.LogPluginReport(plugins);
     return app;

@@ -90,13 +90,15 @@ internal abstract class ProbeHealthCheck(Action probe, string healthy, string un
     }
 }
 
-/// <summary>Unhealthy from the moment the service is told to stop: while it finishes its calls, a load balancer reading
-/// <c>/health/ready</c> sends new ones elsewhere.</summary>
+/// <summary>Unhealthy until the start has finished (the admin channel comes up after the listener, so calls are served
+/// a moment before that) and from the moment the service is told to stop: while it finishes its calls, a load balancer
+/// reading <c>/health/ready</c> sends new ones elsewhere.</summary>
 internal sealed class ServingHealthCheck(IHostApplicationLifetime lifetime) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
-            ? HealthCheckResult.Unhealthy("stopping")
+        Task.FromResult(
+            lifetime.ApplicationStopping.IsCancellationRequested ? HealthCheckResult.Unhealthy("stopping")
+            : !lifetime.ApplicationStarted.IsCancellationRequested ? HealthCheckResult.Unhealthy("starting")
             : HealthCheckResult.Healthy("serving"));
 }
 

@@ -16,6 +16,10 @@ internal static class TelemetrySetup
     private static readonly string[] Meters = ["KsQuery.Keys", "KsQuery.Usage", "KsQuery.Chains"];
     private const string Traces = "KsQuery.Chains";
 
+    // Requests, connections and unhandled exceptions; not the routing meter, whose match-attempts count on every request
+    // tells nothing the request duration does not (docs/performance.md, "Metrics").
+    private static readonly string[] AspNetCoreMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics"];
+
     public static MetricsSettings AddKsQueryTelemetry(this WebApplicationBuilder builder)
     {
         var metrics = MetricsSettings.Read(builder.Configuration);
@@ -30,7 +34,7 @@ internal static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService("ksquery", serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString()));
         telemetry.WithMetrics(meters =>
         {
-            meters.AddAspNetCoreInstrumentation().AddMeter(Meters);
+            meters.AddMeter(AspNetCoreMeters).AddMeter(Meters);
             if (metrics.Enabled)
                 meters.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             if (otlp is not null)

@@ -47,11 +47,15 @@ public sealed class LiveAndReadyTests : IDisposable
     }
 
     [Fact]
-    public async Task The_serving_check_turns_unhealthy_once_the_service_is_told_to_stop()
+    public async Task The_serving_check_is_healthy_only_between_the_end_of_the_start_and_the_stop()
     {
         var lifetime = new Lifetime();
         var check = new ServingHealthCheck(lifetime);
 
+        var starting = await check.CheckHealthAsync(new HealthCheckContext());
+        starting.Status.ShouldBe(HealthStatus.Unhealthy);
+        starting.Description.ShouldBe("starting");
+        await lifetime.Started.CancelAsync();
         (await check.CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Healthy);
         await lifetime.Stopping.CancelAsync();
         var stopping = await check.CheckHealthAsync(new HealthCheckContext());
@@ -63,7 +67,8 @@ public sealed class LiveAndReadyTests : IDisposable
     private sealed class Lifetime : IHostApplicationLifetime
     {
         public CancellationTokenSource Stopping { get; } = new();
-        public CancellationToken ApplicationStarted => CancellationToken.None;
+        public CancellationTokenSource Started { get; } = new();
+        public CancellationToken ApplicationStarted => Started.Token;
         public CancellationToken ApplicationStopping => Stopping.Token;
         public CancellationToken ApplicationStopped => CancellationToken.None;
         public void StopApplication() => Stopping.Cancel();

@@ -11,7 +11,7 @@ namespace KsQuery.Host.Operations.AdminChannel;
 /// the file system is the credential). Its routes (<see cref="AdminRoutes"/>) exist only there, never on the public
 /// listener. The service also holds <see cref="ServiceLock"/> for as long as it runs.</summary>
 internal sealed class AdminChannelHost(IServiceProvider services, DataDirectory data, ILiteDatabase database, IConfiguration configuration,
-    ILogger<AdminChannelHost> logger) : IHostedService, IAsyncDisposable
+    ILogger<AdminChannelHost> logger) : IHostedLifecycleService, IAsyncDisposable
 {
     public const string SocketName = "admin.sock";
 
@@ -21,11 +21,19 @@ internal sealed class AdminChannelHost(IServiceProvider services, DataDirectory 
     private ServiceLock? _lock;
     private WebApplication? _channel;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The lock, before any other service opens the store.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         _lock = ServiceLock.TryTake(data) ?? throw StartupFailure.DataFile(
             $"another KS Query process runs on the data directory {data.Path} (it holds {ServiceLock.FileName}). Stop it, or point " +
             "KSQUERY_DATA at another directory.");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The channel once the service listens: building a second web host took part of the start-up before the first
+    /// call could be answered (docs/performance.md). A command in between is told the channel does not answer yet.</summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
         if (!configuration.GetValue("AdminChannel:Enabled", true) || OperatingSystem.IsWindows())
             return;
         var socket = data.File(SocketName);
@@ -49,6 +57,12 @@ internal sealed class AdminChannelHost(IServiceProvider services, DataDirectory 
         File.SetUnixFileMode(socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         logger.LogInformation("Admin channel listening on {Socket}", socket);
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -62,7 +62,8 @@ internal sealed class CommandSession : IAsyncDisposable
         await probe.DisposeAsync();
         CreateOwnerOnly(data.Path);
         var held = ServiceLock.TryTake(data) ?? throw new CommandFailed(CommandExitCodes.Refused, $"a KS Query service runs on {data.Path} " +
-            "but its admin channel does not answer (AdminChannel:Enabled=false?): stop the service, then run the command again.");
+            "but its admin channel does not answer (the service is still starting, or AdminChannel:Enabled=false): run the command again in a " +
+            "moment, or stop the service first.");
         try
         {
             var session = new CommandSession(Build(build, settings, withStore: true), data) { _lock = held };

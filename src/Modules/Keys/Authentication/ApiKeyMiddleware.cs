@@ -44,7 +44,7 @@ internal sealed class ApiKeyMiddleware(ApiKeyAuthenticator authenticator)
             return KeyRestrictionRefusals.Of(restriction).ExecuteAsync(context);
         }
         if (restrictions.HasOrigins)
-            KeyRestrictionRefusals.AllowOrigin(context.Response.Headers, context.Request.Headers.Origin.ToString());
+            KeyRestrictionRefusals.AllowOrigin(context.Response.Headers, context.Request.Headers.Origin);
         return next(context);
     }
 

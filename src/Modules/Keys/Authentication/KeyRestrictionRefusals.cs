@@ -1,5 +1,6 @@
 using KsQuery.Contracts.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace KsQuery.Modules.Keys.Authentication;
@@ -10,8 +11,9 @@ internal static class KeyRestrictionRefusals
 {
     public const string Code = "key_restricted";
 
-    // The headers a browser page reads from keyed answers (the same list as the host's CORS policy).
-    private const string ExposedHeaders = "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
+    // The headers a browser page reads from keyed answers (the same list as the host's CORS policy); both values made once.
+    private static readonly StringValues ExposedHeaders = "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
+    private static readonly StringValues VaryOrigin = HeaderNames.Origin;
 
     private static readonly ProblemResult IpRefusal = Refusal(CompiledRestrictions.Ip, "This API key may not be used from this client address.");
     private static readonly ProblemResult OriginRefusal = Refusal(CompiledRestrictions.Origin, "This API key may not be used from this origin.");
@@ -27,11 +29,11 @@ internal static class KeyRestrictionRefusals
     };
 
     /// <summary>The call came from one of the key's origins: the browser may read the answer, whatever it is.</summary>
-    public static void AllowOrigin(IHeaderDictionary headers, string origin)
+    public static void AllowOrigin(IHeaderDictionary headers, StringValues origin)
     {
         headers.AccessControlAllowOrigin = origin;
         headers.AccessControlExposeHeaders = ExposedHeaders;
-        headers.Vary = HeaderNames.Origin;
+        headers.Vary = VaryOrigin;
     }
 
     private static ProblemResult Refusal(string restriction, string detail) =>

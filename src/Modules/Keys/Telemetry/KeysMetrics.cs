@@ -1,32 +1,34 @@
 using KsQuery.Contracts.Telemetry;
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using KsQuery.Modules.Keys.Hashing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace KsQuery.Modules.Keys.Telemetry;
 
-/// <summary>The Keys module's instruments (meter <c>KsQuery.Keys</c>, docs/operations.md, Metrics), created once. Recording
-/// takes constant tag values (codes, route patterns), so the keyed path allocates nothing for them.</summary>
+/// <summary>The Keys module's instruments (meter <c>KsQuery.Keys</c>, docs/operations.md, Metrics), created once. What the
+/// keyed path records on every call (verifications, cache lookups) is an interlocked increment read by observable counters
+/// when metrics are collected; the rest takes constant tag values (codes, route patterns).</summary>
 internal sealed class KeysMetrics
 {
     public const string MeterName = "KsQuery.Keys";
 
-    private static readonly KeyValuePair<string, object?> Hit = new("result", "hit");
-    private static readonly KeyValuePair<string, object?> Miss = new("result", "miss");
-    private static readonly KeyValuePair<string, object?> Verified = new("result", "ok");
-
-    private readonly Counter<long> _verifications;
-    private readonly Counter<long> _cacheLookups;
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _verifications = new(StringComparer.Ordinal);
+    private readonly StrongBox<long> _verified = new();
+    private long _hits;
+    private long _misses;
     private readonly Histogram<double> _argon2Duration;
     private readonly Counter<long> _throttleRefusals;
 
     public KeysMetrics(IMeterFactory meters, FairHashingQueue queue)
     {
         var meter = meters.Create(MeterName);
-        _verifications = meter.CreateCounter<long>("ksquery.key.verifications", "{verification}",
+        _verifications["ok"] = _verified;
+        meter.CreateObservableCounter("ksquery.key.verifications", Verifications, "{verification}",
             "API keys checked on keyed calls, by result: ok, or the refusal code (key_invalid, key_revoked, key_expired, key_disabled)");
-        _cacheLookups = meter.CreateCounter<long>("ksquery.key.cache.lookups", "{lookup}",
+        meter.CreateObservableCounter("ksquery.key.cache.lookups", CacheLookups, "{lookup}",
             "Well-formed keys looked up in the verified-key cache: hit (no store read, no Argon2) or miss");
         _argon2Duration = meter.CreateHistogram<double>("ksquery.argon2.duration", "s",
             "Time of one Argon2id computation (a hash or a verification), its wait for a slot excluded", tags: null, advice: DurationBuckets.Seconds);
@@ -39,9 +41,24 @@ internal sealed class KeysMetrics
     }
 
     public void KeyChecked(string? failureCode) =>
-        _verifications.Add(1, failureCode is null ? Verified : new KeyValuePair<string, object?>("result", failureCode));
+        Interlocked.Increment(ref (failureCode is null ? _verified : _verifications.GetOrAdd(failureCode, static _ => new StrongBox<long>())).Value);
 
-    public void CacheLookup(bool hit) => _cacheLookups.Add(1, hit ? Hit : Miss);
+    public void CacheLookup(bool hit)
+    {
+        if (hit)
+            Interlocked.Increment(ref _hits);
+        else
+            Interlocked.Increment(ref _misses);
+    }
+
+    private IEnumerable<Measurement<long>> Verifications() =>
+        _verifications.Select(pair => new Measurement<long>(Volatile.Read(ref pair.Value.Value), new KeyValuePair<string, object?>("result", pair.Key)));
+
+    private IEnumerable<Measurement<long>> CacheLookups() =>
+    [
+        new(Volatile.Read(ref _hits), new KeyValuePair<string, object?>("result", "hit")),
+        new(Volatile.Read(ref _misses), new KeyValuePair<string, object?>("result", "miss")),
+    ];
 
     public void Argon2Computed(TimeSpan duration) => _argon2Duration.Record(duration.TotalSeconds);
 

@@ -6,15 +6,13 @@ using KsQuery.Contracts.Http;
 namespace KsQuery.Modules.Usage.Telemetry;
 
 /// <summary>The Usage module's instruments for keyed calls and usage writes (meter <c>KsQuery.Usage</c>,
-/// docs/operations.md, Metrics), created once. A keyed call is recorded with the strings its endpoint already holds and a
-/// boxed status code kept per code, so recording allocates nothing.</summary>
+/// docs/operations.md, Metrics), created once. A keyed call is counted in <see cref="KeyedCallCounts"/> and its duration
+/// recorded with the strings its endpoint already holds, so recording allocates nothing.</summary>
 internal sealed class UsageMetrics
 {
     public const string MeterName = "KsQuery.Usage";
 
-    private static readonly object[] Statuses = Enumerable.Range(0, 600).Select(s => (object)s).ToArray();
-
-    private readonly Counter<long> _calls;
+    private readonly KeyedCallCounts _calls = new();
     private readonly Histogram<double> _callDuration;
     private readonly Histogram<double> _flushDuration;
     private readonly Histogram<long> _flushBatch;
@@ -22,7 +20,7 @@ internal sealed class UsageMetrics
     public UsageMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _calls = meter.CreateCounter<long>("ksquery.keyed_calls", "{call}",
+        meter.CreateObservableCounter("ksquery.keyed_calls", _calls.Read, "{call}",
             "Keyed chain API calls answered, served or refused, by chain, network, API and status");
         _callDuration = meter.CreateHistogram<double>("ksquery.keyed_call.duration", "s",
             "Time to answer a keyed chain API call (key check, limits and plugin call), by chain, network and API", tags: null, advice: DurationBuckets.Seconds);
@@ -40,13 +38,9 @@ internal sealed class UsageMetrics
             { "network", api.Network },
             { "api", api.ApiId },
         };
+        _calls.Add(api, status);
         if (_callDuration.Enabled)
             _callDuration.Record(durationMs / 1000, tags);
-        if (_calls.Enabled)
-        {
-            tags.Add("status", (uint)status < Statuses.Length ? Statuses[status] : status);
-            _calls.Add(1, tags);
-        }
     }
 
     public void Flushed(TimeSpan duration, int records)
