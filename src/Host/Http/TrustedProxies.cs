@@ -1,4 +1,5 @@
 using System.Net;
+using KsQuery.Host.Startup;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using IPNetwork = System.Net.IPNetwork;
@@ -30,7 +31,7 @@ internal static class TrustedProxies
     {
         var failures = new List<string>();
         var proxies = new List<IPAddress>();
-        foreach (var text in Values(section, "KnownProxies"))
+        foreach (var text in ListSetting.Values(section.GetSection("KnownProxies")))
         {
             if (IPAddress.TryParse(text, out var address))
                 proxies.Add(address);
@@ -38,7 +39,7 @@ internal static class TrustedProxies
                 failures.Add($"{section.Path}:KnownProxies: '{text}' is not an IP address.");
         }
         var networks = new List<IPNetwork>();
-        foreach (var text in Values(section, "KnownNetworks"))
+        foreach (var text in ListSetting.Values(section.GetSection("KnownNetworks")))
         {
             if (IPNetwork.TryParse(text, out var network))
                 networks.Add(network);
@@ -64,12 +65,5 @@ internal static class TrustedProxies
         foreach (var network in networks)
             options.KnownIPNetworks.Add(network);
         return options;
-    }
-
-    private static IEnumerable<string> Values(IConfigurationSection section, string key)
-    {
-        var setting = section.GetSection(key);
-        var values = setting.Value is { } single ? [single] : setting.GetChildren().Select(c => c.Value ?? "");
-        return values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using KsQuery.Host.Startup;
 using Microsoft.Extensions.Options;
 using IPNetwork = System.Net.IPNetwork;
 
@@ -28,9 +29,7 @@ internal sealed record MetricsSettings(bool Enabled, int? Port, IReadOnlyList<IP
                 failures.Add($"Metrics:Port must be a TCP port from 1 to 65535 (given: '{portText}').");
         }
         var networks = new List<IPNetwork>();
-        var allowed = section.GetSection("AllowedNetworks");
-        var texts = allowed.Value is { } single ? [single] : allowed.GetChildren().Select(c => c.Value ?? "");
-        foreach (var text in texts.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var text in ListSetting.Values(section.GetSection("AllowedNetworks")))
         {
             if (IPNetwork.TryParse(text, out var network))
                 networks.Add(network);

@@ -57,13 +57,20 @@ public sealed partial class MetricsEndpointTests : IDisposable
         (await ScrapeAsync(host, IPAddress.IPv6Loopback)).ShouldContain("# TYPE");
     }
 
-    [Fact]
-    public async Task Metrics_are_answered_to_an_allowed_network()
+    public static TheoryData<string, string, string?> AllowedNetworkForms => new()
     {
-        await using var host = await TestHost.StartAsync(_data.Path, new Dictionary<string, string?>
-        {
-            ["Metrics:AllowedNetworks"] = "192.0.2.0/24, 10.1.0.0/16",
-        });
+        { "one comma-separated value", "192.0.2.0/24, 10.1.0.0/16", null },
+        { "indexed entries, as a JSON array in appsettings.json", "192.0.2.0/24", "10.1.0.0/16" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllowedNetworkForms))]
+    public async Task Metrics_are_answered_to_an_allowed_network(string form, string first, string? second)
+    {
+        await using var host = await TestHost.StartAsync(_data.Path, second is null
+            ? new Dictionary<string, string?> { ["Metrics:AllowedNetworks"] = first }
+            : new Dictionary<string, string?> { ["Metrics:AllowedNetworks:0"] = first, ["Metrics:AllowedNetworks:1"] = second });
+        form.ShouldNotBeEmpty();
 
         (await ScrapeAsync(host, IPAddress.Parse("10.1.2.3"))).ShouldContain("# TYPE");
         await host.Scenario(s =>
