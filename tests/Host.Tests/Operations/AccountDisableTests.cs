@@ -42,6 +42,11 @@ public sealed class AccountDisableTests
         keyStatus.ShouldBe(HttpStatusCode.Unauthorized);
         keyBody.Code().ShouldBe("key_disabled");
         (await api.GetAsync(Api, apiKey: teamKey)).Status.ShouldBe(HttpStatusCode.OK, "a team's key is the team's, not the account's");
+        var listed = await CommandProcess.RunAsync(data.Path, null, "keys", "list");
+        listed.ExitCode.ShouldBe(0, listed.ToString());
+        var statuses = listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToDictionary(c => c[0], c => c[5]);
+        statuses[keyId].ShouldBe("disabled", listed.Stdout);
+        statuses[teamKeyBody.GetProperty("id").GetString()!].ShouldBe("active", "a team's key is the team's: " + listed.Stdout);
 
         var enabled = await CommandProcess.RunAsync(data.Path, null, "accounts", "enable", "owner@example.com");
         enabled.ExitCode.ShouldBe(0, enabled.ToString());

@@ -121,8 +121,17 @@ public sealed class KeysAdministration
             ? await _keys.ListAllAsync(cancellationToken)
             : await _keys.ListByAccountAsync((await FindAccountAsync(account, cancellationToken)).Id, cancellationToken);
         var now = _time.GetUtcNow();
-        return keys.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal).Select(k => ToAdmin(k, now)).ToList();
+        // An account's own active keys are refused with key_disabled while it is disabled: the list says so too.
+        var disabled = (await _accounts.ListAsync(cancellationToken)).Where(a => a.DisabledAt is not null).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        return keys.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal)
+            .Select(k => ToAdmin(k, now) is var key && key.Status == ApiKeyStatusNames.Active && k.TeamId is null && disabled.Contains(k.AccountId)
+                ? key with { Status = Disabled }
+                : key)
+            .ToList();
     }
+
+    /// <summary>The status <c>keys list</c> shows for an account's own active key while the account is disabled.</summary>
+    public const string Disabled = "disabled";
 
     /// <summary>Revokes one key. <paramref name="bus"/> (the running service's) evicts it from every cache at once; without
     /// one (the store of a stopped service) the next start reads the revocation from the store.</summary>
