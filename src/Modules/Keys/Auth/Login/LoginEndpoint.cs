@@ -78,7 +78,15 @@ internal static class LoginEndpoint
         if (verification == HashVerification.SucceededRehashNeeded)
             await accounts.UpdatePasswordHashAsync(account.Id, await hasher.HashAsync(password, HashPartition.Login(email), cancellationToken), cancellationToken);
 
+        var session = sessions.Start(account.Id, context);
+        // A disable writes its mark, then ends the account's sessions. Read after the session exists, the mark is either
+        // seen here or written before a disable that then ends this session too: a login racing a disable keeps nothing.
+        if ((await accounts.FindByIdAsync(account.Id, cancellationToken))?.DisabledAt is not null)
+        {
+            sessions.End(session, account.Id);
+            return AuthProblems.AccountDisabled();
+        }
         await audit.RecordAsync(new AuditEvent(AuditActions.AccountLogin, account.Id), cancellationToken);
-        return TypedResults.SignIn(AccountPrincipal.Create(account, sessions.Start(account.Id, context)), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(AccountPrincipal.Create(account, session), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 }
