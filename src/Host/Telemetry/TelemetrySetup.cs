@@ -38,14 +38,15 @@ internal static class TelemetrySetup
             if (metrics.Enabled)
                 meters.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             if (otlp is not null)
-                meters.AddOtlpExporter(o => o.Endpoint = otlp);
+                meters.AddOtlpExporter(o => Point(o, otlp, "v1/metrics"));
         });
         if (otlp is not null)
         {
+            builder.Services.AddHostedService<TelemetryFlush>();
             telemetry.WithTracing(traces => traces
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
                 .AddSource(Traces)
-                .AddOtlpExporter(o => o.Endpoint = otlp));
+                .AddOtlpExporter(o => Point(o, otlp, "v1/traces")));
         }
         return metrics;
     }
@@ -83,6 +84,13 @@ internal static class TelemetrySetup
         }
         return null;
     }
+
+    // An endpoint set in code is taken as is: over http/protobuf it must name the signal's path, which the exporter adds
+    // only to an endpoint it read from OTEL_EXPORTER_OTLP_ENDPOINT itself.
+    private static void Point(OtlpExporterOptions options, Uri endpoint, string signalPath) =>
+        options.Endpoint = options.Protocol == OtlpExportProtocol.HttpProtobuf
+            ? new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath)
+            : endpoint;
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.Equals(MetricsSettings.Path, StringComparison.OrdinalIgnoreCase);
