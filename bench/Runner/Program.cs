@@ -12,6 +12,8 @@ if (options.Evm)
     return await EvmBench.RunAsync(options);
 if (options.Metrics)
     return await MetricsBench.RunAsync(options);
+if (options.ScaleOut)
+    return await ScaleOutBench.RunAsync(options);
 var data = Directory.CreateTempSubdirectory("ksq-bench-").FullName;
 var report = new Report();
 Console.WriteLine($"KS Query benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, ledger {options.Blocks} blocks, {options.ExtraKeys} extra keys, {options.StoredKeys} stored keys");

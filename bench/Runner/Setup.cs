@@ -33,6 +33,8 @@ internal sealed class Setup(string url)
         return (body.GetProperty("id").GetString()!, body.GetProperty("key").GetString()!, took);
     }
 
+    public async Task RevokeAsync(string keyId) => await Json(await _http.PostAsync($"/v1/keys/{keyId}/revoke", null));
+
     public async Task<long> RequestsOfKeyAsync(string keyId) =>
         (await Json(await _http.GetAsync($"/v1/keys/{keyId}/usage"))).GetProperty("requests").GetInt64();
 
