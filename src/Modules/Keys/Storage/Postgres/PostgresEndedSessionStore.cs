@@ -5,6 +5,8 @@ namespace KsQuery.Modules.Keys.Storage.Postgres;
 /// <summary>Ended dashboard sessions in <c>ksq_keys.ended_sessions</c>.</summary>
 internal sealed class PostgresEndedSessionStore(NpgsqlDataSource dataSource) : IEndedSessionStore
 {
+    public bool IsShared => true;
+
     public IReadOnlyList<EndedSession> Load(DateTimeOffset now)
     {
         using var command = dataSource.CreateCommand("SELECT id, account_id, ended_at, until FROM ksq_keys.ended_sessions WHERE until > $1").WithTime(now);
