@@ -6,7 +6,8 @@ using Xunit;
 
 namespace KsQuery.Tests.Postgres;
 
-/// <summary>Where Debian's PostgreSQL binaries are (<c>/usr/lib/postgresql/&lt;version&gt;/bin</c>, the newest). Without them
+/// <summary>Where Debian's PostgreSQL binaries are (<c>KSQ_POSTGRES_BIN</c> if set, else <c>/usr/lib/postgresql/&lt;version&gt;/bin</c>,
+/// the newest). Without them
 /// the PostgreSQL tests skip with <see cref="SkipReason"/>; <c>KSQ_REQUIRE_POSTGRES=1</c> (set by .ci/run) makes that a
 /// failure.</summary>
 public static class PostgresBinaries
@@ -19,16 +20,20 @@ public static class PostgresBinaries
 
     public static bool IsRequired => Environment.GetEnvironmentVariable("KSQ_REQUIRE_POSTGRES") == "1";
 
+    private static bool HasTools(string bin) => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl"));
+
     public const string SkipReason = "PostgreSQL not found: install Debian's postgresql (KSQ_REQUIRE_POSTGRES=1 makes this a failure)";
 
     private static string? Find()
     {
+        if (Environment.GetEnvironmentVariable("KSQ_POSTGRES_BIN") is { Length: > 0 } configured)
+            return HasTools(configured) ? configured : null;
         const string root = "/usr/lib/postgresql";
         if (!System.IO.Directory.Exists(root))
             return null;
         return System.IO.Directory.GetDirectories(root)
             .Select(version => (Version: int.TryParse(Path.GetFileName(version), out var v) ? v : -1, Bin: Path.Combine(version, "bin")))
-            .Where(c => File.Exists(Path.Combine(c.Bin, "initdb")) && File.Exists(Path.Combine(c.Bin, "pg_ctl")))
+            .Where(c => HasTools(c.Bin))
             .OrderByDescending(c => c.Version)
             .Select(c => c.Bin)
             .FirstOrDefault();
@@ -67,7 +72,8 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (!PostgresBinaries.IsAvailable)
         {
             if (PostgresBinaries.IsRequired)
-                throw new InvalidOperationException("PostgreSQL not found under /usr/lib/postgresql/*/bin, and KSQ_REQUIRE_POSTGRES=1 requires it: install Debian's postgresql.");
+                throw new InvalidOperationException("PostgreSQL not found (KSQ_POSTGRES_BIN, else /usr/lib/postgresql/*/bin), and " +
+                    "KSQ_REQUIRE_POSTGRES=1 requires it: install Debian's postgresql.");
             return; // the tests skip; nothing to start
         }
         if (RunningAsRoot)
