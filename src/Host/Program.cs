@@ -23,6 +23,7 @@ return await StartupGuard.RunAsync(args, settings =>
     builder.AddLogFormat();          // Logging:Format: json or text to stdout
 
     var dataDirectory = builder.AddDataDirectory();
+    builder.AddSelectedStore();        // KSQUERY_STORE: PostgreSQL for a scaled-out deployment; unset, LiteDB only
     builder.Services.AddAdminChannel(); // admin.sock for the operator's commands, and the data directory's lock
     var plugins = PluginLoader.Load(builder.Configuration);
 

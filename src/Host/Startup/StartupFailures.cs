@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
+using KsQuery.Contracts.Storage.Postgres;
 using KsQuery.Plugins.Abstractions;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace KsQuery.Host.Startup;
 
@@ -30,6 +32,8 @@ internal static class StartupFailures
                 (ExitCodes.Listen, $"{ex.Message} Stop the process that listens there, or set ASPNETCORE_URLS to a free address."),
             IOException or InvalidOperationException or FormatException when ThrownFrom(ex, "Microsoft.AspNetCore.Server.Kestrel") || ThrownFrom(ex, "Microsoft.AspNetCore.Http") =>
                 (ExitCodes.Listen, $"{WithInner(ex)} Check ASPNETCORE_URLS (e.g. http://127.0.0.1:5000)."),
+            NpgsqlException => (ExitCodes.Data, $"the PostgreSQL store ({PostgresStore.Setting}) cannot be used: {WithInner(ex)} " +
+                "Check that the server is reachable and the user may create schemas in the database, or unset it for the LiteDB store."),
             _ => (ExitCodes.Unexpected, $"{ex.GetType().FullName}: {ex.Message}"),
         };
     }

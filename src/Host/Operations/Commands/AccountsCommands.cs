@@ -61,7 +61,7 @@ internal static class AccountsCommands
                 : await Admin(session).DisableAccountAsync(account, bus: null, ct2);
             await output.WriteLineAsync($"{done.Email} ({done.Id}) disabled; its sessions ended and its keys are refused");
             if (session.IsOffline)
-                await Console.Error.WriteLineAsync("the service sees it when it starts next.");
+                await Console.Error.WriteLineAsync(session.SeenWhen("it"));
         }, ct));
         accounts.Subcommands.Add(disable);
 
@@ -75,7 +75,7 @@ internal static class AccountsCommands
                 : await Admin(session).EnableAccountAsync(account, bus: null, ct2);
             await output.WriteLineAsync($"{done.Email} ({done.Id}) enabled");
             if (session.IsOffline)
-                await Console.Error.WriteLineAsync("the service sees it when it starts next.");
+                await Console.Error.WriteLineAsync(session.SeenWhen("it"));
         }, ct));
         accounts.Subcommands.Add(enable);
         return accounts;

@@ -16,6 +16,7 @@ internal static class BackupCommands
             "while the service runs or not.") { file };
         backup.SetAction((parse, ct) => run.Session(parse, async (session, output, ct2) =>
         {
+            CommandSession.RefuseOnPostgres(session.Services, "backup");
             var target = parse.GetValue(file)!.FullName;
             if (File.Exists(target))
                 throw new CommandFailed(CommandExitCodes.Refused, $"{target} exists already: choose a new file name.");
@@ -51,6 +52,7 @@ internal static class BackupCommands
             "archive is verified (manifest, checksums, the store opens) before anything is written.") { file, force };
         restore.SetAction((parse, ct) => run.Build(parse, async (app, output, ct2) =>
         {
+            CommandSession.RefuseOnPostgres(app.Services, "restore");
             var data = app.Services.GetRequiredService<DataDirectory>();
             var archive = parse.GetValue(file)!.FullName;
             using (var socket = await AdminChannelHost.TryConnectAsync(data, ct2))

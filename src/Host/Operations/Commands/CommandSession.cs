@@ -1,4 +1,5 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Contracts.Storage.Postgres;
 using KsQuery.Host.Operations.AdminChannel;
 using KsQuery.Host.Startup;
 using KsQuery.Host.Storage;
@@ -25,6 +26,10 @@ internal sealed class CommandSession : IAsyncDisposable
     public AdminClient? Online { get; private set; }
 
     public bool IsOffline => _lock is not null;
+
+    /// <summary>The accounts and keys are in the PostgreSQL store of <c>KSQUERY_STORE</c>, which other instances may be using
+    /// while this command works offline.</summary>
+    public bool OnPostgres => PostgresStore.IsSelected(Services.GetRequiredService<IConfiguration>());
 
     /// <summary>Builds the host from the settings (as a start does, without serving); a failure ends the command as it
     /// would end a start (settings: 2, data directory: 3).</summary>
@@ -67,7 +72,9 @@ internal sealed class CommandSession : IAsyncDisposable
         try
         {
             var session = new CommandSession(Build(build, settings, withStore: true), data) { _lock = held };
-            await log.WriteLineAsync($"offline: no service runs on {data.Path}; working on its files");
+            await log.WriteLineAsync(session.OnPostgres
+                ? $"offline: no service runs on {data.Path}; working on the PostgreSQL store ({PostgresStore.Setting}) directly"
+                : $"offline: no service runs on {data.Path}; working on its files");
             return session;
         }
         catch
@@ -83,6 +90,21 @@ internal sealed class CommandSession : IAsyncDisposable
             Directory.CreateDirectory(path);
         else
             Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>What an offline change's operator is told about when running services see it.</summary>
+    public string SeenWhen(string what) => OnPostgres
+        ? $"instances running on the PostgreSQL store read {what} from it at once, except for keys they hold verified in memory: " +
+          "those follow when the instance rechecks its cached keys (docs/scaling.md) or starts next."
+        : $"the service sees {what} when it starts next.";
+
+    /// <summary>Refuses backup and restore on PostgreSQL: they would archive the data directory without the accounts and keys.</summary>
+    public static void RefuseOnPostgres(IServiceProvider services, string command)
+    {
+        if (PostgresStore.IsSelected(services.GetRequiredService<IConfiguration>()))
+            throw new CommandFailed(CommandExitCodes.Refused, $"{command}: {PostgresStore.Setting} is set, so accounts, keys and the key ring are " +
+                "in PostgreSQL, which this command does not archive: back the database up with pg_dump and restore it with pg_restore " +
+                "(docs/scaling.md, Store).");
     }
 
     public async ValueTask DisposeAsync()

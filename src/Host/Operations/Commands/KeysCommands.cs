@@ -50,7 +50,7 @@ internal static class KeysCommands
             foreach (var k in revoked)
                 await output.WriteLineAsync(Line(k));
             if (session.IsOffline)
-                await Console.Error.WriteLineAsync("the service sees the revocation when it starts next.");
+                await Console.Error.WriteLineAsync(session.SeenWhen("the revocation"));
         }, ct));
         keys.Subcommands.Add(revoke);
         return keys;

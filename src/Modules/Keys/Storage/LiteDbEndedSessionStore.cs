@@ -15,6 +15,8 @@ internal sealed class LiteDbEndedSessionStore : IEndedSessionStore
         _sessions.EnsureIndex("until");
     }
 
+    public bool IsShared => false;
+
     public IReadOnlyList<EndedSession> Load(DateTimeOffset now) =>
         _sessions.Find(Query.GT("until", now.UtcTicks)).Select(FromDocument).ToList();
 
