@@ -1,4 +1,5 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Contracts.Storage.Postgres;
 using KsQuery.Modules.Keys.Accounts.ChangePassword;
 using KsQuery.Modules.Keys.Administration;
 using KsQuery.Modules.Keys.Accounts.Delete;
@@ -26,6 +27,7 @@ using KsQuery.Modules.Keys.Hashing;
 using KsQuery.Modules.Keys.LastUse;
 using KsQuery.Modules.Keys.Me;
 using KsQuery.Modules.Keys.Storage;
+using KsQuery.Modules.Keys.Storage.Postgres;
 using KsQuery.Modules.Keys.Teams;
 using KsQuery.Modules.Keys.Teams.Create;
 using KsQuery.Modules.Keys.Teams.Get;
@@ -84,16 +86,29 @@ public static class KeysModule
             dataProtection.ProtectKeysWithCertificate(certificate);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyRing>();
 
-        // Stores (LiteDB today; collections prefixed keys_ in the host's database).
-        services.AddSingleton<IAccountStore, LiteDbAccountStore>();
-        services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
-        services.AddSingleton<ITeamStore, LiteDbTeamStore>();
+        // Stores: LiteDB (collections prefixed keys_ in the host's database) by default; PostgreSQL (schema ksq_keys) when
+        // KSQUERY_STORE is set.
+        var postgres = PostgresStore.IsSelected(configuration);
+        if (postgres)
+        {
+            services.AddPostgresMigrations(KeysSchema.Module, KeysSchema.Steps);
+            services.AddSingleton<IAccountStore, PostgresAccountStore>();
+            services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
+            services.AddSingleton<ITeamStore, PostgresTeamStore>();
+            services.AddSingleton<IAuditStore, PostgresAuditStore>();
+        }
+        else
+        {
+            services.AddSingleton<IAccountStore, LiteDbAccountStore>();
+            services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
+            services.AddSingleton<ITeamStore, LiteDbTeamStore>();
+            services.AddSingleton<IAuditStore, LiteDbAuditStore>();
+        }
         services.AddSingleton<TeamMembership>();
         services.AddSingleton<KeyAccess>();
-        services.AddSessions();
+        services.AddSessions(postgres);
         // The audit log: written in the request that makes the change (client address and user agent from its context).
         services.AddHttpContextAccessor();
-        services.AddSingleton<IAuditStore, LiteDbAuditStore>();
         services.AddSingleton<IAuditTrail, RecordedAuditTrail>();
         services.AddSingleton<AuditVisibility>();
         services.AddSingleton<KeyEndings>();

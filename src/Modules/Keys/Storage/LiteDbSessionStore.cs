@@ -16,7 +16,8 @@ internal sealed class LiteDbSessionStore : ISessionStore
         _sessions.EnsureIndex("expiresAt");
     }
 
-    public SessionRecord? Find(string sessionId) => FromDocument(_sessions.FindById(sessionId));
+    // LiteDB's default collation ignores case; session ids are case-sensitive.
+    public SessionRecord? Find(string sessionId) => FromDocument(_sessions.FindById(sessionId)) is { } session && session.Id == sessionId ? session : null;
 
     public IReadOnlyList<SessionRecord> ListByAccount(string accountId) =>
         _sessions.Find(Query.EQ("accountId", accountId)).Select(d => FromDocument(d)!).Where(s => s.AccountId == accountId).ToList();
@@ -33,7 +34,7 @@ internal sealed class LiteDbSessionStore : ISessionStore
     public bool Delete(string sessionId)
     {
         lock (_writes)
-            return _sessions.Delete(sessionId);
+            return Find(sessionId) is not null && _sessions.Delete(sessionId);
     }
 
     public IReadOnlyList<string> DeleteByAccount(string accountId)
