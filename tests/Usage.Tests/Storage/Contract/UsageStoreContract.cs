@@ -1,6 +1,6 @@
 using KsQuery.Modules.Usage.Aggregation;
 using KsQuery.Modules.Usage.Storage;
-using Usage.Tests.Support;
+using KsQuery.Tests.Postgres;
 
 namespace Usage.Tests.Storage.Contract;
 
@@ -24,7 +24,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
-    [StoreFact]
+    [StoreContractFact]
     public void Batches_of_two_writers_to_one_bucket_add_up_with_histograms_maxima_and_last_use()
     {
         First.Write(Batch(Bucket("k", T0, requests: 3, ms: 2, lastAt: T0.AddSeconds(10))));
@@ -44,7 +44,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
         Second.Buckets(new BucketFilter(KeyId: "k")).ShouldHaveSingleItem().Requests.ShouldBe(8, "every writer reads the sum");
     }
 
-    [StoreFact]
+    [StoreContractFact]
     public void Buckets_are_filtered_by_key_account_and_minute_range_and_refusals_keep_their_code()
     {
         First.Write(Batch(
@@ -63,7 +63,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
         First.Buckets(new BucketFilter(KeyId: "K1")).ShouldBeEmpty("key ids are case-sensitive");
     }
 
-    [StoreFact]
+    [StoreContractFact]
     public void Rejections_of_both_writers_are_listed_newest_first_with_their_total_paged_and_by_key()
     {
         for (var i = 0; i < 6; i++)
@@ -86,7 +86,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
         First.KeyRejections("K1", null, null, 10).Total.ShouldBe(0, "key ids are case-sensitive");
     }
 
-    [StoreFact]
+    [StoreContractFact]
     public void Alerts_of_an_account_or_one_key_are_listed_newest_first_at_most_max()
     {
         First.Write(Batch(alerts: [Alert("k1", T0, StoredAlert.NewClientAddress), Alert("k2", T0.AddMinutes(1), StoredAlert.RejectionSpike)]));
@@ -100,7 +100,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
             .ShouldBe((StoredAlert.RejectionSpike, "detail", 25L, 0.5, "192.0.2.7", "agent/2"));
     }
 
-    [StoreFact]
+    [StoreContractFact]
     public void A_client_address_is_remembered_once_per_key()
     {
         First.Write(Batch(addresses: [Address("k1", "192.0.2.1"), Address("k1", "192.0.2.2")]));
@@ -111,7 +111,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
         First.Addresses("k3").ShouldBeEmpty();
     }
 
-    [StoreFact]
+    [StoreContractFact]
     public void Rolling_up_minutes_of_both_writers_into_hours_then_days_keeps_every_total()
     {
         First.Write(Batch(Bucket("k", T0, requests: 2, ms: 4), Bucket("k", T0.AddMinutes(59), requests: 3, ms: 1)));
@@ -135,7 +135,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
         First.Buckets(new BucketFilter(KeyId: "k")).Sum(b => b.Requests).ShouldBe(29, "the minute after the cut-off is not rolled up");
     }
 
-    [StoreFact]
+    [StoreContractFact]
     public void Buckets_before_a_time_are_deleted_and_counted()
     {
         First.Write(Batch(Bucket("k", T0), Bucket("k", T0.AddMinutes(1))));
@@ -145,7 +145,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
         First.Buckets(new BucketFilter(KeyId: "k")).Select(b => b.MinuteUtc).Order().ShouldBe([T0.AddMinutes(1), T0.AddMinutes(2)]);
     }
 
-    [StoreFact]
+    [StoreContractFact]
     public void Trim_drops_rejections_and_alerts_past_retention_then_the_oldest_rejections_past_the_cap()
     {
         for (var i = 0; i < 10; i++)
@@ -159,7 +159,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
         Second.Alerts("acct", null, null, null, 100).Count.ShouldBe(8);
     }
 
-    [StoreFact]
+    [StoreContractFact]
     public void Deleting_an_account_removes_its_buckets_rejections_alerts_and_its_keys_addresses_only()
     {
         First.Write(Batch([Bucket("k1", T0), Bucket("k2", T0, account: "other")],
@@ -180,7 +180,7 @@ public abstract class UsageStoreContract : IAsyncLifetime
         First.Addresses("k2").ShouldBe(["192.0.2.1"]);
     }
 
-    [StoreFact]
+    [StoreContractFact]
     public void Timestamps_come_back_as_the_same_utc_instants()
     {
         var at = new DateTimeOffset(2030, 6, 15, 23, 59, 59, 123, TimeSpan.FromHours(2));
