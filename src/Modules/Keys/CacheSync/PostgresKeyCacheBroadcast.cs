@@ -7,7 +7,7 @@ namespace KsQuery.Modules.Keys.CacheSync;
 /// instance skips its own.</summary>
 internal sealed class PostgresKeyCacheBroadcast(NpgsqlDataSource dataSource) : IKeyCacheBroadcast
 {
-    public const string Channel = "ksq_key_evictions";
+    public static readonly string Channel = "ksq_key_evictions";
 
     /// <summary>This process among the instances (new at every start).</summary>
     public string Instance { get; } = Guid.NewGuid().ToString("N");
