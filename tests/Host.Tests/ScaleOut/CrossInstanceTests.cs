@@ -64,6 +64,29 @@ public sealed class CrossInstanceTests(PostgresCluster cluster) : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task Restrictions_edited_on_B_apply_to_the_next_call_on_A_once_the_eviction_is_delivered()
+    {
+        var probe = new EvictionProbe();
+        await using var a = await StartAsync(_dataA, probe: probe);
+        await using var b = await StartAsync(_dataB);
+        var (apiA, apiB) = (new ApiClient(a), new ApiClient(b));
+        var token = await apiA.SignUpAndLogInAsync("ann@example.com", Password);
+        await apiA.SelectAsync(token);
+        var (keyId, key) = await apiA.CreateKeyAsync(token, "main");
+        (await apiA.GetAsync(KeyedCall, apiKey: key)).Status.ShouldBe(HttpStatusCode.OK);
+        var evicted = probe.EvictionOf(keyId);
+
+        var (edited, body, _) = await apiB.SendAsync(HttpMethod.Patch, $"/v1/keys/{keyId}",
+            new { restrictions = new { userAgents = new[] { "MyApp" } } }, token);
+        edited.ShouldBe(HttpStatusCode.OK, body.ToString());
+        await evicted.WaitAsync(Bound);
+
+        var (status, problem, _) = await apiA.GetAsync(KeyedCall, apiKey: key); // no User-Agent: not MyApp
+        status.ShouldBe(HttpStatusCode.Forbidden, problem.ToString());
+        problem.Code().ShouldBe("key_restricted");
+    }
+
+    [PostgresFact]
     public async Task Usage_totals_read_on_either_instance_equal_the_calls_made_on_both()
     {
         await using var a = await StartAsync(_dataA);
