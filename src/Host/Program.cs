@@ -24,6 +24,7 @@ return await StartupGuard.RunAsync(args, settings =>
 
     var dataDirectory = builder.AddDataDirectory();
     builder.AddSelectedStore();        // KSQUERY_STORE: PostgreSQL for a scaled-out deployment; unset, LiteDB only
+    builder.RefuseSingleInstanceSettings(); // with PostgreSQL: no live block production (one instance's ledger only)
     builder.Services.AddAdminChannel(); // admin.sock for the operator's commands, and the data directory's lock
     var plugins = PluginLoader.Load(builder.Configuration);
 

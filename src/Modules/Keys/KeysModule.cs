@@ -47,6 +47,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using KsQuery.Modules.Keys.CacheSync;
 
 namespace KsQuery.Modules.Keys;
 
@@ -122,6 +123,7 @@ public static class KeysModule
         services.AddSingleton<KeySecretThrottle>();
         services.AddSingleton<KeyIssuer>();
         services.AddSingleton<KeyRevocation>();
+        services.AddKeyCacheSync(configuration);
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiKeyMiddleware>();

@@ -5,10 +5,13 @@ using KsQuery.Modules.Usage.Alerts;
 using KsQuery.Modules.Usage.Json;
 using KsQuery.Modules.Usage.KeyUsage;
 using KsQuery.Modules.Usage.Limits;
+using KsQuery.Modules.Usage.Limits.Shared;
 using KsQuery.Modules.Usage.Queries;
 using KsQuery.Modules.Usage.Rejections;
 using KsQuery.Modules.Usage.Retention;
 using KsQuery.Modules.Usage.Storage;
+using KsQuery.Modules.Usage.Storage.Postgres;
+using KsQuery.Contracts.Storage.Postgres;
 using KsQuery.Modules.Usage.Summary;
 using KsQuery.Modules.Usage.Timeseries;
 using KsQuery.Contracts.Messages;
@@ -35,7 +38,23 @@ public static class UsageModule
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UsageOptions>, UsageOptionsValidator>();
         services.AddSingleton<IValidateOptions<UsageOptions>, UsageRetentionRules>();
-        services.AddSingleton<IUsageStore, LiteDbUsageStore>();
+        if (PostgresStore.IsSelected(configuration))
+        {
+            services.AddPostgresMigrations(UsageMigrations.Module, UsageMigrations.Steps);
+            services.AddSingleton(UsageInstance.New());
+            services.AddSingleton<IUsageStore, PostgresUsageStore>();
+            // Rate limits and quotas held across instances: counts exchanged through PostgreSQL, checks still in memory.
+            services.AddOptions<LimitExchangeOptions>().Bind(configuration.GetSection(LimitExchangeOptions.Section)).ValidateOnStart();
+            services.AddSingleton<IValidateOptions<LimitExchangeOptions>, LimitExchangeOptionsValidator>();
+            services.AddSingleton<LimitInstances>();
+            services.AddSingleton<PostgresLimitCounts>();
+            services.AddSingleton<ISharedQuotaCounts>(sp => sp.GetRequiredService<PostgresLimitCounts>());
+            services.AddHostedService<LimitExchange>();
+        }
+        else
+        {
+            services.AddSingleton<IUsageStore, LiteDbUsageStore>();
+        }
         services.AddSingleton<UsageWriteHealth>();
         services.AddSingleton<Telemetry.UsageMetrics>();
         services.AddSingleton<UsageBatchWriter>();

@@ -15,6 +15,8 @@ internal sealed class CountingKeyStore : IApiKeyStore
 
     public ApiKeyRecord Get(string id) => _keys[id];
 
+    public void Remove(string id) => _keys.TryRemove(id, out _);
+
     public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _finds);

@@ -1,4 +1,5 @@
 using KsQuery.Modules.Keys.Authentication;
+using KsQuery.Modules.Keys.CacheSync;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.Extensions.Logging;
 using Wolverine;
@@ -6,8 +7,9 @@ using Wolverine;
 namespace KsQuery.Modules.Keys.ApiKeys;
 
 /// <summary>Makes a revoke or roll take effect on the very next request: evicts the key from this instance's
-/// cache before answering and publishes <see cref="ApiKeyRevoked"/> for every cache (other instances later).</summary>
-internal sealed class KeyRevocation(VerifiedKeyCache cache, IAccountStore accounts, ILogger<KeyRevocation> logger)
+/// cache before answering, publishes <see cref="ApiKeyRevoked"/> in this instance and tells the other instances sharing the
+/// store (<see cref="IKeyCacheBroadcast"/>).</summary>
+internal sealed class KeyRevocation(VerifiedKeyCache cache, IKeyCacheBroadcast broadcast, IAccountStore accounts, ILogger<KeyRevocation> logger)
 {
     public async Task AnnounceAsync(IMessageBus bus, string keyId)
     {
@@ -20,6 +22,22 @@ internal sealed class KeyRevocation(VerifiedKeyCache cache, IAccountStore accoun
         {
             // The revocation is committed and this instance's cache is clean; only the broadcast failed.
             logger.LogWarning(e, "Could not publish the revocation of key {KeyId}", keyId);
+        }
+        await EvictElsewhereAsync(keyId);
+    }
+
+    /// <summary>Tells the other instances to drop the key from their caches (an edit of its restrictions, which this
+    /// instance applies in place).</summary>
+    public async Task EvictElsewhereAsync(string keyId)
+    {
+        try
+        {
+            await broadcast.EvictElsewhereAsync(keyId, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The other instances drop the key at their next revalidation (Store:Revalidation).
+            logger.LogWarning(e, "Could not tell the other instances to drop key {KeyId}", keyId);
         }
     }
 

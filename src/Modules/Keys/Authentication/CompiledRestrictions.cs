@@ -28,6 +28,7 @@ internal sealed class CompiledRestrictions
 
     private CompiledRestrictions(KeyRestrictions restrictions)
     {
+        Source = restrictions;
         _ranges = [.. restrictions.IpRanges.Select(r => AddressRange.Of(IPNetwork.Parse(r)))];
         _origins = restrictions.Origins.Where(o => !o.Contains("://*.", StringComparison.Ordinal)).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _wildcardOrigins = [.. restrictions.Origins.Where(o => o.Contains("://*.", StringComparison.Ordinal)).Select(WildcardOrigin.Of)];
@@ -38,6 +39,9 @@ internal sealed class CompiledRestrictions
     /// <summary>Null for a key without restrictions: its calls pay one null check.</summary>
     public static CompiledRestrictions? Of(KeyRestrictions? restrictions) =>
         restrictions is null || restrictions.IsEmpty ? null : new CompiledRestrictions(restrictions);
+
+    /// <summary>What these were compiled from (revalidation compares it with the stored key's).</summary>
+    public KeyRestrictions Source { get; }
 
     public bool HasOrigins => _origins.Count > 0 || _wildcardOrigins.Length > 0;
 

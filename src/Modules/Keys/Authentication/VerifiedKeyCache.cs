@@ -18,6 +18,9 @@ internal sealed class VerifiedKeyCache : IVerifiedKeyCache
 
     public int Count => _entries.Count;
 
+    /// <summary>The keys verified so far (a moment's view), for revalidation against the store.</summary>
+    public ICollection<CachedKey> Entries => _entries.Values;
+
     public bool TryGet(ReadOnlySpan<char> keyId, out CachedKey entry) => _entriesBySpan.TryGetValue(keyId, out entry!);
 
     public void TryAdd(CachedKey entry, long versionBeforeRead)

@@ -8,7 +8,7 @@ namespace KsQuery.Modules.Usage.Limits;
 /// its monthly quota (<see cref="QuotaTracker"/>). Order: a used-up quota refuses first (without taking a rate permit),
 /// then the rate limit, then the call is counted against the quota. All in memory, one lookup per call and nothing
 /// allocated per call: no store access per request.</summary>
-internal sealed class KeyLimits(QuotaTracker quota, TimeProvider time) : IDisposable
+internal sealed class KeyLimits(QuotaTracker quota, TimeProvider time, LimitInstances? instances = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, KeyState> _keys = new(StringComparer.Ordinal);
 
@@ -52,7 +52,10 @@ internal sealed class KeyLimits(QuotaTracker quota, TimeProvider time) : IDispos
         return fresh;
     }
 
-    private KeyState NewState(string keyId, int permits) => new(new PerSecondRateLimiter(permits, time), quota.CounterOf(keyId));
+    private KeyState NewState(string keyId, int permits) => new(new PerSecondRateLimiter(permits, time, instances), quota.CounterOf(keyId));
+
+    /// <summary>Every key's rate limiter (for the exchange of counts between instances).</summary>
+    public IEnumerable<(string KeyId, PerSecondRateLimiter Rate)> RateLimiters => _keys.Select(k => (k.Key, k.Value.Rate));
 
     private static LimitDecision Decide(VerifiedKey key, KeyState state, DateTimeOffset now,
         (DateTimeOffset Start, DateTimeOffset End) month, long rateRemaining, long quotaUsed, string? refusal)

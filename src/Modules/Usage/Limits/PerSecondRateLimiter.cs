@@ -7,12 +7,21 @@ namespace KsQuery.Modules.Usage.Limits;
 /// <see cref="RateLimiter"/>, usable with the framework's <see cref="PartitionedRateLimiter"/>; the keyed path calls
 /// <see cref="TryTake"/> on it directly (no lease or statistics objects per call). It exists because the framework's own window and token-bucket limiters read <c>Stopwatch</c> time and cannot be
 /// given a <see cref="TimeProvider"/>, which tests (and a future shared clock) need.</summary>
-internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider time) : RateLimiter
+/// <remarks>With several instances (<paramref name="instances"/>), each second starts with this instance allowed only its
+/// share of the permits; once the instances have exchanged their counts for the second (<see cref="Exchange"/>), it may
+/// take what the others left.</remarks>
+internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider time, LimitInstances? instances = null) : RateLimiter
 {
     private readonly Lock _gate = new();
     private readonly DateTimeOffset _created = time.GetUtcNow();
     private long _window = long.MinValue;
     private int _used;
+
+    // What this instance may take in the current second: all permits alone, its share or what the others left when shared.
+    private int _ceiling;
+
+    // How many of this second's permits taken here the other instances know of.
+    private int _exchanged;
     private long _successful;
     private long _failed;
 
@@ -45,7 +54,7 @@ internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider ti
             Roll(time.GetUtcNow());
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = PermitsPerSecond - _used,
+                CurrentAvailablePermits = Math.Max(0, _ceiling - _used),
                 CurrentQueuedCount = 0,
                 TotalSuccessfulLeases = _successful,
                 TotalFailedLeases = _failed,
@@ -60,11 +69,11 @@ internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider ti
         lock (_gate)
         {
             Roll(now);
-            if (_used < PermitsPerSecond)
+            if (_used < _ceiling)
             {
                 _used++;
                 _successful++;
-                remaining = PermitsPerSecond - _used;
+                remaining = _ceiling - _used;
                 return true;
             }
             _failed++;
@@ -79,7 +88,33 @@ internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider ti
         lock (_gate)
         {
             Roll(now);
-            return PermitsPerSecond - _used;
+            return Math.Max(0, _ceiling - _used);
+        }
+    }
+
+    /// <summary>The current second, the permits taken here in it, and how many of them the other instances do not know of yet.</summary>
+    public (long Window, int Used, int Unexchanged) ToExchange(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Roll(now);
+            return (_window, _used, _used - _exchanged);
+        }
+    }
+
+    /// <summary>After <paramref name="sent"/> of <paramref name="window"/>'s permits were added to the shared count, which now
+    /// stands at <paramref name="total"/> (every instance's): until the next exchange this instance may take its share of
+    /// what is left (each instance takes 1/N of it, so instances exchanging at the same moment do not each take all of it).</summary>
+    public void Exchange(long window, int sent, long total)
+    {
+        lock (_gate)
+        {
+            if (window != _window)
+                return;
+            _exchanged += sent;
+            var left = Math.Max(0, PermitsPerSecond - total);
+            var count = instances?.Count ?? 1;
+            _ceiling = (int)Math.Min(PermitsPerSecond, _exchanged + (left + count - 1) / count);
         }
     }
 
@@ -90,7 +125,7 @@ internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider ti
         {
             var now = time.GetUtcNow();
             Roll(now);
-            if (permitCount == 0 ? _used < PermitsPerSecond : _used + permitCount <= PermitsPerSecond)
+            if (permitCount == 0 ? _used < _ceiling : _used + permitCount <= _ceiling)
             {
                 _used += permitCount;
                 _successful++;
@@ -111,6 +146,8 @@ internal sealed class PerSecondRateLimiter(int permitsPerSecond, TimeProvider ti
             return;
         _window = window;
         _used = 0;
+        _exchanged = 0;
+        _ceiling = instances is null ? PermitsPerSecond : instances.ShareOf(PermitsPerSecond);
     }
 
     private static long WindowOf(DateTimeOffset now) => now.UtcTicks / TimeSpan.TicksPerSecond;

@@ -8,8 +8,9 @@ namespace KsQuery.Modules.Usage.Limits;
 /// call that passed the key, scope, rate-limit and quota checks and went on to the chain API, whatever the API
 /// answered (2xx, 4xx such as <c>block_not_found</c>, 5xx). Refused calls (401, 403, 429) do not count. A key's counter
 /// is loaded from the stored and pending buckets the first time the key is used in a month by this process (one store
-/// read per key and month, never per request); a month later it starts again at zero.</summary>
-internal sealed class QuotaTracker(UsageAggregator aggregator)
+/// read per key and month, never per request); a month later it starts again at zero. With several instances
+/// (<paramref name="shared"/>) the count is loaded from, and exchanged with, a counter all of them add to.</summary>
+internal sealed class QuotaTracker(UsageAggregator aggregator, ISharedQuotaCounts? shared = null)
 {
     private readonly ConcurrentDictionary<string, MonthCounter> _counters = new(StringComparer.Ordinal);
 
@@ -34,6 +35,7 @@ internal sealed class QuotaTracker(UsageAggregator aggregator)
                 used = counter.Used;
                 return false;
             }
+            counter.Unexchanged++;
             used = ++counter.Used;
             return true;
         }
@@ -58,11 +60,35 @@ internal sealed class QuotaTracker(UsageAggregator aggregator)
         if (now < counter.Month || now >= counter.NextMonth)
         {
             var month = MonthOf(now);
-            counter.Used = aggregator.ServedSince(keyId, month);
+            counter.Used = shared is null ? aggregator.ServedSince(keyId, month) : shared.Load(keyId, month);
+            counter.Unexchanged = 0;
             counter.Month = month;
             counter.NextMonth = month.AddMonths(1);
         }
         return counter.Used;
+    }
+
+    /// <summary>Every key's month counter (for the exchange of counts between instances).</summary>
+    public IEnumerable<(string KeyId, MonthCounter Counter)> Counters => _counters.Select(c => (c.Key, c.Value));
+
+    /// <summary>Calls counted here and not yet added to the shared count, and their month; (default, 0) when none.</summary>
+    public static (DateTimeOffset Month, long Unexchanged) ToExchange(MonthCounter counter)
+    {
+        lock (counter)
+            return counter.Month == DateTimeOffset.MaxValue ? (default, 0) : (counter.Month, counter.Unexchanged);
+    }
+
+    /// <summary>After <paramref name="sent"/> calls of <paramref name="month"/> were added to the shared count, which now
+    /// stands at <paramref name="total"/> (every instance's): the counter holds it and what was counted here meanwhile.</summary>
+    public static void Exchange(MonthCounter counter, DateTimeOffset month, long sent, long total)
+    {
+        lock (counter)
+        {
+            if (counter.Month != month)
+                return;
+            counter.Unexchanged -= sent;
+            counter.Used = Math.Max(counter.Used, total + counter.Unexchanged);
+        }
     }
 
     internal sealed class MonthCounter
@@ -70,5 +96,8 @@ internal sealed class QuotaTracker(UsageAggregator aggregator)
         public DateTimeOffset Month = DateTimeOffset.MaxValue;
         public DateTimeOffset NextMonth = DateTimeOffset.MinValue;
         public long Used;
+
+        /// <summary>Calls counted in <see cref="Used"/> that the shared count does not hold yet.</summary>
+        public long Unexchanged;
     }
 }

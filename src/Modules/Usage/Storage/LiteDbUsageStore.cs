@@ -105,7 +105,10 @@ internal sealed class LiteDbUsageStore : IUsageStore
             var end = to.UtcDateTime;
             query = query.Where(b => b.Minute < end);
         }
-        return query.ToList();
+        // LiteDB's default collation ignores case; key and account ids are case-sensitive.
+        return query.ToEnumerable()
+            .Where(b => (filter.KeyId is null || b.KeyId == filter.KeyId) && (filter.AccountId is null || b.AccountId == filter.AccountId))
+            .ToList();
     }
 
     public (IReadOnlyList<StoredRejection> Items, long Total) Rejections(string accountId, DateTimeOffset? from, DateTimeOffset? to, int skip, int take)

@@ -35,7 +35,8 @@ internal static class UpdateApiKeyEndpoint
 
     internal static async Task<Results<Ok<ApiKeyResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string id, UpdateApiKeyRequest request, ClaimsPrincipal user, IApiKeyStore keys, KeyAccess access, IAuditTrail audit,
-        LastUseTracker lastUse, TimeProvider time, VerifiedKeyCache verifiedKeys, IMessageBus bus, CancellationToken cancellationToken)
+        LastUseTracker lastUse, TimeProvider time, VerifiedKeyCache verifiedKeys, KeyRevocation revocation, IMessageBus bus,
+        CancellationToken cancellationToken)
     {
         var accountId = user.GetAccountId();
         var validation = new Validation();
@@ -90,6 +91,7 @@ internal static class UpdateApiKeyEndpoint
         {
             // The next call with the key is checked against the new restrictions, without verifying its secret again.
             verifiedKeys.ChangeRestrictions(id, CompiledRestrictions.Of(restrictions));
+            await revocation.EvictElsewhereAsync(id);
             await audit.RecordAsync(new AuditEvent(AuditActions.KeyRestrictionsChanged, accountId, KeyId: id, TeamId: updated.TeamId,
                 Before: RestrictionsJson.Of(before.Restrictions), After: RestrictionsJson.Of(restrictions)), cancellationToken);
         }
