@@ -42,14 +42,14 @@ export default {
       log.load(1);
     });
 
+    // The entries are drawn once the key names are known, so they name keys instead of showing bare ids.
     api(`/v1/keys${query({ status: 'all', size: 100 })}`).then(page => {
       const select = keySelect.querySelector('select');
       for (const key of page.items) {
         keys.set(key.id, key.name);
         select.append(h('option', { value: key.id }, `${key.name} (${key.display})`));
       }
-    }).catch(() => {});
-    log.load(1);
+    }).catch(() => {}).finally(() => log.load(1));
 
     return h('section', {},
       pageHead('Audit log', 'Who did what to your account, your keys and your teams: logins, keys created, edited, rolled, revealed, revoked or expired, and team changes. Entries cannot be changed or deleted.'),
