@@ -190,7 +190,7 @@ try
     }
 
     if (options.Runs(7))
-        await CompareRestrictedAsync();
+        await RestrictedBench.RunAsync(setup, valid, ksq.Url, baseline!.Url, options, report);
 
     var rss = ksq.ResidentBytes();
     report.Check("6. resident memory after the load", $"{rss / 1024 / 1024} MB", rss <= 300L * 1024 * 1024, "<= 300 MB");
@@ -212,66 +212,6 @@ try
     var argon2 = Argon2MedianMs(memoryKiB: 19456, iterations: 2, parallelism: 1);
     var creation = MedianOf(creations);
     report.Check("6. key creation median vs one Argon2id hash", $"{creation:F0} ms vs {argon2:F0} ms ({creation / argon2:F2}x)", creation <= 1.3 * argon2, "<= 1.3x");
-
-    // Issue 17: a key carrying every restriction (all matching) against an unrestricted key, both paired with the
-    // baseline in each round (the order rotates), so the two ratios come from the same minutes of the machine.
-    async Task CompareRestrictedAsync()
-    {
-        const string origin = "https://app.example.com";
-        const string agent = "bench-wrk/1.0";
-        var (_, restricted, _) = await setup.CreateKeyAsync("bench-restricted", restrictions: new
-        {
-            ipRanges = new[] { "10.0.0.0/8", "127.0.0.0/8", "::1/128", "2001:db8::/32" },
-            origins = new[] { "https://*.example.org", origin },
-            userAgents = new[] { "other-agent", "bench-wrk" },
-            apis = new[] { "block-latest", "network-info" },
-        });
-        // The same key without origins: what the checks cost apart from the CORS headers an origin-restricted answer carries.
-        var (_, noOrigins, _) = await setup.CreateKeyAsync("bench-restricted-no-origins", restrictions: new
-        {
-            ipRanges = new[] { "10.0.0.0/8", "127.0.0.0/8", "::1/128", "2001:db8::/32" },
-            userAgents = new[] { "other-agent", "bench-wrk" },
-            apis = new[] { "block-latest", "network-info" },
-        });
-        var plainLua = Lua.BrowserHeaders(valid, origin, agent);
-        var restrictedLua = Lua.BrowserHeaders(restricted, origin, agent);
-        var noOriginsLua = Lua.BrowserHeaders(noOrigins, origin, agent);
-        const string path = "/v1/kalp/testnet/network";
-        await LoadTools.WrkAsync(ksq.Url + path, restrictedLua, options.Connections, options.Warmup);
-
-        var bases = new List<LoadResult>();
-        var plains = new List<LoadResult>();
-        var restricteds = new List<LoadResult>();
-        var noOriginses = new List<LoadResult>();
-        for (var round = 0; round < options.Rounds; round++)
-        {
-            var runs = new (List<LoadResult> Into, Func<Task<LoadResult>> Run)[]
-            {
-                (bases, () => LoadTools.WrkAsync(baseline!.Url + "/network", "", options.Connections, options.Seconds)),
-                (plains, () => LoadTools.WrkAsync(ksq.Url + path, plainLua, options.Connections, options.Seconds)),
-                (restricteds, () => LoadTools.WrkAsync(ksq.Url + path, restrictedLua, options.Connections, options.Seconds)),
-                (noOriginses, () => LoadTools.WrkAsync(ksq.Url + path, noOriginsLua, options.Connections, options.Seconds)),
-            };
-            for (var i = 0; i < runs.Length; i++)
-            {
-                var (into, run) = runs[(round + i) % runs.Length];
-                into.Add(await run());
-            }
-            Console.WriteLine($"  7 restricted round {round + 1}: baseline {bases[^1].RequestsPerSecond:F0} req/s, unrestricted key " +
-                $"{plains[^1].RequestsPerSecond:F0} req/s ({plains[^1].RequestsPerSecond / bases[^1].RequestsPerSecond:F2}), restricted key " +
-                $"{restricteds[^1].RequestsPerSecond:F0} req/s ({restricteds[^1].RequestsPerSecond / bases[^1].RequestsPerSecond:F2}), without origins " +
-                $"{noOriginses[^1].RequestsPerSecond:F0} req/s ({noOriginses[^1].RequestsPerSecond / bases[^1].RequestsPerSecond:F2})");
-        }
-        var plainRatio = MedianOf(plains.Zip(bases, (k, b) => k.RequestsPerSecond / b.RequestsPerSecond));
-        var restrictedRatio = MedianOf(restricteds.Zip(bases, (k, b) => k.RequestsPerSecond / b.RequestsPerSecond));
-        var gap = MedianOf(plains.Zip(restricteds, bases).Select(r => (r.First.RequestsPerSecond - r.Second.RequestsPerSecond) / r.Third.RequestsPerSecond));
-        report.Ratio("7. keyed GET /network, unrestricted key", Median(plains), Median(bases), plainRatio, 0.85);
-        report.Ratio("7. keyed GET /network, every restriction", Median(restricteds), Median(bases), restrictedRatio, 0.82);
-        report.Check("7. restricted key's ratio below the unrestricted's", $"{gap:F3} (median of the rounds' gaps)", gap <= 0.03, "<= 0.03");
-        var noOriginsGap = MedianOf(plains.Zip(noOriginses, bases).Select(r => (r.First.RequestsPerSecond - r.Second.RequestsPerSecond) / r.Third.RequestsPerSecond));
-        report.Check("7. (ablation) the same without origins, so without CORS headers", $"{noOriginsGap:F3}", true, "information");
-        report.Check("7. all restricted answers 200", $"{restricteds.Sum(r => r.Non2xx)} non-2xx", restricteds.Sum(r => r.Non2xx) == 0, "0");
-    }
 }
 finally
 {
