@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace KsQuery.Plugins.Abstractions;
@@ -5,6 +6,8 @@ namespace KsQuery.Plugins.Abstractions;
 /// <summary>The outcome of <see cref="IChainPlugin.ExecuteAsync"/>: a JSON value or a typed error.</summary>
 public sealed class ApiResult
 {
+    private byte[]? _json;
+
     private ApiResult(object? value, JsonTypeInfo? typeInfo, ApiError? error)
     {
         Value = value;
@@ -21,8 +24,22 @@ public sealed class ApiResult
     /// <summary>The error, or null on success.</summary>
     public ApiError? Error { get; }
 
+    /// <summary>Whether the plugin answers later calls with this same instance (<see cref="Shared{T}"/>): the host then writes
+    /// <see cref="Json"/>, serialized once. Added in contract 1.2.</summary>
+    public bool IsShared { get; private init; }
+
+    /// <summary>The value as UTF-8 JSON, serialized on first use and kept with the result. Added in contract 1.2.</summary>
+    /// <exception cref="InvalidOperationException">The result is an error.</exception>
+    public ReadOnlyMemory<byte> Json =>
+        _json ??= Error is null ? JsonSerializer.SerializeToUtf8Bytes(Value, TypeInfo!) : throw new InvalidOperationException("An error has no JSON value.");
+
     /// <summary>A 200 answer with <paramref name="value"/> serialized by <paramref name="typeInfo"/>.</summary>
     public static ApiResult Ok<T>(T value, JsonTypeInfo<T> typeInfo) => new(value, typeInfo, null);
+
+    /// <summary>A 200 answer the plugin returns again, the same instance, for later calls until its data changes (one that
+    /// depends only on the chain's head, say): the host serializes it once and writes the same bytes for every call.
+    /// Keep the value unchanged once returned. Added in contract 1.2.</summary>
+    public static ApiResult Shared<T>(T value, JsonTypeInfo<T> typeInfo) => new(value, typeInfo, null) { IsShared = true };
 
     /// <summary>An error answer; the host writes it as problem details.</summary>
     public static ApiResult Fail(ApiError error) => new(null, null, error);

@@ -10,7 +10,7 @@ public static class PluginContract
     public const int Version = 1;
 
     /// <summary>The minor version: it grows when members are added that older plugins need not know.</summary>
-    public const int MinorVersion = 1;
+    public const int MinorVersion = 2;
 
     /// <summary>Whether a host of contract <c>hostMajor.hostMinor</c> can load a plugin built for
     /// <c>pluginMajor.pluginMinor</c>: same major, and the host's minor at least the plugin's.</summary>

@@ -52,9 +52,9 @@ public sealed class PluginIsolationTests : IAsyncLifetime
         plugins.GetProperty("call-fails").GetString().ShouldBe("healthy");
 
         plugins.GetProperty("future").GetString().ShouldBe(
-            "unhealthy: not loaded: built for plugin contract version 2.0, this host supports 1.1 (plugins built for 1.0 to 1.1)");
+            "unhealthy: not loaded: built for plugin contract version 2.0, this host supports 1.2 (plugins built for 1.0 to 1.2)");
         plugins.GetProperty("newer").GetString().ShouldBe(
-            "unhealthy: not loaded: built for plugin contract version 1.2, this host supports 1.1 (plugins built for 1.0 to 1.1)");
+            "unhealthy: not loaded: built for plugin contract version 1.3, this host supports 1.2 (plugins built for 1.0 to 1.2)");
         plugins.GetProperty("empty-plugin").GetString()!.ShouldStartWith(
             "unhealthy: not loaded: no plugin assembly in ");
         plugins.GetProperty("empty-plugin").GetString()!.ShouldContain("expected empty-plugin.dll, or one <Name>.deps.json beside its <Name>.dll");

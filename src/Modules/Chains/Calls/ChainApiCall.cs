@@ -52,7 +52,7 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
             return new ProblemResult(400, "validation_failed", "Validation failed", "One or more parameters are invalid.", validation.ErrorsView);
 
         var result = await CallPluginAsync(new ApiCall(network, api.Id, parameters, body), cancellationToken);
-        return result.Error is { } error ? ToProblem(error) : new PluginJsonResult(result.Value, result.TypeInfo!);
+        return result.Error is { } error ? ToProblem(error) : new PluginJsonResult(result);
     }
 
     private async ValueTask<ApiResult> CallPluginAsync(ApiCall call, CancellationToken cancellationToken)

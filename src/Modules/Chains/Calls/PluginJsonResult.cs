@@ -1,14 +1,15 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using KsQuery.Plugins.Abstractions;
 using Microsoft.AspNetCore.Http;
 
 namespace KsQuery.Modules.Chains.Calls;
 
 /// <summary>Writes a plugin's value with the plugin's own source-generated type info. The answer is serialized
 /// synchronously into a per-thread buffer first (answers are small and already in memory), so it goes out with a
-/// <c>Content-Length</c> instead of chunked, in the one write Kestrel makes when the request ends.</summary>
-internal sealed class PluginJsonResult(object? value, JsonTypeInfo typeInfo) : IResult
+/// <c>Content-Length</c> instead of chunked, in the one write Kestrel makes when the request ends. A shared answer
+/// (<see cref="ApiResult.Shared{T}"/>, the same instance for many calls) is serialized once and its bytes written as they are.</summary>
+internal sealed class PluginJsonResult(ApiResult result) : IResult
 {
     // Buffers that grew past this for one large answer are not kept by the thread.
     private const int KeptBufferBytes = 64 * 1024;
@@ -22,10 +23,18 @@ internal sealed class PluginJsonResult(object? value, JsonTypeInfo typeInfo) : I
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
+        if (result.IsShared)
+        {
+            var json = result.Json.Span;
+            response.ContentLength = json.Length;
+            response.BodyWriter.Write(json);
+            return Task.CompletedTask;
+        }
+        var typeInfo = result.TypeInfo!;
         var buffer = ThreadBuffer.For(typeInfo.Options);
         try
         {
-            JsonSerializer.Serialize(buffer.Json, value, typeInfo);
+            JsonSerializer.Serialize(buffer.Json, result.Value, typeInfo);
             buffer.Json.Flush();
             response.ContentLength = buffer.Output.WrittenCount;
             response.BodyWriter.Write(buffer.Output.WrittenSpan);

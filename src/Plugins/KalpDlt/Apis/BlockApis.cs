@@ -17,11 +17,7 @@ internal static class BlockApis
         return ApiResult.Ok(DtoMapper.Page(blocks, page, DtoMapper.BlockSummary), KalpJsonContext.Default.PageDtoBlockSummaryDto);
     }
 
-    public static async ValueTask<ApiResult> LatestAsync(ILedgerReader reader, CancellationToken cancellationToken)
-    {
-        var head = await reader.GetHeadAsync(cancellationToken);
-        return ApiResult.Ok(DtoMapper.Block(head.Latest), KalpJsonContext.Default.BlockDto);
-    }
+    public static ApiResult Latest(ChainHead head) => ApiResult.Shared(DtoMapper.Block(head.Latest), KalpJsonContext.Default.BlockDto);
 
     public static async ValueTask<ApiResult> ByNumberAsync(ILedgerReader reader, CallReader args, CancellationToken cancellationToken)
     {

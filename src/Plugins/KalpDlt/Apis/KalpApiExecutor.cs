@@ -7,6 +7,9 @@ namespace KsQuery.Plugins.KalpDlt.Apis;
 /// <summary>Routes a call to its API by id, answered from the local ledger.</summary>
 internal sealed class KalpApiExecutor(ILedgerReader reader) : IApiExecutor
 {
+    private readonly HeadAnswer _networkInfo = new(NetworkApis.Info);
+    private readonly HeadAnswer _latestBlock = new(BlockApis.Latest);
+
     public async ValueTask<ApiResult> ExecuteAsync(ApiCall call, CancellationToken cancellationToken)
     {
         if (IApiExecutor.WrongNetwork(call) is { } wrongNetwork)
@@ -18,10 +21,10 @@ internal sealed class KalpApiExecutor(ILedgerReader reader) : IApiExecutor
         {
             return call.ApiId switch
             {
-                KalpApiIds.NetworkInfo => await NetworkApis.InfoAsync(reader, cancellationToken),
+                KalpApiIds.NetworkInfo => _networkInfo.For(await reader.GetHeadAsync(cancellationToken)),
                 KalpApiIds.Channels => await NetworkApis.ChannelsAsync(reader, args, cancellationToken),
                 KalpApiIds.Blocks => await BlockApis.ListAsync(reader, args, cancellationToken),
-                KalpApiIds.BlockLatest => await BlockApis.LatestAsync(reader, cancellationToken),
+                KalpApiIds.BlockLatest => _latestBlock.For(await reader.GetHeadAsync(cancellationToken)),
                 KalpApiIds.Block => await BlockApis.ByNumberAsync(reader, args, cancellationToken),
                 KalpApiIds.BlockByHash => await BlockApis.ByHashAsync(reader, args, cancellationToken),
                 KalpApiIds.BlockTransactions => await BlockApis.TransactionsAsync(reader, args, cancellationToken),

@@ -6,14 +6,13 @@ namespace KsQuery.Plugins.KalpDlt.Apis;
 
 internal static class NetworkApis
 {
-    public static async ValueTask<ApiResult> InfoAsync(ILedgerReader reader, CancellationToken cancellationToken)
+    public static ApiResult Info(ChainHead head)
     {
-        var head = await reader.GetHeadAsync(cancellationToken);
         var dto = new NetworkInfoDto(
             $"{KalpNetwork.ChainName} {KalpNetwork.NetworkName}", KalpNetwork.NetworkId, KalpNetwork.NumericChainId, KalpNetwork.Channel,
             KalpNetwork.Currency, KalpNetwork.CurrencyDecimals, head.Height, head.Latest.Number, head.Latest.Hash,
             head.Latest.Timestamp.UtcDateTime, "local-ledger");
-        return ApiResult.Ok(dto, KalpJsonContext.Default.NetworkInfoDto);
+        return ApiResult.Shared(dto, KalpJsonContext.Default.NetworkInfoDto);
     }
 
     public static async ValueTask<ApiResult> ChannelsAsync(ILedgerReader reader, CallReader args, CancellationToken cancellationToken)
