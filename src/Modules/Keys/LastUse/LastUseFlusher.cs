@@ -6,13 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace KsQuery.Modules.Keys.LastUse;
 
-/// <summary>Writes pending <c>lastUsedAt</c> values every few seconds and once more on shutdown.</summary>
+/// <summary>Writes pending <c>lastUsedAt</c> values every few seconds, and once more at a graceful stop after every hosted
+/// service has stopped: the web server's last requests answered, Wolverine's local queues drained (the
+/// <see cref="LastUseHandler"/> runs on one), and the Usage module's stop has handed over the calls it could not publish
+/// (its flusher's <c>StoppedAsync</c> runs before this one: stopped hooks run in reverse registration order, and the Keys
+/// module is added first). The stores are disposed only after that, with the container.</summary>
 internal sealed class LastUseFlusher(
     LastUseTracker tracker,
     IApiKeyStore store,
     IOptions<KeysOptions> options,
     TimeProvider time,
-    ILogger<LastUseFlusher> logger) : BackgroundService
+    ILogger<LastUseFlusher> logger) : BackgroundService, IHostedLifecycleService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,11 +31,13 @@ internal sealed class LastUseFlusher(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushAsync(cancellationToken);
-    }
+    Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
+
+    Task IHostedLifecycleService.StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedLifecycleService.StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedLifecycleService.StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
