@@ -1,3 +1,4 @@
+using KsQuery.Contracts.Hosting;
 using KsQuery.Modules.Keys.Configuration;
 using KsQuery.Modules.Keys.Storage;
 using Microsoft.Extensions.Hosting;
@@ -16,20 +17,14 @@ internal sealed class LastUseFlusher(
     IApiKeyStore store,
     IOptions<KeysOptions> options,
     TimeProvider time,
-    ILogger<LastUseFlusher> logger) : BackgroundService, IHostedLifecycleService
+    ILogger<LastUseFlusher> logger) : PeriodicBackgroundService(time), IHostedLifecycleService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.LastUsedFlushInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await FlushAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => options.Value.LastUsedFlushInterval;
+
+    protected override Task RunAsync(CancellationToken cancellationToken) => WriteAsync(cancellationToken);
+
+    protected override void OnRunFailed(Exception exception) =>
+        logger.LogWarning(exception, "Could not write lastUsedAt of keys; will retry");
 
     Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
@@ -39,19 +34,15 @@ internal sealed class LastUseFlusher(
 
     Task IHostedLifecycleService.StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    internal async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Writes what is pending; a failure is logged and the values stay pending for the next flush.</summary>
+    internal Task FlushAsync(CancellationToken cancellationToken) => RunSafelyAsync(cancellationToken);
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
     {
         var pending = tracker.Snapshot();
         if (pending.Count == 0)
             return;
-        try
-        {
-            await store.SetLastUsedAsync(pending, cancellationToken);
-            tracker.Acknowledge(pending);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Could not write lastUsedAt of {Count} keys; will retry", pending.Count);
-        }
+        await store.SetLastUsedAsync(pending, cancellationToken);
+        tracker.Acknowledge(pending);
     }
 }
