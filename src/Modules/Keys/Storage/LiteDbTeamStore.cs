@@ -14,7 +14,7 @@ internal sealed class LiteDbTeamStore : ITeamStore
     private readonly ILiteCollection<BsonDocument> _teams;
     private readonly ILiteCollection<BsonDocument> _members;
     private readonly ILiteCollection<BsonDocument> _invitations;
-    private readonly ILiteCollection<BsonDocument> _disbanded;
+    private readonly LiteDbPurgeList _disbanded;
 
     // Serializes the owner-count checks with the writes they guard.
     private readonly Lock _writes = new();
@@ -29,8 +29,7 @@ internal sealed class LiteDbTeamStore : ITeamStore
         _invitations = database.GetCollection(InvitationsCollection);
         _invitations.EnsureIndex("teamId");
         _invitations.EnsureIndex("tokenHash", unique: true);
-        _disbanded = database.GetCollection(DisbandedCollection);
-        _disbanded.EnsureIndex("purgeAt");
+        _disbanded = new LiteDbPurgeList(database, DisbandedCollection, "disbandedAt");
     }
 
     public Task CreateAsync(TeamRecord team, TeamMemberRecord owner, CancellationToken cancellationToken)
@@ -180,12 +179,7 @@ internal sealed class LiteDbTeamStore : ITeamStore
                     _members.DeleteMany(Query.EQ("teamId", teamId));
                     _invitations.DeleteMany(Query.EQ("teamId", teamId));
                     _teams.Delete(teamId);
-                    _disbanded.Upsert(new BsonDocument
-                    {
-                        ["_id"] = teamId,
-                        ["disbandedAt"] = Bson.Time(disbandedAt),
-                        ["purgeAt"] = Bson.Time(purgeAt),
-                    });
+                    _disbanded.Remember(teamId, disbandedAt, purgeAt);
                 }
             });
             return Task.FromResult<IReadOnlyList<string>>([]);
@@ -195,17 +189,14 @@ internal sealed class LiteDbTeamStore : ITeamStore
     public Task<IReadOnlyList<DisbandedTeam>> ListDisbandedDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<DisbandedTeam> due = _disbanded.Find(Query.LTE("purgeAt", now.UtcTicks))
-            .Select(d => new DisbandedTeam(d["_id"].AsString, Bson.ReadTime(d["disbandedAt"]), Bson.ReadTime(d["purgeAt"])))
-            .ToList();
-        return Task.FromResult(due);
+        return Task.FromResult(_disbanded.Due(now, (id, disbandedAt, purgeAt) => new DisbandedTeam(id, disbandedAt, purgeAt)));
     }
 
     public Task ForgetDisbandedAsync(string teamId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writes)
-            _disbanded.Delete(teamId);
+            _disbanded.Forget(teamId);
         return Task.CompletedTask;
     }
 

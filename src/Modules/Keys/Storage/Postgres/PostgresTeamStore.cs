@@ -172,16 +172,9 @@ internal sealed class PostgresTeamStore(NpgsqlDataSource dataSource) : ITeamStor
         return [];
     }
 
-    public async Task<IReadOnlyList<DisbandedTeam>> ListDisbandedDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT id, disbanded_at, purge_at FROM ksq_keys.disbanded_teams WHERE purge_at <= $1 ORDER BY purge_at, id")
-            .WithTime(now);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var due = new List<DisbandedTeam>();
-        while (await reader.ReadAsync(cancellationToken))
-            due.Add(new DisbandedTeam(reader.GetString(0), reader.Time(1), reader.Time(2)));
-        return due;
-    }
+    public Task<IReadOnlyList<DisbandedTeam>> ListDisbandedDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Pg.PurgesDueAsync(dataSource, "SELECT id, disbanded_at, purge_at FROM ksq_keys.disbanded_teams WHERE purge_at <= $1", now,
+            (id, disbandedAt, purgeAt) => new DisbandedTeam(id, disbandedAt, purgeAt), cancellationToken);
 
     public async Task ForgetDisbandedAsync(string teamId, CancellationToken cancellationToken)
     {
