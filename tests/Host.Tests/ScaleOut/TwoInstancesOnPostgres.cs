@@ -9,7 +9,8 @@ namespace Host.Tests.ScaleOut;
 /// and <c>[PostgresFact]</c>, which skip without PostgreSQL binaries (no database is made then).</summary>
 public abstract class TwoInstancesOnPostgres(PostgresCluster cluster) : IAsyncLifetime
 {
-    private string _store = "";
+    /// <summary>The connection string of this test's database (KSQUERY_STORE).</summary>
+    protected string Store { get; private set; } = "";
 
     protected TempDirectory DataA { get; } = new();
 
@@ -18,7 +19,7 @@ public abstract class TwoInstancesOnPostgres(PostgresCluster cluster) : IAsyncLi
     public async Task InitializeAsync()
     {
         if (PostgresBinaries.IsAvailable || PostgresBinaries.IsRequired)
-            _store = await cluster.CreateDatabaseAsync();
+            Store = await cluster.CreateDatabaseAsync();
     }
 
     public Task DisposeAsync()
@@ -32,7 +33,7 @@ public abstract class TwoInstancesOnPostgres(PostgresCluster cluster) : IAsyncLi
     protected Task<IAlbaHost> StartAsync(TempDirectory data, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
         Action<IServiceCollection>? replaceServices = null)
     {
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["KSQUERY_STORE"] = _store };
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["KSQUERY_STORE"] = Store };
         return TestHost.StartAsync(data.Path, all, clock, replaceServices);
     }
 }
