@@ -1,4 +1,5 @@
 using KsQuery.Contracts.Http;
+using KsQuery.Contracts.Messages;
 using KsQuery.Contracts.Storage.Postgres;
 using KsQuery.Modules.Keys.Accounts.ChangePassword;
 using KsQuery.Modules.Keys.Administration;
@@ -142,6 +143,7 @@ public static class KeysModule
         var lastUse = new LastUseTracker();
         services.AddSingleton(lastUse);
         services.AddSingleton<IKeyActivity>(lastUse);
+        services.AddSingleton<IUnpublishedKeyedCalls>(lastUse);
         services.AddHostedService<LastUseFlusher>();
 
         // No default scheme: dashboard routes authenticate through the account policy (bearer tokens), keyed routes

@@ -63,6 +63,7 @@ public static class UsageModule
         services.AddSingleton<UsageEventBuffer>();
         services.AddSingleton(sp => new UsageCounter(sp.GetRequiredService<UsageAggregator>(), sp.GetRequiredService<KeyAlertMonitor>(),
             sp.GetRequiredService<UsageEventBuffer>(), sp.GetRequiredService<ILogger<UsageCounter>>()));
+        services.AddSingleton<UnpublishedCalls>();
         services.AddSingleton(sp => new AccountUsageEraser(sp.GetRequiredService<IUsageStore>()));
         services.AddSingleton<QuotaTracker>();
         services.AddSingleton<KeyLimits>();

@@ -14,51 +14,52 @@ namespace Host.Tests.ScaleOut;
 /// key on the other once the eviction arrives, usage from both adds up exactly, and a key's rate limit holds across both
 /// within the tolerance of docs/scaling.md.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class CrossInstanceTests(PostgresCluster cluster) : IAsyncLifetime
+public sealed class CrossInstanceTests(PostgresCluster cluster) : TwoInstancesOnPostgres(cluster)
 {
     private const string Password = "correct horse battery";
     private const string KeyedCall = "/v1/kalp/testnet/network";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-    private readonly TempDirectory _dataA = new();
-    private readonly TempDirectory _dataB = new();
-    private string _store = "";
-
-    public async Task InitializeAsync()
-    {
-        if (PostgresBinaries.IsAvailable || PostgresBinaries.IsRequired)
-            _store = await cluster.CreateDatabaseAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _dataA.Dispose();
-        _dataB.Dispose();
-        return Task.CompletedTask;
-    }
 
     // Revalidation (the bound for a missed eviction) set far beyond the test's wait: only the eviction message can pass it.
-    private Task<IAlbaHost> StartAsync(TempDirectory data, TimeProvider? clock = null, EvictionProbe? probe = null) =>
-        TestHost.StartAsync(data.Path, new Dictionary<string, string?> { ["KSQUERY_STORE"] = _store, ["Store:Revalidation"] = "00:10:00" }, clock,
+    private Task<IAlbaHost> StartInstanceAsync(TempDirectory data, TimeProvider? clock = null, EvictionProbe? probe = null) =>
+        StartAsync(data, new Dictionary<string, string?> { ["Store:Revalidation"] = "00:10:00" }, clock,
             probe is null ? null : services => services.AddSingleton<IVerifiedKeyCache>(sp => probe.Watching(sp.GetRequiredService<VerifiedKeyCache>())));
 
-    [PostgresFact]
-    public async Task A_revoke_on_B_fails_the_next_call_on_A_once_the_eviction_is_delivered()
+    /// <summary>A (watched for evictions) and B started, a signed-in account with a key that A has verified once, so A
+    /// answers it from memory: a change made on B reaches A only through the eviction.</summary>
+    private async Task<KeyVerifiedOnA> KeyVerifiedOnAAsync()
     {
         var probe = new EvictionProbe();
-        await using var a = await StartAsync(_dataA, probe: probe);
-        await using var b = await StartAsync(_dataB);
+        var a = await StartInstanceAsync(DataA, probe: probe);
+        var b = await StartInstanceAsync(DataB);
         var (apiA, apiB) = (new ApiClient(a), new ApiClient(b));
         var token = await apiA.SignUpAndLogInAsync("ann@example.com", Password);
         await apiA.SelectAsync(token);
         var (keyId, key) = await apiA.CreateKeyAsync(token, "main");
-        (await apiA.GetAsync(KeyedCall, apiKey: key)).Status.ShouldBe(HttpStatusCode.OK); // verified once: A answers from memory now
-        var evicted = probe.EvictionOf(keyId);
+        (await apiA.GetAsync(KeyedCall, apiKey: key)).Status.ShouldBe(HttpStatusCode.OK);
+        return new KeyVerifiedOnA(a, b, apiA, apiB, token, keyId, key, probe.EvictionOf(keyId));
+    }
 
-        var (revoked, body, _) = await apiB.PostAsync($"/v1/keys/{keyId}/revoke", null, token);
+    private sealed record KeyVerifiedOnA(IAlbaHost A, IAlbaHost B, ApiClient ApiA, ApiClient ApiB, string Token, string KeyId, string Key,
+        Task Evicted) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await A.DisposeAsync();
+            await B.DisposeAsync();
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_revoke_on_B_fails_the_next_call_on_A_once_the_eviction_is_delivered()
+    {
+        await using var setup = await KeyVerifiedOnAAsync();
+
+        var (revoked, body, _) = await setup.ApiB.PostAsync($"/v1/keys/{setup.KeyId}/revoke", null, setup.Token);
         revoked.ShouldBe(HttpStatusCode.OK, body.ToString());
-        await evicted.WaitAsync(Bound);
+        await setup.Evicted.WaitAsync(Bound);
 
-        var (status, problem, _) = await apiA.GetAsync(KeyedCall, apiKey: key);
+        var (status, problem, _) = await setup.ApiA.GetAsync(KeyedCall, apiKey: setup.Key);
         status.ShouldBe(HttpStatusCode.Unauthorized);
         problem.Code().ShouldBe("key_revoked");
     }
@@ -66,22 +67,14 @@ public sealed class CrossInstanceTests(PostgresCluster cluster) : IAsyncLifetime
     [PostgresFact]
     public async Task Restrictions_edited_on_B_apply_to_the_next_call_on_A_once_the_eviction_is_delivered()
     {
-        var probe = new EvictionProbe();
-        await using var a = await StartAsync(_dataA, probe: probe);
-        await using var b = await StartAsync(_dataB);
-        var (apiA, apiB) = (new ApiClient(a), new ApiClient(b));
-        var token = await apiA.SignUpAndLogInAsync("ann@example.com", Password);
-        await apiA.SelectAsync(token);
-        var (keyId, key) = await apiA.CreateKeyAsync(token, "main");
-        (await apiA.GetAsync(KeyedCall, apiKey: key)).Status.ShouldBe(HttpStatusCode.OK);
-        var evicted = probe.EvictionOf(keyId);
+        await using var setup = await KeyVerifiedOnAAsync();
 
-        var (edited, body, _) = await apiB.SendAsync(HttpMethod.Patch, $"/v1/keys/{keyId}",
-            new { restrictions = new { userAgents = new[] { "MyApp" } } }, token);
+        var (edited, body, _) = await setup.ApiB.SendAsync(HttpMethod.Patch, $"/v1/keys/{setup.KeyId}",
+            new { restrictions = new { userAgents = new[] { "MyApp" } } }, setup.Token);
         edited.ShouldBe(HttpStatusCode.OK, body.ToString());
-        await evicted.WaitAsync(Bound);
+        await setup.Evicted.WaitAsync(Bound);
 
-        var (status, problem, _) = await apiA.GetAsync(KeyedCall, apiKey: key); // no User-Agent: not MyApp
+        var (status, problem, _) = await setup.ApiA.GetAsync(KeyedCall, apiKey: setup.Key); // no User-Agent: not MyApp
         status.ShouldBe(HttpStatusCode.Forbidden, problem.ToString());
         problem.Code().ShouldBe("key_restricted");
     }
@@ -89,8 +82,8 @@ public sealed class CrossInstanceTests(PostgresCluster cluster) : IAsyncLifetime
     [PostgresFact]
     public async Task Usage_totals_read_on_either_instance_equal_the_calls_made_on_both()
     {
-        await using var a = await StartAsync(_dataA);
-        await using var b = await StartAsync(_dataB);
+        await using var a = await StartInstanceAsync(DataA);
+        await using var b = await StartInstanceAsync(DataB);
         var (apiA, apiB) = (new ApiClient(a), new ApiClient(b));
         var token = await apiA.SignUpAndLogInAsync("ann@example.com", Password);
         await apiA.SelectAsync(token);
@@ -113,8 +106,8 @@ public sealed class CrossInstanceTests(PostgresCluster cluster) : IAsyncLifetime
     {
         // One clock for both, stopped inside one second; the instances exchange their counts when the test says so.
         var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 15, 12, 0, 0, TimeSpan.Zero));
-        await using var a = await StartAsync(_dataA, clock);
-        await using var b = await StartAsync(_dataB, clock);
+        await using var a = await StartInstanceAsync(DataA, clock);
+        await using var b = await StartInstanceAsync(DataB, clock);
         var (apiA, apiB) = (new ApiClient(a), new ApiClient(b));
         var token = await apiA.SignUpAndLogInAsync("ann@example.com", Password);
         await apiA.SelectAsync(token);

@@ -7,30 +7,13 @@ namespace Host.Tests.ScaleOut;
 /// <summary>The local KALP ledger when scaled out: each instance builds it in its own data directory from the seed, so every
 /// instance answers the same; live block production (which would make them drift apart) is refused with PostgreSQL.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class LedgerAcrossInstancesTests(PostgresCluster cluster) : IAsyncLifetime
+public sealed class LedgerAcrossInstancesTests(PostgresCluster cluster) : TwoInstancesOnPostgres(cluster)
 {
-    private readonly TempDirectory _dataA = new();
-    private readonly TempDirectory _dataB = new();
-    private string _store = "";
-
-    public async Task InitializeAsync()
-    {
-        if (PostgresBinaries.IsAvailable || PostgresBinaries.IsRequired)
-            _store = await cluster.CreateDatabaseAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _dataA.Dispose();
-        _dataB.Dispose();
-        return Task.CompletedTask;
-    }
-
     [PostgresFact]
     public async Task Two_instances_with_the_same_seed_answer_every_ledger_read_alike()
     {
-        await using var a = await TestHost.StartAsync(_dataA.Path, new Dictionary<string, string?> { ["KSQUERY_STORE"] = _store });
-        await using var b = await TestHost.StartAsync(_dataB.Path, new Dictionary<string, string?> { ["KSQUERY_STORE"] = _store });
+        await using var a = await StartAsync(DataA);
+        await using var b = await StartAsync(DataB);
         var (apiA, apiB) = (new ApiClient(a), new ApiClient(b));
         var token = await apiA.SignUpAndLogInAsync("ann@example.com");
         await apiA.SelectAsync(token);
@@ -48,9 +31,8 @@ public sealed class LedgerAcrossInstancesTests(PostgresCluster cluster) : IAsync
     [PostgresFact]
     public async Task Live_block_production_is_refused_at_start_when_PostgreSQL_is_selected()
     {
-        var failure = await Should.ThrowAsync<Exception>(() => TestHost.StartAsync(_dataA.Path, new Dictionary<string, string?>
+        var failure = await Should.ThrowAsync<Exception>(() => StartAsync(DataA, new Dictionary<string, string?>
         {
-            ["KSQUERY_STORE"] = _store,
             ["Plugins:kalp:BlockIntervalSeconds"] = "5",
         }));
 

@@ -7,33 +7,22 @@ namespace Host.Tests.ScaleOut;
 /// <summary>The operator's commands with <c>KSQUERY_STORE</c> set: they work on the PostgreSQL store itself (no instance holds
 /// it the way a service holds a LiteDB file), and backup/restore point to pg_dump instead of archiving a partial copy.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresCommandsTests(PostgresCluster cluster) : IAsyncLifetime
+public sealed class PostgresCommandsTests(PostgresCluster cluster) : TwoInstancesOnPostgres(cluster)
 {
     private const string Password = "correct horse battery";
-    private readonly TempDirectory _instance = new();
-    private readonly TempDirectory _operator = new();
-    private string _store = "";
 
-    public async Task InitializeAsync()
-    {
-        if (PostgresBinaries.IsAvailable || PostgresBinaries.IsRequired)
-            _store = await cluster.CreateDatabaseAsync();
-    }
+    // The service's data directory, and the operator's: the commands run beside the instance, on the same database.
+    private TempDirectory Instance => DataA;
 
-    public Task DisposeAsync()
-    {
-        _instance.Dispose();
-        _operator.Dispose();
-        return Task.CompletedTask;
-    }
+    private TempDirectory Operator => DataB;
 
     private Task<HostProcess.Exited> CommandAsync(string? stdin, params string[] arguments) =>
-        CommandProcess.RunAsync(_operator.Path, stdin, [.. arguments, "--KSQUERY_STORE=" + _store]);
+        CommandProcess.RunAsync(Operator.Path, stdin, [.. arguments, "--KSQUERY_STORE=" + Store]);
 
     [PostgresFact]
     public async Task Accounts_and_keys_commands_work_on_the_store_a_running_instance_uses()
     {
-        await using var instance = await TestHost.StartAsync(_instance.Path, new Dictionary<string, string?> { ["KSQUERY_STORE"] = _store });
+        await using var instance = await StartAsync(Instance);
         var api = new ApiClient(instance);
 
         var created = await CommandAsync(Password, "accounts", "create", "--email", "ops@example.com", "--password-stdin");
@@ -62,12 +51,12 @@ public sealed class PostgresCommandsTests(PostgresCluster cluster) : IAsyncLifet
     [PostgresFact]
     public async Task Backup_and_restore_say_that_PostgreSQL_is_backed_up_with_pg_dump()
     {
-        var backup = await CommandAsync(null, "backup", Path.Combine(_operator.Path, "backup.tar.gz"));
+        var backup = await CommandAsync(null, "backup", Path.Combine(Operator.Path, "backup.tar.gz"));
         backup.ExitCode.ShouldBe(5, backup.ToString());
         backup.Stderr.ShouldContain("pg_dump");
-        File.Exists(Path.Combine(_operator.Path, "backup.tar.gz")).ShouldBeFalse();
+        File.Exists(Path.Combine(Operator.Path, "backup.tar.gz")).ShouldBeFalse();
 
-        var restore = await CommandAsync(null, "restore", Path.Combine(_operator.Path, "backup.tar.gz"));
+        var restore = await CommandAsync(null, "restore", Path.Combine(Operator.Path, "backup.tar.gz"));
         restore.ExitCode.ShouldBe(5, restore.ToString());
         restore.Stderr.ShouldContain("pg_restore");
     }

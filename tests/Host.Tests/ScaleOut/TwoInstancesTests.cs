@@ -7,35 +7,16 @@ namespace Host.Tests.ScaleOut;
 /// <summary>Two hosts on one PostgreSQL database (KSQUERY_STORE), each with its own data directory, as two instances behind
 /// a load balancer: what one acknowledges, the other (and either after a restart) serves.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class TwoInstancesTests(PostgresCluster cluster) : IAsyncLifetime
+public sealed class TwoInstancesTests(PostgresCluster cluster) : TwoInstancesOnPostgres(cluster)
 {
     private const string Password = "correct horse battery";
     private const string KeyedCall = "/v1/kalp/testnet/network";
-    private readonly TempDirectory _dataA = new();
-    private readonly TempDirectory _dataB = new();
-    private string _store = "";
-
-    public async Task InitializeAsync()
-    {
-        if (PostgresBinaries.IsAvailable || PostgresBinaries.IsRequired)
-            _store = await cluster.CreateDatabaseAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _dataA.Dispose();
-        _dataB.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private Task<IAlbaHost> StartAsync(TempDirectory data) =>
-        TestHost.StartAsync(data.Path, new Dictionary<string, string?> { ["KSQUERY_STORE"] = _store });
 
     [PostgresFact]
     public async Task An_account_and_key_created_on_one_instance_work_on_the_other()
     {
-        await using var a = await StartAsync(_dataA);
-        await using var b = await StartAsync(_dataB);
+        await using var a = await StartAsync(DataA);
+        await using var b = await StartAsync(DataB);
         var (apiA, apiB) = (new ApiClient(a), new ApiClient(b));
 
         var tokenA = await apiA.SignUpAndLogInAsync("ann@example.com", Password);
@@ -68,21 +49,21 @@ public sealed class TwoInstancesTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task A_restart_of_either_instance_loses_nothing_acknowledged()
     {
         string tokenA, keyA, keyB;
-        await using (var a = await StartAsync(_dataA))
+        await using (var a = await StartAsync(DataA))
         {
             var apiA = new ApiClient(a);
             tokenA = await apiA.SignUpAndLogInAsync("ann@example.com", Password);
             await apiA.SelectAsync(tokenA);
             keyA = (await apiA.CreateKeyAsync(tokenA, "from-a")).Key;
-            await using var b = await StartAsync(_dataB);
+            await using var b = await StartAsync(DataB);
             var apiB = new ApiClient(b);
             keyB = (await apiB.CreateKeyAsync(tokenA, "from-b")).Key;
             (await apiB.PostAsync("/v1/teams", new { name = "Core" }, tokenA)).Status.ShouldBe(HttpStatusCode.Created);
         }
 
         // Both stopped; each restarts on its own data directory and finds everything the other acknowledged.
-        await using var restartedA = await StartAsync(_dataA);
-        await using var restartedB = await StartAsync(_dataB);
+        await using var restartedA = await StartAsync(DataA);
+        await using var restartedB = await StartAsync(DataB);
         foreach (var api in new[] { new ApiClient(restartedA), new ApiClient(restartedB) })
         {
             (await api.GetAsync("/v1/me", tokenA)).Status.ShouldBe(HttpStatusCode.OK);

@@ -19,7 +19,8 @@ public sealed record AccountKeyInfo(
     long? MonthlyQuota,
     DateTimeOffset CreatedAt);
 
-/// <summary>A deleted account's retention has ended: every module removes what it keeps of the account and its keys
+/// <summary>A deleted account's retention has ended, or that of a team disbanded with one (<paramref name="AccountId"/> is
+/// then the team's id, under which its usage is recorded): every module removes what it keeps of that owner and its keys
 /// (invoked by the Keys module, which then deletes the keys themselves).</summary>
 public sealed record AccountDataPurged(string AccountId, IReadOnlyList<string> KeyIds);
 /// <summary>Asks the Keys module whether an account is a member of a team (any role may read the team's usage).</summary>

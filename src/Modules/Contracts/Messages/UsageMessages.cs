@@ -54,3 +54,11 @@ public sealed record KeyRejectionsPage(IReadOnlyList<KeyRejectionEntry> Items, l
 /// <summary>One refused call of a key, as its rejections log keeps it.</summary>
 public sealed record KeyRejectionEntry(DateTimeOffset At, string Code, int Status, string? ClientAddress, string? UserAgent,
     string Method, string Path);
+
+/// <summary>A module's own handling of keyed calls that never went through the bus: at a graceful stop (Wolverine may no
+/// longer deliver a message published then) or when publishing failed, the Usage module counts such calls itself and
+/// hands them to every registered one, so a module that handles <see cref="KeyedCallsCompleted"/> misses none of them.</summary>
+public interface IUnpublishedKeyedCalls
+{
+    void Handle(KeyedCallsCompleted message);
+}

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using KsQuery.Contracts.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,44 +7,17 @@ namespace KsQuery.Modules.Keys.CacheSync;
 /// <summary>Runs <see cref="VerifiedKeyRevalidator"/> every <see cref="KeyCacheSyncOptions.Revalidation"/>: the bound on how
 /// long an eviction another instance announced, and this one missed, can leave a stopped key working here.</summary>
 internal sealed class KeyRevalidationService(VerifiedKeyRevalidator revalidator, IOptions<KeyCacheSyncOptions> options, TimeProvider time,
-    ILogger<KeyRevalidationService> logger) : BackgroundService
+    ILogger<KeyRevalidationService> logger) : PeriodicBackgroundService(time)
 {
-    private PeriodicTimer? _timer;
+    protected override TimeSpan Interval => options.Value.Revalidation;
 
-    // The interval counts from the start itself (ExecuteAsync runs later, on a thread of its own).
-    public override Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        _timer = new PeriodicTimer(options.Value.Revalidation, time);
-        return base.StartAsync(cancellationToken);
+        var evicted = await revalidator.RevalidateAsync(cancellationToken);
+        if (evicted > 0)
+            logger.LogInformation("Revalidation evicted {Count} verified keys changed in the store", evicted);
     }
 
-    public override void Dispose()
-    {
-        _timer?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var timer = _timer!;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var evicted = await revalidator.RevalidateAsync(stoppingToken);
-                    if (evicted > 0)
-                        logger.LogInformation("Revalidation evicted {Count} verified keys changed in the store", evicted);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(ex, "Checking the verified keys against the store failed; will retry at the next interval");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override void OnRunFailed(Exception exception) =>
+        logger.LogWarning(exception, "Checking the verified keys against the store failed; will retry at the next interval");
 }

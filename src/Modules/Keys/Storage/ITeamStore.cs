@@ -38,7 +38,15 @@ internal interface ITeamStore
     /// <summary><see cref="MemberWrite.LastOwner"/> when the member is the team's only owner.</summary>
     Task<MemberWrite> TryRemoveAsync(string teamId, string accountId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the teams whose only member is <paramref name="accountId"/>, with their members and invitations, in
-    /// one step; when another member has joined one of them meanwhile, deletes nothing and answers those teams' ids.</summary>
-    Task<IReadOnlyList<string>> TryDisbandAsync(IReadOnlyList<string> teamIds, string accountId, CancellationToken cancellationToken);
+    /// <summary>Deletes the teams whose only member is <paramref name="accountId"/>, with their members and invitations, and
+    /// remembers them as disbanded until <paramref name="purgeAt"/> (their keys and usage are removed then), in one step;
+    /// when another member has joined one of them meanwhile, deletes nothing and answers those teams' ids.</summary>
+    Task<IReadOnlyList<string>> TryDisbandAsync(IReadOnlyList<string> teamIds, string accountId, DateTimeOffset disbandedAt,
+        DateTimeOffset purgeAt, CancellationToken cancellationToken);
+
+    /// <summary>Disbanded teams whose <see cref="DisbandedTeam.PurgeAt"/> is at or before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<DisbandedTeam>> ListDisbandedDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a disbanded team once its data is removed.</summary>
+    Task ForgetDisbandedAsync(string teamId, CancellationToken cancellationToken);
 }

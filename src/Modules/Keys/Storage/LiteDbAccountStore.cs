@@ -9,7 +9,7 @@ internal sealed class LiteDbAccountStore : IAccountStore
 
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _accounts;
-    private readonly ILiteCollection<BsonDocument> _deleted;
+    private readonly LiteDbPurgeList _deleted;
     private readonly Lock _writes = new();
 
     public LiteDbAccountStore(ILiteDatabase database)
@@ -17,8 +17,7 @@ internal sealed class LiteDbAccountStore : IAccountStore
         _database = database;
         _accounts = database.GetCollection(CollectionName);
         _accounts.EnsureIndex("normalizedEmail", unique: true);
-        _deleted = database.GetCollection(DeletedCollectionName);
-        _deleted.EnsureIndex("purgeAt");
+        _deleted = new LiteDbPurgeList(database, DeletedCollectionName, "deletedAt");
     }
 
     public Task<bool> TryCreateAsync(AccountRecord account, CancellationToken cancellationToken)
@@ -76,12 +75,7 @@ internal sealed class LiteDbAccountStore : IAccountStore
             _database.BeginTrans();
             try
             {
-                _deleted.Upsert(new BsonDocument
-                {
-                    ["_id"] = id,
-                    ["deletedAt"] = Bson.Time(deletedAt),
-                    ["purgeAt"] = Bson.Time(purgeAt),
-                });
+                _deleted.Remember(id, deletedAt, purgeAt);
                 _accounts.Delete(id);
                 _database.Commit();
             }
@@ -97,17 +91,14 @@ internal sealed class LiteDbAccountStore : IAccountStore
     public Task<IReadOnlyList<DeletedAccount>> ListDeletedDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<DeletedAccount> due = _deleted.Find(Query.LTE("purgeAt", now.UtcTicks))
-            .Select(d => new DeletedAccount(d["_id"].AsString, Bson.ReadTime(d["deletedAt"]), Bson.ReadTime(d["purgeAt"])))
-            .ToList();
-        return Task.FromResult(due);
+        return Task.FromResult(_deleted.Due(now, (id, deletedAt, purgeAt) => new DeletedAccount(id, deletedAt, purgeAt)));
     }
 
     public Task ForgetDeletedAsync(string id, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writes)
-            _deleted.Delete(id);
+            _deleted.Forget(id);
         return Task.CompletedTask;
     }
 

@@ -8,11 +8,13 @@ internal sealed class LiteDbTeamStore : ITeamStore
     public const string TeamsCollection = "keys_teams";
     public const string MembersCollection = "keys_team_members";
     public const string InvitationsCollection = "keys_team_invitations";
+    public const string DisbandedCollection = "keys_disbanded_teams";
 
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _teams;
     private readonly ILiteCollection<BsonDocument> _members;
     private readonly ILiteCollection<BsonDocument> _invitations;
+    private readonly LiteDbPurgeList _disbanded;
 
     // Serializes the owner-count checks with the writes they guard.
     private readonly Lock _writes = new();
@@ -27,6 +29,7 @@ internal sealed class LiteDbTeamStore : ITeamStore
         _invitations = database.GetCollection(InvitationsCollection);
         _invitations.EnsureIndex("teamId");
         _invitations.EnsureIndex("tokenHash", unique: true);
+        _disbanded = new LiteDbPurgeList(database, DisbandedCollection, "disbandedAt");
     }
 
     public Task CreateAsync(TeamRecord team, TeamMemberRecord owner, CancellationToken cancellationToken)
@@ -160,7 +163,8 @@ internal sealed class LiteDbTeamStore : ITeamStore
         }
     }
 
-    public Task<IReadOnlyList<string>> TryDisbandAsync(IReadOnlyList<string> teamIds, string accountId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> TryDisbandAsync(IReadOnlyList<string> teamIds, string accountId, DateTimeOffset disbandedAt,
+        DateTimeOffset purgeAt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writes)
@@ -175,10 +179,25 @@ internal sealed class LiteDbTeamStore : ITeamStore
                     _members.DeleteMany(Query.EQ("teamId", teamId));
                     _invitations.DeleteMany(Query.EQ("teamId", teamId));
                     _teams.Delete(teamId);
+                    _disbanded.Remember(teamId, disbandedAt, purgeAt);
                 }
             });
             return Task.FromResult<IReadOnlyList<string>>([]);
         }
+    }
+
+    public Task<IReadOnlyList<DisbandedTeam>> ListDisbandedDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_disbanded.Due(now, (id, disbandedAt, purgeAt) => new DisbandedTeam(id, disbandedAt, purgeAt)));
+    }
+
+    public Task ForgetDisbandedAsync(string teamId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writes)
+            _disbanded.Forget(teamId);
+        return Task.CompletedTask;
     }
 
     private void InTransaction(Action write)

@@ -8,13 +8,13 @@ namespace KsQuery.Modules.Usage.Aggregation;
 
 /// <summary>Writes pending usage every <see cref="UsageOptions.FlushInterval"/>; a hard kill loses at most one interval.
 /// At a graceful stop it writes once more after every hosted service (the web server draining its requests, Wolverine
-/// draining its local queues) has stopped, counting first the events of calls answered after the event pump stopped,
-/// so nothing answered before the stop is lost. It also trims the rejections
+/// draining its local queues) has stopped, handling first the events of calls answered after the event pump stopped
+/// (<see cref="UnpublishedCalls"/>), so nothing answered before the stop is lost. It also trims the rejections
 /// log and alerts to their retention and reports calls refused with unidentified keys to the log.</summary>
 internal sealed class UsageFlusher(
     UsageAggregator aggregator,
     UsageEventBuffer events,
-    UsageCounter counter,
+    UnpublishedCalls unpublished,
     IUsageStore store,
     UnidentifiedRejections unidentified,
     IOptions<UsageOptions> options,
@@ -62,7 +62,7 @@ internal sealed class UsageFlusher(
     {
         var late = events.Drain();
         if (late.Length > 0)
-            counter.Count(late);
+            unpublished.Handle(late);
         FlushSafely();
         ReportUnidentified(time.GetUtcNow());
         return Task.CompletedTask;

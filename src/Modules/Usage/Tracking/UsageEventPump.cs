@@ -10,12 +10,13 @@ namespace KsQuery.Modules.Usage.Tracking;
 
 /// <summary>Publishes the buffered usage events as one <see cref="KeyedCallsCompleted"/> every
 /// <see cref="UsageOptions.PublishWindow"/> (at once when a dashboard read is waiting). A graceful stop ends the loop
-/// first, before any hosted service stops (Wolverine included): a batch still gathering then is counted directly, never
-/// published to a bus that is stopping, and what is added later is counted directly at the end (here and by the
-/// flusher once everything has stopped), so nothing answered is lost.</summary>
+/// first, before any hosted service stops (Wolverine included): a batch still gathering then is handled directly
+/// (<see cref="UnpublishedCalls"/>: counted, and handed to the other modules), never published to a bus that is stopping,
+/// and what is added later is handled directly at the end (here and by the flusher once everything has stopped), so
+/// nothing answered is lost, neither its count nor its key's last use.</summary>
 internal sealed class UsageEventPump(
     UsageEventBuffer buffer,
-    UsageCounter counter,
+    UnpublishedCalls unpublished,
     IServiceScopeFactory scopes,
     IOptions<UsageOptions> options,
     TimeProvider time,
@@ -41,8 +42,8 @@ internal sealed class UsageEventPump(
             if (stoppingToken.IsCancellationRequested)
             {
                 // The stop cut the publish window short: a message published now could reach a bus that no longer
-                // handles it (the batch was lost that way), so it is counted here.
-                counter.Count(batch);
+                // handles it (the batch was lost that way), so it is handled here.
+                unpublished.Handle(batch);
                 return;
             }
             try
@@ -51,8 +52,8 @@ internal sealed class UsageEventPump(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Publishing {Count} usage events failed; counting them directly", batch.Length);
-                counter.Count(batch);
+                logger.LogError(ex, "Publishing {Count} usage events failed; handling them directly", batch.Length);
+                unpublished.Handle(batch);
             }
         }
     }
@@ -63,14 +64,9 @@ internal sealed class UsageEventPump(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        CountRest();
-    }
-
-    private void CountRest()
-    {
         var rest = buffer.Drain();
         if (rest.Length > 0)
-            counter.Count(rest);
+            unpublished.Handle(rest);
     }
 
     Task IHostedLifecycleService.StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -116,7 +116,7 @@ public abstract class TeamStoreContract : KeysStoreContract
         await CreateTeamWithOwnerAsync();
         await Stores.Teams.InsertInvitationAsync(Invitation("inv_1", "hash-1"), default);
 
-        (await Stores.Teams.TryDisbandAsync(["team_1"], "acc_1", default)).ShouldBeEmpty();
+        (await Stores.Teams.TryDisbandAsync(["team_1"], "acc_1", Now, Now.AddDays(30), default)).ShouldBeEmpty();
 
         (await Stores.Teams.FindAsync("team_1", default)).ShouldBeNull();
         (await Stores.Teams.MembershipsAsync("acc_1", default)).ShouldBeEmpty();
@@ -131,10 +131,33 @@ public abstract class TeamStoreContract : KeysStoreContract
         await Stores.Teams.InsertInvitationAsync(Invitation("inv_1", "hash-1", team: "team_2"), default);
         await Stores.Teams.TryAcceptAsync("inv_1", Member("acc_2", team: "team_2"), default);
 
-        (await Stores.Teams.TryDisbandAsync(["team_1", "team_2"], "acc_1", default)).ShouldBe(["team_2"]);
+        (await Stores.Teams.TryDisbandAsync(["team_1", "team_2"], "acc_1", Now, Now.AddDays(30), default)).ShouldBe(["team_2"]);
 
         (await Stores.Teams.FindAsync("team_1", default)).ShouldNotBeNull();
         (await Stores.Teams.MembersAsync("team_2", default)).Count.ShouldBe(2);
+        (await Stores.Teams.ListDisbandedDueAsync(Now.AddYears(1), default)).ShouldBeEmpty("nothing is remembered as disbanded");
+    }
+
+    [StoreContractFact]
+    public async Task A_disbanded_team_is_due_for_its_purge_from_its_purge_time_until_forgotten()
+    {
+        await CreateTeamWithOwnerAsync();
+        await Stores.Teams.CreateAsync(Team with { Id = "team_2" }, Member("acc_2", TeamRole.Owner, team: "team_2"), default);
+        await Stores.Teams.CreateAsync(Team with { Id = "team_3" }, Member("acc_1", TeamRole.Owner, team: "team_3"), default);
+        var purgeAt = Now.AddDays(30);
+
+        (await Stores.Teams.TryDisbandAsync(["team_1", "team_3"], "acc_1", Now, purgeAt, default)).ShouldBeEmpty();
+        (await Stores.Teams.TryDisbandAsync(["team_2"], "acc_2", Now, purgeAt.AddDays(1), default)).ShouldBeEmpty();
+
+        (await Stores.Teams.ListDisbandedDueAsync(purgeAt.AddTicks(-1), default)).ShouldBeEmpty();
+        (await Stores.Teams.ListDisbandedDueAsync(purgeAt, default)).OrderBy(t => t.Id, StringComparer.Ordinal)
+            .ShouldBe([new DisbandedTeam("team_1", Now, purgeAt), new DisbandedTeam("team_3", Now, purgeAt)]);
+        // Another instance (PostgreSQL) sees the same; a second look still finds them until they are forgotten.
+        (await Stores.OpenAnother().Teams.ListDisbandedDueAsync(purgeAt, default)).Count.ShouldBe(2);
+
+        await Stores.Teams.ForgetDisbandedAsync("team_1", default);
+        (await Stores.Teams.ListDisbandedDueAsync(purgeAt.AddDays(1), default)).Select(t => t.Id).Order(StringComparer.Ordinal)
+            .ShouldBe(["team_2", "team_3"]);
     }
 }
 

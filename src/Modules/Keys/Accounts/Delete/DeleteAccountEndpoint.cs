@@ -39,8 +39,9 @@ internal static class DeleteAccountEndpoint
                              "keeps an owner: the last owner of a team that has other members gets 409 `team_owner_required` " +
                              "(its `teams` lists them, `{id, name}`) until another member is an owner of each; a team with no " +
                              "other member goes with the account, its keys revoked with the account's own. The " +
-                             "account's keys, sessions and usage are kept for `Accounts:DeletedRetentionDays` (default 30) and " +
-                             "then removed for good. There is no undo.")
+                             "account's keys, sessions and usage, and those teams' keys and usage, are kept for " +
+                             "`Accounts:DeletedRetentionDays` (default 30) and then removed for good (the teams' members and " +
+                             "invitations go at once). There is no undo.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return me;
@@ -66,8 +67,11 @@ internal static class DeleteAccountEndpoint
         var (sharedTeams, soleTeams) = await OwnedTeamsAsync(services.Teams, accountId, cancellationToken);
         if (sharedTeams.Count > 0)
             return TeamProblems.OwnerRequired(sharedTeams);
-        // Gone before any key is revoked: from here no invitation can bring one back as a team without an owner.
-        if (await services.Teams.TryDisbandAsync(soleTeams, accountId, cancellationToken) is { Count: > 0 } joined)
+        var now = services.Time.GetUtcNow();
+        var purgeAt = now.AddDays(services.Options.Value.DeletedRetentionDays);
+        // Gone before any key is revoked: from here no invitation can bring one back as a team without an owner. Its keys
+        // and usage stay until purgeAt, as the account's do.
+        if (await services.Teams.TryDisbandAsync(soleTeams, accountId, now, purgeAt, cancellationToken) is { Count: > 0 } joined)
         {
             var (nowShared, _) = await OwnedTeamsAsync(services.Teams, accountId, cancellationToken);
             return TeamProblems.OwnerRequired(nowShared.Where(team => joined.Contains(team.Id)).ToList());
@@ -75,7 +79,6 @@ internal static class DeleteAccountEndpoint
 
         // Keys first, then sessions, then the account: a failure half-way leaves an account its owner can delete again,
         // never a deleted account with keys that still work.
-        var now = services.Time.GetUtcNow();
         var revoked = 0;
         foreach (var ownerId in soleTeams.Prepend(accountId))
         {
@@ -89,7 +92,6 @@ internal static class DeleteAccountEndpoint
             }
         }
         var sessionsEnded = services.Sessions.EndAll(accountId).Count;
-        var purgeAt = now.AddDays(services.Options.Value.DeletedRetentionDays);
         await services.Accounts.DeleteAsync(accountId, now, purgeAt, cancellationToken);
         await services.Audit.RecordAsync(new AuditEvent(AuditActions.AccountDeleted, accountId, After: new JsonObject
         {

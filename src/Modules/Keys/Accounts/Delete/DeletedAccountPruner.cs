@@ -33,11 +33,11 @@ internal sealed class DeletedAccountPruner(IDeletedAccountPurge purge, TimeProvi
             try
             {
                 if (await purge.RunAsync(stoppingToken) is > 0 and var purged)
-                    logger.LogInformation("Removed the data of {Count} deleted accounts past their retention", purged);
+                    logger.LogInformation("Removed the data of {Count} deleted accounts and disbanded teams past their retention", purged);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Removing the data of deleted accounts failed; trying again in {Interval}", Interval);
+                logger.LogWarning(e, "Removing the data of deleted accounts and disbanded teams failed; trying again in {Interval}", Interval);
             }
         }
         while (await WaitAsync(timer, stoppingToken));

@@ -124,5 +124,13 @@ internal static class KeysSchema
             friendly_name text PRIMARY KEY,
             xml text NOT NULL);
         """,
+        // 2: teams disbanded with their only member's account, remembered until their keys and usage are purged.
+        """
+        CREATE TABLE ksq_keys.disbanded_teams (
+            id text PRIMARY KEY,
+            disbanded_at bigint NOT NULL,
+            purge_at bigint NOT NULL);
+        CREATE INDEX disbanded_teams_purge_at ON ksq_keys.disbanded_teams (purge_at);
+        """,
     ];
 }

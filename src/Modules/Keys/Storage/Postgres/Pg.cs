@@ -42,6 +42,19 @@ internal static class Pg
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Owners whose data waits for its purge (deleted accounts, disbanded teams): the rows <paramref name="sql"/>
+    /// selects as (id, when it went, purge time) for <c>$1</c> = <paramref name="now"/>, each made by <paramref name="create"/>.</summary>
+    public static async Task<IReadOnlyList<T>> PurgesDueAsync<T>(NpgsqlDataSource dataSource, string sql, DateTimeOffset now,
+        Func<string, DateTimeOffset, DateTimeOffset, T> create, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql).WithTime(now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var due = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+            due.Add(create(reader.GetString(0), reader.Time(1), reader.Time(2)));
+        return due;
+    }
+
     public static DateTimeOffset Time(this NpgsqlDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
 
     public static DateTimeOffset? OptionalTime(this NpgsqlDataReader reader, int ordinal) =>

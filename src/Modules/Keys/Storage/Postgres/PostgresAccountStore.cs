@@ -51,16 +51,9 @@ internal sealed class PostgresAccountStore(NpgsqlDataSource dataSource) : IAccou
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<IReadOnlyList<DeletedAccount>> ListDeletedDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT id, deleted_at, purge_at FROM ksq_keys.deleted_accounts WHERE purge_at <= $1")
-            .WithTime(now);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var due = new List<DeletedAccount>();
-        while (await reader.ReadAsync(cancellationToken))
-            due.Add(new DeletedAccount(reader.GetString(0), reader.Time(1), reader.Time(2)));
-        return due;
-    }
+    public Task<IReadOnlyList<DeletedAccount>> ListDeletedDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Pg.PurgesDueAsync(dataSource, "SELECT id, deleted_at, purge_at FROM ksq_keys.deleted_accounts WHERE purge_at <= $1", now,
+            (id, deletedAt, purgeAt) => new DeletedAccount(id, deletedAt, purgeAt), cancellationToken);
 
     public Task ForgetDeletedAsync(string id, CancellationToken cancellationToken) =>
         ExecuteAsync("DELETE FROM ksq_keys.deleted_accounts WHERE id = $1", c => c.With(id), cancellationToken);

@@ -142,7 +142,8 @@ internal sealed class PostgresTeamStore(NpgsqlDataSource dataSource) : ITeamStor
         return MemberWrite.Done;
     }
 
-    public async Task<IReadOnlyList<string>> TryDisbandAsync(IReadOnlyList<string> teamIds, string accountId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> TryDisbandAsync(IReadOnlyList<string> teamIds, string accountId, DateTimeOffset disbandedAt,
+        DateTimeOffset purgeAt, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -161,8 +162,24 @@ internal sealed class PostgresTeamStore(NpgsqlDataSource dataSource) : ITeamStor
             await using var delete = new NpgsqlCommand(sql, connection, transaction).WithTexts(teamIds);
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
+        await using (var remember = new NpgsqlCommand(
+            """
+            INSERT INTO ksq_keys.disbanded_teams (id, disbanded_at, purge_at) SELECT unnest($1::text[]), $2, $3
+            ON CONFLICT (id) DO UPDATE SET disbanded_at = excluded.disbanded_at, purge_at = excluded.purge_at
+            """, connection, transaction).WithTexts(teamIds).WithTime(disbandedAt).WithTime(purgeAt))
+            await remember.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
+    }
+
+    public Task<IReadOnlyList<DisbandedTeam>> ListDisbandedDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Pg.PurgesDueAsync(dataSource, "SELECT id, disbanded_at, purge_at FROM ksq_keys.disbanded_teams WHERE purge_at <= $1", now,
+            (id, disbandedAt, purgeAt) => new DisbandedTeam(id, disbandedAt, purgeAt), cancellationToken);
+
+    public async Task ForgetDisbandedAsync(string teamId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM ksq_keys.disbanded_teams WHERE id = $1").With(teamId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private const string InsertMemberSql = $"INSERT INTO ksq_keys.team_members ({MemberColumns}) VALUES ($1, $2, $3, $4)";

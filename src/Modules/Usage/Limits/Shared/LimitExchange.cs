@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using KsQuery.Contracts.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,62 +15,29 @@ internal sealed class LimitExchange(
     PostgresLimitCounts counts,
     IOptions<LimitExchangeOptions> options,
     TimeProvider time,
-    ILogger<LimitExchange> logger) : BackgroundService
+    ILogger<LimitExchange> logger) : PeriodicBackgroundService(time)
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromSeconds(10);
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
-    private PeriodicTimer? _timer;
+    protected override TimeSpan Interval => options.Value.LimitExchange;
 
-    // The interval counts from the start itself (ExecuteAsync runs later, on a thread of its own).
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        _timer = new PeriodicTimer(options.Value.LimitExchange, time);
-        return base.StartAsync(cancellationToken);
-    }
+    protected override Task RunAsync(CancellationToken cancellationToken) => ExchangeAsync(cancellationToken);
 
-    public override void Dispose()
-    {
-        _timer?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var timer = _timer!;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await ExchangeSafelyAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    // What was not sent stays counted here and goes with the next exchange.
+    protected override void OnRunFailed(Exception exception) =>
+        logger.LogWarning(exception, "Exchanging rate-limit and quota counts with the other instances failed; will retry");
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await ExchangeSafelyAsync(cancellationToken);
-    }
-
-    private async Task ExchangeSafelyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ExchangeAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // What was not sent stays counted here and goes with the next exchange.
-            logger.LogWarning(ex, "Exchanging rate-limit and quota counts with the other instances failed; will retry");
-        }
+        await RunSafelyAsync(cancellationToken);
     }
 
     /// <summary>One exchange.</summary>
     public async Task ExchangeAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var interval = options.Value.LimitExchange;
         // Alive: seen within the last few exchanges (at least a second, for instances paused by a garbage collection).
         var since = now - TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, interval.Ticks * 5));

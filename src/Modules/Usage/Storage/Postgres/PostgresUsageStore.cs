@@ -116,27 +116,23 @@ internal sealed class PostgresUsageStore(NpgsqlDataSource dataSource, UsageInsta
             SELECT at, account_id, key_id, display, code, status, ip, user_agent, method, path, restriction
             FROM ksq_usage.rejections WHERE {where} ORDER BY at DESC, seq DESC OFFSET $4 LIMIT $5
             """, value, Utc(from), Utc(to), (long)skip, (long)take);
-        var items = new List<StoredRejection>();
-        using var reader = query.ExecuteReader();
-        while (reader.Read())
-        {
-            items.Add(new StoredRejection
-            {
-                At = reader.GetFieldValue<DateTime>(0),
-                AccountId = reader.GetString(1),
-                KeyId = reader.GetString(2),
-                Display = reader.GetString(3),
-                Code = reader.GetString(4),
-                Status = reader.GetInt32(5),
-                Ip = NullableString(reader, 6),
-                UserAgent = NullableString(reader, 7),
-                Method = reader.GetString(8),
-                Path = reader.GetString(9),
-                Restriction = NullableString(reader, 10),
-            });
-        }
-        return (items, total);
+        return (ReadAll(query, ReadRejection), total);
     }
+
+    private static StoredRejection ReadRejection(NpgsqlDataReader reader) => new()
+    {
+        At = reader.GetFieldValue<DateTime>(0),
+        AccountId = reader.GetString(1),
+        KeyId = reader.GetString(2),
+        Display = reader.GetString(3),
+        Code = reader.GetString(4),
+        Status = reader.GetInt32(5),
+        Ip = NullableString(reader, 6),
+        UserAgent = NullableString(reader, 7),
+        Method = reader.GetString(8),
+        Path = reader.GetString(9),
+        Restriction = NullableString(reader, 10),
+    };
 
     public IReadOnlyList<StoredAlert> Alerts(string accountId, string? keyId, DateTimeOffset? from, DateTimeOffset? to, int max)
     {
@@ -147,35 +143,27 @@ internal sealed class PostgresUsageStore(NpgsqlDataSource dataSource, UsageInsta
             WHERE account_id = $1 AND ($2::text IS NULL OR key_id = $2) AND ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at < $4)
             ORDER BY at DESC, seq DESC LIMIT $5
             """, accountId, keyId, Utc(from), Utc(to), (long)max);
-        var alerts = new List<StoredAlert>();
-        using var reader = query.ExecuteReader();
-        while (reader.Read())
-        {
-            alerts.Add(new StoredAlert
-            {
-                At = reader.GetFieldValue<DateTime>(0),
-                AccountId = reader.GetString(1),
-                KeyId = reader.GetString(2),
-                Kind = reader.GetString(3),
-                Detail = reader.GetString(4),
-                ClientAddress = NullableString(reader, 5),
-                UserAgent = NullableString(reader, 6),
-                Rejections = reader.IsDBNull(7) ? null : reader.GetInt64(7),
-                BaselinePerMinute = reader.IsDBNull(8) ? null : reader.GetDouble(8),
-            });
-        }
-        return alerts;
+        return ReadAll(query, ReadAlert);
     }
+
+    private static StoredAlert ReadAlert(NpgsqlDataReader reader) => new()
+    {
+        At = reader.GetFieldValue<DateTime>(0),
+        AccountId = reader.GetString(1),
+        KeyId = reader.GetString(2),
+        Kind = reader.GetString(3),
+        Detail = reader.GetString(4),
+        ClientAddress = NullableString(reader, 5),
+        UserAgent = NullableString(reader, 6),
+        Rejections = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+        BaselinePerMinute = reader.IsDBNull(8) ? null : reader.GetDouble(8),
+    };
 
     public IReadOnlyList<string> Addresses(string keyId)
     {
         using var connection = dataSource.OpenConnection();
         using var query = Query(connection, "SELECT address FROM ksq_usage.addresses WHERE key_id = $1 ORDER BY first_seen, address", keyId);
-        var addresses = new List<string>();
-        using var reader = query.ExecuteReader();
-        while (reader.Read())
-            addresses.Add(reader.GetString(0));
-        return addresses;
+        return ReadAll(query, reader => reader.GetString(0));
     }
 
     public long RollUp(BucketSpan into, DateTimeOffset before, CancellationToken cancellationToken)
@@ -282,6 +270,16 @@ internal sealed class PostgresUsageStore(NpgsqlDataSource dataSource, UsageInsta
         LastUsedAt = reader.IsDBNull(first + 14) ? null : reader.GetFieldValue<DateTimeOffset>(first + 14),
         Histogram = reader.GetFieldValue<long[]>(first + 15),
     };
+
+    /// <summary>Every row of <paramref name="query"/>, each made by <paramref name="read"/>.</summary>
+    private static List<T> ReadAll<T>(NpgsqlCommand query, Func<NpgsqlDataReader, T> read)
+    {
+        var rows = new List<T>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+            rows.Add(read(reader));
+        return rows;
+    }
 
     private static NpgsqlCommand Query(NpgsqlConnection connection, string sql, params object?[] values)
     {
