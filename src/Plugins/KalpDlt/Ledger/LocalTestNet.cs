@@ -71,6 +71,8 @@ internal sealed class LocalTestNet : IAsyncDisposable
                 context.Log(PluginLogLevel.Information, $"Generated the local Test Net ledger ({settings.Blocks} blocks, seed {seed}) in {clock.ElapsedMilliseconds} ms.");
                 snapshotHeight = TryWriteSnapshot(directory, ledger, seed, context.Log);
             }
+            ledger.KeepTransactionsIn(store);
+            ReleaseHistoryMemory();
             LiveBlockProducer? producer = null;
             if (settings.BlockIntervalSeconds > 0)
             {
@@ -98,6 +100,12 @@ internal sealed class LocalTestNet : IAsyncDisposable
         }
         _store.Dispose();
     }
+
+    /// <summary>The whole transactions read or generated at start are garbage once the ledger keeps only their entries: one
+    /// compacting collection that returns the freed memory to the system now, instead of a heap sized for the whole history
+    /// staying committed (with the 30 000-block ledger, hundreds of MB).</summary>
+    private static void ReleaseHistoryMemory() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>Writes the snapshot; returns the height it holds, or -1 when it could not be written (the next start reads LiteDB).</summary>
     private static long TryWriteSnapshot(string directory, LocalLedger ledger, long seed, Action<PluginLogLevel, string> log)
