@@ -68,6 +68,10 @@ internal sealed class LocalTestNet : IAsyncDisposable
                 ledger = new LocalLedger();
                 HistoryGenerator.Generate(ledger, new LedgerSchedule(seed), settings.Blocks, cancellationToken);
                 store.SaveHistory(ledger, seed);
+                // LiteDB keeps every page of that one big transaction in its page cache for as long as the file is open
+                // (with 30 000 blocks, ~300 MB): reopened, it caches only what is read.
+                store.Dispose();
+                store = LedgerStore.Open(directory, context.Time, context.Log);
                 context.Log(PluginLogLevel.Information, $"Generated the local Test Net ledger ({settings.Blocks} blocks, seed {seed}) in {clock.ElapsedMilliseconds} ms.");
                 snapshotHeight = TryWriteSnapshot(directory, ledger, seed, context.Log);
             }
