@@ -50,7 +50,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 if ((await http.GetAsync(Url + path)).StatusCode == HttpStatusCode.OK)
                     return DateTime.Now - _process.StartTime;
             }
-            catch (HttpRequestException) { }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { } // refused, or slower than 2 s under load
             await Task.Delay(5);
         }
         throw new TimeoutException($"{Url}{path} did not answer 200 within {timeout}");

@@ -14,6 +14,8 @@ if (options.Metrics)
     return await MetricsBench.RunAsync(options);
 if (options.ScaleOut)
     return await ScaleOutBench.RunAsync(options);
+if (args.Contains("--memory"))
+    return await MemoryBench.RunAsync(options, args);
 var data = Directory.CreateTempSubdirectory("ksq-bench-").FullName;
 var report = new Report();
 Console.WriteLine($"KS Query benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, ledger {options.Blocks} blocks, {options.ExtraKeys} extra keys, {options.StoredKeys} stored keys");

@@ -6,7 +6,7 @@ using LiteDB;
 namespace KsQuery.Plugins.KalpDlt.Ledger;
 
 /// <summary>The persistent copy of the local ledger: one LiteDB file in the plugin's data directory.</summary>
-internal sealed class LedgerStore : IDisposable
+internal sealed class LedgerStore : ITransactionArchive, IDisposable
 {
     public const string FileName = "kalp-testnet.db";
     private const int FormatVersion = 1;
@@ -126,12 +126,21 @@ internal sealed class LedgerStore : IDisposable
         });
     }
 
+    public LedgerTransaction? FindTransaction(string txId) =>
+        _transactions.FindById(txId) is { } doc ? LedgerBson.ToTransaction(doc) : null;
+
+    public IReadOnlyList<LedgerTransaction> AllTransactions()
+    {
+        var transactions = _transactions.FindAll().Select(LedgerBson.ToTransaction).ToList();
+        transactions.Sort(static (a, b) => a.BlockNumber != b.BlockNumber ? a.BlockNumber.CompareTo(b.BlockNumber) : a.TxIndex.CompareTo(b.TxIndex));
+        return transactions;
+    }
+
     /// <summary>Reads the whole ledger into <paramref name="ledger"/>.</summary>
     public void LoadInto(LocalLedger ledger)
     {
         var blocks = _blocks.FindAll().Select(LedgerBson.ToBlock).ToList();
-        var transactions = _transactions.FindAll().Select(LedgerBson.ToTransaction).ToList();
-        transactions.Sort(static (a, b) => a.BlockNumber != b.BlockNumber ? a.BlockNumber.CompareTo(b.BlockNumber) : a.TxIndex.CompareTo(b.TxIndex));
+        var transactions = AllTransactions();
         var contracts = _contracts.FindAll().Select(LedgerBson.ToContract).OrderBy(c => c.Contract.DeployBlock).ToList();
         ledger.Restore(
             blocks,

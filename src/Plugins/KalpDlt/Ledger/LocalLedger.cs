@@ -1,17 +1,23 @@
 namespace KsQuery.Plugins.KalpDlt.Ledger;
 
-/// <summary>The in-memory view of the local Test Net ledger (LiteDB is the persistent copy).
-/// Readers share a lock; appending a block takes it exclusively.</summary>
+/// <summary>The in-memory view of the local Test Net ledger (LiteDB is the persistent copy): blocks, the world state,
+/// and per transaction only a <see cref="TxEntry"/> with the indexes over them. Whole transactions stay in memory only
+/// until they are stored (<see cref="KeepTransactionsIn"/>); after that an answer reads the few it shows from the archive,
+/// so a long chain's cold transactions cost disk, not memory. Readers share a lock; appending a block takes it exclusively.</summary>
 internal sealed class LocalLedger : ILedgerReader
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly List<LedgerBlock> _blocks = [];
     private readonly Dictionary<string, LedgerBlock> _blocksByHash = new(StringComparer.Ordinal);
-    private readonly List<LedgerTransaction> _transactions = [];
-    private readonly Dictionary<string, LedgerTransaction> _transactionsById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<LedgerTransaction>> _byAddress = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<LedgerTransaction>> _byContract = new(StringComparer.Ordinal);
-    private readonly List<LedgerTransaction> _events = [];
+    private readonly List<TxEntry> _transactions = [];
+    private readonly Dictionary<string, int> _transactionsById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byAddress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byContract = new(StringComparer.Ordinal);
+    private readonly List<int> _events = [];
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    // Whole transactions not yet handed to an archive (a generated or restored history before it is stored), by ordinal.
+    private List<LedgerTransaction>? _unarchived = [];
+    private ITransactionArchive? _archive;
 
     /// <summary>The world state. Only the single writer (generator or live producer) may read it without the lock.</summary>
     public LedgerState State { get; } = new();
@@ -84,7 +90,25 @@ internal sealed class LocalLedger : ILedgerReader
 
     public IReadOnlyList<LedgerBlock> Blocks => Read(() => _blocks.ToArray());
 
-    public IReadOnlyList<LedgerTransaction> Transactions => Read(() => _transactions.ToArray());
+    /// <summary>Every transaction in chain order; once archived, read from the archive (snapshots and tests only).</summary>
+    public IReadOnlyList<LedgerTransaction> Transactions => Read<IReadOnlyList<LedgerTransaction>>(() =>
+        _unarchived?.ToArray() ?? _archive!.AllTransactions().Take(_transactions.Count).ToArray());
+
+    /// <summary>From now on whole transactions are read from <paramref name="archive"/>, which must hold every transaction of
+    /// this ledger and every one appended later; the in-memory copies are let go.</summary>
+    public void KeepTransactionsIn(ITransactionArchive archive)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            _archive = archive;
+            _unarchived = null;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
 
     public ValueTask<ChainHead> GetHeadAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(Read(() => new ChainHead(_blocks.Count, _blocks[^1], _blocks[0], _transactions.Count)));
@@ -127,17 +151,17 @@ internal sealed class LocalLedger : ILedgerReader
                 return null;
             }
             var items = _blocks[(int)number].TxIds.Skip((int)Math.Min(page.Skip, int.MaxValue)).Take(page.Size)
-                .Select(id => _transactionsById[id]).ToArray();
+                .Select(id => Load(_transactionsById[id])).ToArray();
             return new Page<LedgerTransaction>(items, _blocks[(int)number].TxIds.Count);
         }));
 
     public ValueTask<LedgerTransaction?> GetTransactionAsync(string txId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Read(() => _transactionsById.GetValueOrDefault(txId)));
+        ValueTask.FromResult(Read(() => _transactionsById.TryGetValue(txId, out var ordinal) ? Load(ordinal) : null));
 
     public ValueTask<Page<LedgerTransaction>> GetTransactionsAsync(TransactionFilter filter, PageRequest page, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Read(() =>
         {
-            List<LedgerTransaction> source;
+            IReadOnlyList<int>? source;
             if (filter.Address is not null)
             {
                 source = _byAddress.GetValueOrDefault(filter.Address) ?? [];
@@ -148,7 +172,7 @@ internal sealed class LocalLedger : ILedgerReader
             }
             else
             {
-                source = _transactions;
+                source = null;
             }
             var needsScan = filter.Valid is not null || filter.From is not null || filter.To is not null
                 || (filter.Address is not null && filter.ContractId is not null);
@@ -180,10 +204,10 @@ internal sealed class LocalLedger : ILedgerReader
         {
             var unfiltered = filter == new EventFilter();
             return NewestFirst(_events, unfiltered ? null : tx =>
-                (filter.ContractId is null || tx.ChaincodeName == filter.ContractId)
-                && (filter.Name is null || tx.Event!.Name == filter.Name)
-                && (filter.FromBlock is null || tx.BlockNumber >= filter.FromBlock)
-                && (filter.ToBlock is null || tx.BlockNumber <= filter.ToBlock), page);
+                (filter.ContractId is null || tx.Chaincode == filter.ContractId)
+                && (filter.Name is null || tx.EventName == filter.Name)
+                && (filter.FromBlock is null || tx.Block >= filter.FromBlock)
+                && (filter.ToBlock is null || tx.Block <= filter.ToBlock), page);
         }));
 
     public ValueTask<IReadOnlyList<ChaincodeActivity>> GetChaincodeActivityAsync(
@@ -200,8 +224,9 @@ internal sealed class LocalLedger : ILedgerReader
                     continue;
                 }
                 long successful = 0, failed = 0;
-                foreach (var tx in _byContract.GetValueOrDefault(contract.ContractId) ?? [])
+                foreach (var ordinal in _byContract.GetValueOrDefault(contract.ContractId) ?? [])
                 {
+                    var tx = _transactions[ordinal];
                     if ((from is null || tx.Timestamp >= from) && (to is null || tx.Timestamp <= to))
                     {
                         if (tx.IsValid)
@@ -219,44 +244,61 @@ internal sealed class LocalLedger : ILedgerReader
             return result;
         }));
 
-    private static bool Matches(LedgerTransaction tx, TransactionFilter filter) =>
-        (filter.ContractId is null || tx.ChaincodeName == filter.ContractId)
+    private static bool Matches(TxEntry tx, TransactionFilter filter) =>
+        (filter.ContractId is null || tx.Chaincode == filter.ContractId)
         && (filter.Valid is null || tx.IsValid == filter.Valid)
         && (filter.From is null || tx.Timestamp >= filter.From)
         && (filter.To is null || tx.Timestamp <= filter.To);
 
-    private static Page<T> NewestFirst<T>(List<T> source, Func<T, bool>? predicate, PageRequest page)
+    /// <summary>A page of <paramref name="source"/> (ordinals; null for every transaction), newest first; only the page's
+    /// transactions are read whole.</summary>
+    private Page<LedgerTransaction> NewestFirst(IReadOnlyList<int>? source, Func<TxEntry, bool>? predicate, PageRequest page)
     {
-        var items = new List<T>(Math.Min(page.Size, source.Count));
+        var count = source?.Count ?? _transactions.Count;
+        int At(int i) => source is null ? i : source[i];
+        var items = new List<LedgerTransaction>(Math.Min(page.Size, count));
         if (predicate is null)
         {
-            for (var i = source.Count - 1 - page.Skip; i >= 0 && items.Count < page.Size; i--)
+            for (var i = count - 1 - page.Skip; i >= 0 && items.Count < page.Size; i--)
             {
-                items.Add(source[(int)i]);
+                items.Add(Load(At((int)i)));
             }
-            return new Page<T>(items, source.Count);
+            return new Page<LedgerTransaction>(items, count);
         }
         long total = 0;
-        for (var i = source.Count - 1; i >= 0; i--)
+        for (var i = count - 1; i >= 0; i--)
         {
-            if (!predicate(source[i]))
+            var ordinal = At(i);
+            if (!predicate(_transactions[ordinal]))
             {
                 continue;
             }
             if (total >= page.Skip && items.Count < page.Size)
             {
-                items.Add(source[i]);
+                items.Add(Load(ordinal));
             }
             total++;
         }
-        return new Page<T>(items, total);
+        return new Page<LedgerTransaction>(items, total);
+    }
+
+    private LedgerTransaction Load(int ordinal)
+    {
+        if (_unarchived is not null)
+        {
+            return _unarchived[ordinal];
+        }
+        var entry = _transactions[ordinal];
+        var txId = _blocks[entry.Block].TxIds[entry.Index];
+        return _archive!.FindTransaction(txId)
+            ?? throw new InvalidOperationException($"Transaction {txId} of block {entry.Block} is missing from the ledger file.");
     }
 
     private ContractInfo Describe(ContractRecord contract)
     {
         var transactions = _byContract.GetValueOrDefault(contract.ContractId);
         var holders = State.Balances.Count(b => b.Key.ContractId == contract.ContractId && b.Value > 0);
-        return new ContractInfo(contract, transactions?.Count ?? 0, transactions is { Count: > 0 } ? transactions[^1].Timestamp : null,
+        return new ContractInfo(contract, transactions?.Count ?? 0, transactions is { Count: > 0 } ? _transactions[transactions[^1]].Timestamp : null,
             State.Supply(contract.ContractId), holders);
     }
 
@@ -265,17 +307,22 @@ internal sealed class LocalLedger : ILedgerReader
         _blocks.Add(block);
         _blocksByHash[block.Hash] = block;
         var involved = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tx in transactions)
+        for (var i = 0; i < transactions.Count; i++)
         {
-            _transactions.Add(tx);
-            _transactionsById[tx.TxId] = tx;
+            var tx = transactions[i];
+            var ordinal = _transactions.Count;
+            _transactions.Add(new TxEntry((int)tx.BlockNumber, tx.TxIndex, tx.Timestamp.ToUnixTimeMilliseconds(), tx.ValidationCode,
+                Intern(tx.ChaincodeName), Intern(tx.Event?.Name)));
+            _unarchived?.Add(tx);
+            // The block's own id string: one copy of each id in memory.
+            _transactionsById[block.TxIds[i]] = ordinal;
             if (tx.ChaincodeName is not null)
             {
-                AddTo(_byContract, tx.ChaincodeName, tx);
+                AddTo(_byContract, tx.ChaincodeName, ordinal);
             }
             if (tx.IsValid && tx.Event is not null)
             {
-                _events.Add(tx);
+                _events.Add(ordinal);
             }
             involved.Clear();
             if (tx.Creator is not null)
@@ -294,18 +341,31 @@ internal sealed class LocalLedger : ILedgerReader
             }
             foreach (var address in involved)
             {
-                AddTo(_byAddress, address, tx);
+                AddTo(_byAddress, address, ordinal);
             }
         }
     }
 
-    private static void AddTo(Dictionary<string, List<LedgerTransaction>> index, string key, LedgerTransaction tx)
+    private string? Intern(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (!_names.TryGetValue(text, out var interned))
+        {
+            _names[text] = interned = text;
+        }
+        return interned;
+    }
+
+    private static void AddTo(Dictionary<string, List<int>> index, string key, int ordinal)
     {
         if (!index.TryGetValue(key, out var list))
         {
             index[key] = list = [];
         }
-        list.Add(tx);
+        list.Add(ordinal);
     }
 
     private T Read<T>(Func<T> read)
