@@ -13,6 +13,9 @@ namespace Bench.Runner;
 /// KS Query runs as operators run it behind a reverse proxy: <c>ForwardedHeaders:KnownProxies=127.0.0.1</c>, and every
 /// simulated client sends its own <c>X-Forwarded-For</c> address, so the honest user and the attacker are different
 /// clients as they would be in the field (on bare loopback they would share one address and its throttles).
+/// Issue 20 (target 6) adds a third process: an honest client's keyed calls alone and beside floods of wrong secrets on one
+/// id, on the ids of one account, of unknown ids and of bad checksums, at equal connection counts (valid traffic's share,
+/// target &gt;= 50 %).
 /// </summary>
 internal static class SecurityBench
 {
