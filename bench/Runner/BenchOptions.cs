@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Bench.Runner;
 
 internal sealed record BenchOptions(string HostDll, string BaselineDll, int Rounds, int Seconds, int Connections, int Blocks, int ExtraKeys, int StoredKeys, int Warmup, string Scenarios,
-    bool Security, int LoginSamples, int FloodConnections, int FloodKeys, int FloodSeconds, bool Evm, string Anvil, bool Metrics, bool ScaleOut)
+    bool Security, int LoginSamples, int FloodConnections, int FloodKeys, int FloodSeconds, bool Evm, string Anvil, bool Metrics, bool ScaleOut,
+    int ActiveKeys, bool RealArgon2)
 {
     /// <summary>Whether scenario <paramref name="number"/> (1..5, 7) is selected by <c>--scenarios 1,3</c>; 6 always runs.
     /// <c>--restricted</c> alone selects 7: the keyed call with an unrestricted key and with a key carrying every
@@ -38,6 +39,8 @@ internal sealed record BenchOptions(string HostDll, string BaselineDll, int Roun
             args.Contains("--evm"),
             Value("--anvil", "tools/anvil/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"),
             args.Contains("--metrics"),
-            args.Contains("--scale-out"));
+            args.Contains("--scale-out"),
+            Int("--active-keys", 0),
+            args.Contains("--real-argon2"));
     }
 }

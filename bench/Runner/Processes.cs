@@ -37,7 +37,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Polls <paramref name="path"/> until it answers 200; returns the time since the process started.</summary>
     public async Task<TimeSpan> WaitUntilServingAsync(string path, TimeSpan timeout, string? apiKey = null)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = timeout }; // a slow first answer is waited for, not cut off and asked again
         if (apiKey is not null)
             http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         var deadline = DateTime.UtcNow + timeout;

@@ -16,9 +16,13 @@ if (options.ScaleOut)
     return await ScaleOutBench.RunAsync(options);
 if (args.Contains("--memory"))
     return await MemoryBench.RunAsync(options, args);
+if (options.StoredKeys > 0)
+    return await StoredKeysBench.RunAsync(options);
+if (options.ActiveKeys > 0)
+    return await ActiveKeysBench.RunAsync(options);
 var data = Directory.CreateTempSubdirectory("ksq-bench-").FullName;
 var report = new Report();
-Console.WriteLine($"KS Query benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, ledger {options.Blocks} blocks, {options.ExtraKeys} extra keys, {options.StoredKeys} stored keys");
+Console.WriteLine($"KS Query benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, ledger {options.Blocks} blocks, {options.ExtraKeys} extra keys");
 
 var hostDll = options.HostDll;
 var baselineDll = options.BaselineDll;
@@ -47,19 +51,9 @@ try
         creations.Add((await setup.CreateKeyAsync($"creation-{i}")).Took.TotalMilliseconds);
     for (var i = 0; i < options.ExtraKeys; i++)
         await setup.CreateKeyAsync($"extra-{i}");
-    var (validId, valid, _) = await setup.CreateKeyAsync("bench-valid");
+    var (_, valid, _) = await setup.CreateKeyAsync("bench-valid");
     var (exactId, exact, _) = await setup.CreateKeyAsync("bench-exact");
     var (_, floodTarget, _) = await setup.CreateKeyAsync("bench-flood-target");
-    if (options.StoredKeys > 0)
-    {
-        await ksq.DisposeAsync();
-        StoredKeys.Add(Path.Combine(data, "ksquery.db"), validId, options.StoredKeys);
-        ksq = ServiceProcess.Start(hostDll, ksqEnvironment);
-        await ksq.WaitUntilServingAsync("/health", TimeSpan.FromSeconds(60));
-        setup = new Setup(ksq.Url);
-        await setup.LogInAsync();
-        Console.WriteLine($"  {options.StoredKeys} keys added to the store; restarted");
-    }
 
     // The baseline answers the very bodies KS Query answers.
     var bodies = Directory.CreateTempSubdirectory("ksq-bench-bodies-").FullName;

@@ -13,6 +13,9 @@ namespace Bench.Runner;
 /// KS Query runs as operators run it behind a reverse proxy: <c>ForwardedHeaders:KnownProxies=127.0.0.1</c>, and every
 /// simulated client sends its own <c>X-Forwarded-For</c> address, so the honest user and the attacker are different
 /// clients as they would be in the field (on bare loopback they would share one address and its throttles).
+/// Issue 20 (target 6) adds a third process: an honest client's keyed calls alone and beside floods of wrong secrets on one
+/// id, on the ids of one account, of unknown ids and of bad checksums, at equal connection counts (valid traffic's share,
+/// target &gt;= 50 %).
 /// </summary>
 internal static class SecurityBench
 {
@@ -72,8 +75,72 @@ internal static class SecurityBench
             return quietP99;
         });
 
+        // Issue 20, target 6: valid keyed traffic beside each flood of wrong or invented keys.
+        await WithServiceAsync(options, settings, async (url, honest) =>
+        {
+            await ValidTrafficBesideFloodsAsync(report, url, honest, options);
+            return 0;
+        });
+
         Console.WriteLine($"  load average at end: {LoadAverage()}");
         return report.Print();
+    }
+
+    /// <summary>An honest client's keyed calls alone and beside each flood, both with wrk at <c>--flood-connections</c>
+    /// (equal connection counts), in paired rounds; valid traffic's share is the median of the rounds' beside/alone.</summary>
+    private static async Task ValidTrafficBesideFloodsAsync(Report report, string url, Client honest, BenchOptions options)
+    {
+        const string path = "/v1/kalp/testnet/network";
+        var valid = await honest.CreateKeyAsync("valid-traffic", rateLimitPerSecond: 1_000_000);
+        var flooder = await Client.SignUpAsync(url, "flooder@example.com", AttackerAddress);
+        var keys = new List<string>();
+        for (var i = 0; i < options.FloodKeys; i++)
+            keys.Add(await flooder.CreateKeyAsync($"flood-{i}"));
+        var validLua = Lua.Header(valid) + $"wrk.headers[\"X-Forwarded-For\"] = \"{HonestAddress}\"\n";
+        var floods = new (string Name, string[] Keys)[]
+        {
+            ("wrong secrets on one id", Enumerable.Range(0, 600).Select(_ => KeyForge.WrongSecret(keys[0])).ToArray()),
+            ($"wrong secrets on {keys.Count} ids of one account", keys.SelectMany(k => Enumerable.Range(0, 4).Select(_ => KeyForge.WrongSecret(k))).ToArray()),
+            ("unknown ids", Enumerable.Range(0, 600).Select(_ => KeyForge.UnknownId()).ToArray()),
+            ("bad checksums", Enumerable.Range(0, 600).Select(_ => KeyForge.BadChecksum(KeyForge.UnknownId())).ToArray()),
+        };
+        var connections = options.FloodConnections;
+        await LoadTools.WrkAsync(url + path, validLua, connections, options.Warmup);
+        foreach (var (name, floodKeys) in floods)
+        {
+            var floodLua = Lua.RotatingKeys(path, floodKeys, AttackerAddress);
+            await LoadTools.WrkAsync(url + "/", floodLua, connections, options.Warmup);
+            var shares = new List<double>();
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                // the order alternates, so the machine's drift does not favour either
+                double alone = 0, beside = 0, flood = 0;
+                async Task Alone() => alone = (await LoadTools.WrkAsync(url + path, validLua, connections, options.Seconds)).RequestsPerSecond;
+                async Task Beside()
+                {
+                    var validRun = LoadTools.WrkAsync(url + path, validLua, connections, options.Seconds);
+                    var floodRun = LoadTools.WrkAsync(url + "/", floodLua, connections, options.Seconds);
+                    await Task.WhenAll(validRun, floodRun);
+                    (beside, flood) = (validRun.Result.RequestsPerSecond, floodRun.Result.RequestsPerSecond);
+                }
+                if (round % 2 == 0)
+                {
+                    await Alone();
+                    await Beside();
+                }
+                else
+                {
+                    await Beside();
+                    await Alone();
+                }
+                shares.Add(beside / alone);
+                Console.WriteLine($"  valid traffic, {name}, round {round + 1}: alone {alone:F0} req/s, beside the flood {beside:F0} req/s " +
+                    $"({beside / alone:P0}; flood {flood:F0} req/s)");
+            }
+            var share = Stats.MedianOf(shares);
+            report.Check($"valid traffic beside a flood of {name}", $"{share:P0} of alone (-c{connections} each, median of {shares.Count})",
+                share >= 0.50, ">= 50%");
+        }
     }
 
     private static async Task<double> WithServiceAsync(BenchOptions options, Dictionary<string, string> settings,
@@ -149,9 +216,9 @@ internal static class SecurityBench
             return client;
         }
 
-        public async Task<string> CreateKeyAsync(string name)
+        public async Task<string> CreateKeyAsync(string name, int? rateLimitPerSecond = null)
         {
-            var response = await _http.PostAsJsonAsync("/v1/keys", new { name });
+            var response = await _http.PostAsJsonAsync("/v1/keys", new { name, rateLimitPerSecond });
             var text = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.Created)
                 throw new InvalidOperationException($"key creation answered {(int)response.StatusCode}: {text}");

@@ -6,14 +6,14 @@ using System.Text.Json;
 namespace Bench.Runner;
 
 /// <summary>Creates the benchmark's account and keys through the public API, as a developer would.</summary>
-internal sealed class Setup(string url)
+internal sealed class Setup(string url, string email = "bench@example.com")
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri(url) };
     private string _token = "";
 
     public async Task LogInAsync()
     {
-        var credentials = new { email = "bench@example.com", password = "benchmark password" };
+        var credentials = new { email, password = "benchmark password" };
         await _http.PostAsJsonAsync("/v1/accounts", credentials);
         var login = await Json(await _http.PostAsJsonAsync("/v1/auth/login", credentials));
         _token = login.GetProperty("accessToken").GetString()!;
@@ -34,6 +34,11 @@ internal sealed class Setup(string url)
     }
 
     public async Task RevokeAsync(string keyId) => await Json(await _http.PostAsync($"/v1/keys/{keyId}/revoke", null));
+
+    /// <summary>Requests counted per key of the account (<c>GET /v1/usage/summary</c>, <c>byKey</c>).</summary>
+    public async Task<Dictionary<string, long>> RequestsByKeyAsync() =>
+        (await Json(await _http.GetAsync("/v1/usage/summary"))).GetProperty("byKey").EnumerateArray()
+            .ToDictionary(k => k.GetProperty("keyId").GetString()!, k => k.GetProperty("requests").GetInt64());
 
     public async Task<long> RequestsOfKeyAsync(string keyId) =>
         (await Json(await _http.GetAsync($"/v1/keys/{keyId}/usage"))).GetProperty("requests").GetInt64();

@@ -101,7 +101,9 @@ public static class KeysModule
         else
         {
             services.AddSingleton<IAccountStore, LiteDbAccountStore>();
-            services.AddSingleton<IApiKeyStore, LiteDbApiKeyStore>();
+            services.AddSingleton<LiteDbApiKeyStore>();
+            services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<LiteDbApiKeyStore>());
+            services.AddHostedService<StoredKeyIdsLoading>();
             services.AddSingleton<ITeamStore, LiteDbTeamStore>();
             services.AddSingleton<IAuditStore, LiteDbAuditStore>();
         }

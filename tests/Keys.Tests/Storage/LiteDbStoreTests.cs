@@ -1,4 +1,5 @@
 using Keys.Tests.Support;
+using KsQuery.Modules.Keys.KeyFormat;
 using KsQuery.Modules.Keys.Storage;
 using LiteDB;
 
@@ -93,6 +94,7 @@ public sealed class LiteDbStoreTests : IDisposable
     public async Task Stored_key_ids_are_known_from_memory_including_those_stored_before_the_store_opened()
     {
         var first = new LiteDbApiKeyStore(_database);
+        first.LoadIds(default).ShouldBe(0);
         await first.TryInsertAsync(Key("AbCdEfGhIjK", "main"), Unlimited, default);
         await first.TryRollAsync(Key("AbCdEfGhIjK", "main"), Key("ZyXwVuTsRqP", "main"), Unlimited, default);
         first.MayExist("AbCdEfGhIjK").ShouldBeTrue();
@@ -100,9 +102,46 @@ public sealed class LiteDbStoreTests : IDisposable
         first.MayExist("NoSuchKeyId").ShouldBeFalse();
 
         var reopened = new LiteDbApiKeyStore(_database);
+        reopened.LoadIds(default).ShouldBe(2);
         reopened.MayExist("AbCdEfGhIjK").ShouldBeTrue();
         reopened.MayExist("ZyXwVuTsRqP").ShouldBeTrue();
         reopened.MayExist("abcdefghijk").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Opening_the_store_reads_no_key_ids_so_until_they_are_loaded_every_id_may_exist()
+    {
+        var first = new LiteDbApiKeyStore(_database);
+        await first.TryInsertAsync(Key("AbCdEfGhIjK", "main"), Unlimited, default);
+
+        // A million stored ids take seconds to read: the store opens at once and reads them in the background.
+        var reopened = new LiteDbApiKeyStore(_database);
+        reopened.MayExist("NoSuchKeyId").ShouldBeTrue();
+        reopened.MayExist("AbCdEfGhIjK").ShouldBeTrue();
+
+        // A key written while the ids load is known as well as those read.
+        await reopened.TryInsertAsync(Key("ZyXwVuTsRqP", "other"), Unlimited, default);
+        reopened.LoadIds(default).ShouldBe(2);
+        reopened.MayExist("NoSuchKeyId").ShouldBeFalse();
+        reopened.MayExist("AbCdEfGhIjK").ShouldBeTrue();
+        reopened.MayExist("ZyXwVuTsRqP").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_deleted_accounts_key_ids_are_forgotten()
+    {
+        var store = new LiteDbApiKeyStore(_database);
+        store.LoadIds(default);
+        var id = ApiKeyCodec.Generate(isTest: true).KeyId;
+        await store.TryInsertAsync(Key(id, "main"), Unlimited, default);
+        await store.TryInsertAsync(Key("other-form", "second"), Unlimited, default);
+        store.MayExist(id).ShouldBeTrue();
+        store.MayExist("other-form").ShouldBeTrue();
+
+        await store.DeleteByAccountAsync("acc-1", default);
+
+        store.MayExist(id).ShouldBeFalse();
+        store.MayExist("other-form").ShouldBeFalse();
     }
 
     [Fact]

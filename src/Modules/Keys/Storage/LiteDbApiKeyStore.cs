@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LiteDB;
 
 namespace KsQuery.Modules.Keys.Storage;
@@ -14,9 +13,10 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
     private readonly Lock _writes = new();
 
     // Every stored key id (ids leave only with a deleted account's data): well-formed keys with unknown ids are refused
-    // without a store read.
-    private readonly ConcurrentDictionary<string, byte> _ids;
-    private readonly ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _idsBySpan;
+    // without a store read once LoadIds has read the ids stored before the store opened; until then every id may exist.
+    private readonly KeyIdSet _ids = new();
+    private volatile bool _idsLoaded;
+    private readonly TaskCompletionSource _idsRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LiteDbApiKeyStore(ILiteDatabase database)
     {
@@ -25,11 +25,31 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         _keys.EnsureIndex("accountId");
         _keys.EnsureIndex("expiresAt");
         _keys.EnsureIndex("revokeAt");
-        _ids = new(_keys.Query().Select(d => d["_id"].AsString).ToEnumerable().Select(id => KeyValuePair.Create(id, (byte)0)), StringComparer.Ordinal);
-        _idsBySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public bool MayExist(ReadOnlySpan<char> id) => _idsBySpan.ContainsKey(id);
+    public bool MayExist(ReadOnlySpan<char> id) => !_idsLoaded || _ids.Contains(id);
+
+    /// <summary>Completes once <see cref="LoadIds"/> has read the stored ids.</summary>
+    public Task IdsLoaded => _idsRead.Task;
+
+    /// <summary>Reads the ids of the keys stored before the store opened (a million take seconds, so not in the
+    /// constructor: <see cref="StoredKeyIdsLoading"/> runs it beside the start). Keys written meanwhile are added by their
+    /// writes; an id read here just before its account's deletion comes back, which costs that id a store read per call,
+    /// never a wrong answer. Returns how many ids were read.</summary>
+    public int LoadIds(CancellationToken cancellationToken)
+    {
+        var read = 0;
+        // Only the _id index is read (LiteDB's plan: "loader: index"), not the documents.
+        foreach (var id in _keys.Query().Select(d => d["_id"].AsString).ToEnumerable())
+        {
+            if ((++read & 0xFFF) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
+            _ids.Add(id);
+        }
+        _idsLoaded = true;
+        _idsRead.TrySetResult();
+        return read;
+    }
 
     public Task DeleteByAccountAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -39,7 +59,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             foreach (var key in List(accountId))
             {
                 _keys.Delete(key.Id);
-                _ids.TryRemove(key.Id, out _);
+                _ids.Remove(key.Id);
             }
         }
         return Task.CompletedTask;
@@ -77,7 +97,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
             if (NotRevoked(keys, limit.At) >= limit.MaxKeys)
                 return Task.FromResult(KeyWrite.LimitReached);
             _keys.Insert(ToDocument(key));
-            _ids.TryAdd(key.Id, 0);
+            _ids.Add(key.Id);
             return Task.FromResult(KeyWrite.Done);
         }
     }
@@ -134,7 +154,7 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
                 }));
                 _keys.Insert(ToDocument(replacement));
                 _database.Commit();
-                _ids.TryAdd(replacement.Id, 0);
+                _ids.Add(replacement.Id);
             }
             catch
             {

@@ -1,0 +1,21 @@
+namespace Bench.Runner;
+
+/// <summary>The bare Kestrel baseline, answering the very bodies KS Query answers (read from it with a valid key).</summary>
+internal static class BaselineService
+{
+    public static async Task<ServiceProcess> StartAsync(BenchOptions options, Setup ksq, string validKey)
+    {
+        var bodies = Directory.CreateTempSubdirectory("ksq-bench-bodies-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(bodies, "network.json"), await ksq.GetRawAsync("/v1/kalp/testnet/network", validKey));
+        await File.WriteAllTextAsync(Path.Combine(bodies, "block.json"), await ksq.GetRawAsync("/v1/kalp/testnet/blocks/1", validKey));
+        await File.WriteAllTextAsync(Path.Combine(bodies, "unauthorized.json"), await ksq.GetRawAsync("/v1/kalp/testnet/network", KeyForge.UnknownId()));
+        var baseline = ServiceProcess.Start(options.BaselineDll, new Dictionary<string, string>
+        {
+            ["BASELINE_NETWORK_JSON"] = Path.Combine(bodies, "network.json"),
+            ["BASELINE_BLOCK_JSON"] = Path.Combine(bodies, "block.json"),
+            ["BASELINE_UNAUTHORIZED_JSON"] = Path.Combine(bodies, "unauthorized.json"),
+        });
+        await baseline.WaitUntilServingAsync("/network", TimeSpan.FromSeconds(30));
+        return baseline;
+    }
+}
