@@ -37,6 +37,10 @@ internal static class StartupGuard
             return exitCode;
         }
 
+        // A test host (WebApplicationFactory, Alba) owns the host it was handed: it stops and disposes it. Waiting for
+        // shutdown here as well would stop and dispose the same host a second time, beside the factory's own stop.
+        if (Assembly.GetEntryAssembly() != typeof(StartupGuard).Assembly)
+            return 0;
         await app.WaitForShutdownAsync();
         await app.DisposeAsync();
         return 0;
