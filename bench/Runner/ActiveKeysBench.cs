@@ -84,10 +84,7 @@ internal static class ActiveKeysBench
         }
         finally
         {
-            if (baseline is not null)
-                await baseline.DisposeAsync();
-            await ksq.DisposeAsync();
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+            await Cleanup.StopAsync(data, baseline, ksq);
         }
         return report.Print();
     }

@@ -71,8 +71,7 @@ internal static class MemoryBench
         }
         finally
         {
-            await ksq.DisposeAsync();
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+            await Cleanup.StopAsync(data, ksq);
         }
         return report.Print();
     }

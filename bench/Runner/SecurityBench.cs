@@ -158,8 +158,7 @@ internal static class SecurityBench
         }
         finally
         {
-            await ksq.DisposeAsync();
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+            await Cleanup.StopAsync(data, ksq);
         }
     }
 

@@ -88,10 +88,7 @@ internal static class StoredKeysBench
         }
         finally
         {
-            if (baseline is not null)
-                await baseline.DisposeAsync();
-            await ksq.DisposeAsync();
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+            await Cleanup.StopAsync(data, baseline, ksq);
         }
         return report.Print();
     }
