@@ -20,8 +20,9 @@ internal static class StartupGuard
         try
         {
             app = build(args);
-            // JasperFx commands (codegen write, used by scripts/codegen) only when asked: looking for them costs start-up time.
-            if (args.Length > 0)
+            // JasperFx commands (codegen write, used by scripts/codegen) only when one is named: looking for them costs start-up
+            // time, and settings given as arguments (--urls=..., or a test host's --contentRoot=...) are the builder's.
+            if (NamesCommand(args))
                 return await app.RunJasperFxCommands(args);
             await app.StartAsync();
         }
@@ -45,6 +46,8 @@ internal static class StartupGuard
         await app.DisposeAsync();
         return 0;
     }
+
+    private static bool NamesCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
     // Closes what the partial start opened (the store, plugin files) and flushes the log; the start failed already, and
     // its line is out: a second failure while closing adds nothing for the operator.
