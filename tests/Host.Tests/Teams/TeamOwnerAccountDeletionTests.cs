@@ -1,5 +1,8 @@
 using System.Net;
 using Host.Tests.Support;
+using KsQuery.Modules.Keys.ApiKeys;
+using KsQuery.Modules.Keys.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Host.Tests.Teams;
 
@@ -70,5 +73,67 @@ public sealed class TeamOwnerAccountDeletionTests : IDisposable
         acceptStatus.ShouldBe(HttpStatusCode.NotFound, accepted.ToString());
         accepted.Code().ShouldBe("invitation_not_found");
         (await api.GetAsync($"/v1/teams/{teamId}", invited)).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_deletion_that_failed_after_disbanding_a_team_revokes_the_teams_keys_when_retried()
+    {
+        var keys = new FailingOnceKeyList();
+        await using var host = await TestHost.StartAsync(_data.Path, replaceServices: services =>
+            services.AddSingleton<IApiKeyStore>(sp => keys.Over(sp.GetRequiredService<LiteDbApiKeyStore>())));
+        var api = new ApiClient(host);
+        var owner = await api.SignUpAndLogInAsync("retry@example.com");
+        var teamId = await api.CreateTeamAsync(owner, "solo");
+        var (_, teamKey) = await api.CreateTeamKeyAsync(owner, teamId, "solo-key");
+        keys.FailFor = teamId;
+
+        var (failedStatus, failed, _) = await api.SendAsync(HttpMethod.Delete, "/v1/me", new { password = Password }, owner);
+        failedStatus.ShouldBe(HttpStatusCode.InternalServerError, failed.ToString());
+        (await api.GetAsync("/v1/me", owner)).Status.ShouldBe(HttpStatusCode.OK, "the account is still there to delete again");
+        (await api.GetAsync($"/v1/teams/{teamId}", owner)).Status.ShouldBe(HttpStatusCode.NotFound, "the team was disbanded before the failure");
+
+        var (status, body, _) = await api.SendAsync(HttpMethod.Delete, "/v1/me", new { password = Password }, owner);
+
+        status.ShouldBe(HttpStatusCode.NoContent, body.ToString());
+        var (callStatus, call, _) = await api.GetAsync(KeyedCall, apiKey: teamKey);
+        callStatus.ShouldBe(HttpStatusCode.Unauthorized, "the disbanded team's key must not outlive the account");
+        call.Code().ShouldBe("key_revoked");
+    }
+
+    /// <summary>The real key store, except that listing the keys of <see cref="FailFor"/> throws once (a store failure half-way
+    /// through an account's deletion).</summary>
+    private sealed class FailingOnceKeyList
+    {
+        public string? FailFor { get; set; }
+
+        public IApiKeyStore Over(IApiKeyStore inner) => new Store(inner, this);
+
+        private sealed class Store(IApiKeyStore inner, FailingOnceKeyList control) : IApiKeyStore
+        {
+            public Task<IReadOnlyList<ApiKeyRecord>> ListByAccountAsync(string accountId, CancellationToken cancellationToken)
+            {
+                if (accountId != control.FailFor)
+                    return inner.ListByAccountAsync(accountId, cancellationToken);
+                control.FailFor = null;
+                throw new IOException("the store failed half-way");
+            }
+
+            public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
+            public bool MayExist(ReadOnlySpan<char> id) => inner.MayExist(id);
+            public Task<IReadOnlyList<ApiKeyRecord>> ListAllAsync(CancellationToken cancellationToken) => inner.ListAllAsync(cancellationToken);
+            public Task<KeyWrite> TryInsertAsync(ApiKeyRecord key, KeyLimit limit, CancellationToken cancellationToken) =>
+                inner.TryInsertAsync(key, limit, cancellationToken);
+            public Task<(KeyWrite Result, ApiKeyRecord? Key)> TryChangeAsync(string id, string accountId, Func<ApiKeyRecord, ApiKeyRecord> change,
+                CancellationToken cancellationToken) => inner.TryChangeAsync(id, accountId, change, cancellationToken);
+            public Task<KeyWrite> TryRollAsync(ApiKeyRecord retiring, ApiKeyRecord replacement, KeyLimit limit, CancellationToken cancellationToken) =>
+                inner.TryRollAsync(retiring, replacement, limit, cancellationToken);
+            public Task SetSecretCheckAsync(string id, string secretHash, int check, CancellationToken cancellationToken) =>
+                inner.SetSecretCheckAsync(id, secretHash, check, cancellationToken);
+            public Task<IReadOnlyList<ApiKeyRecord>> ListEndingBetweenAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken) =>
+                inner.ListEndingBetweenAsync(after, until, cancellationToken);
+            public Task DeleteByAccountAsync(string accountId, CancellationToken cancellationToken) => inner.DeleteByAccountAsync(accountId, cancellationToken);
+            public Task SetLastUsedAsync(IReadOnlyCollection<KeyValuePair<string, DateTimeOffset>> lastUse, CancellationToken cancellationToken) =>
+                inner.SetLastUsedAsync(lastUse, cancellationToken);
+        }
     }
 }

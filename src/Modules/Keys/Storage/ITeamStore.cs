@@ -47,6 +47,10 @@ internal interface ITeamStore
     /// <summary>Disbanded teams whose <see cref="DisbandedTeam.PurgeAt"/> is at or before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<DisbandedTeam>> ListDisbandedDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The teams that <paramref name="accountId"/>'s deletion disbanded and that are not forgotten yet: a deletion that
+    /// failed after the disband is retried without their memberships, and must still revoke their keys.</summary>
+    Task<IReadOnlyList<string>> DisbandedByAsync(string accountId, CancellationToken cancellationToken);
+
     /// <summary>Forgets a disbanded team once its data is removed.</summary>
     Task ForgetDisbandedAsync(string teamId, CancellationToken cancellationToken);
 }

@@ -14,15 +14,21 @@ internal sealed class LiteDbPurgeList
     {
         _collection = database.GetCollection(collectionName);
         _collection.EnsureIndex("purgeAt");
+        _collection.EnsureIndex("by");
         _atField = atField;
     }
 
-    public void Remember(string id, DateTimeOffset at, DateTimeOffset purgeAt) => _collection.Upsert(new BsonDocument
+    /// <param name="by">Whose act it was (the account whose deletion disbanded a team), when it matters.</param>
+    public void Remember(string id, DateTimeOffset at, DateTimeOffset purgeAt, string? by = null) => _collection.Upsert(new BsonDocument
     {
         ["_id"] = id,
         [_atField] = Bson.Time(at),
         ["purgeAt"] = Bson.Time(purgeAt),
+        ["by"] = by,
     });
+
+    /// <summary>The ids remembered with <paramref name="by"/>.</summary>
+    public IReadOnlyList<string> By(string by) => _collection.Find(Query.EQ("by", by)).Select(d => d["_id"].AsString).ToList();
 
     /// <summary>The owners whose purge time is at or before <paramref name="now"/>, each made by <paramref name="create"/>
     /// from its id, when it went and its purge time.</summary>

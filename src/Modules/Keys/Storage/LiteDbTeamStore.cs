@@ -179,7 +179,7 @@ internal sealed class LiteDbTeamStore : ITeamStore
                     _members.DeleteMany(Query.EQ("teamId", teamId));
                     _invitations.DeleteMany(Query.EQ("teamId", teamId));
                     _teams.Delete(teamId);
-                    _disbanded.Remember(teamId, disbandedAt, purgeAt);
+                    _disbanded.Remember(teamId, disbandedAt, purgeAt, by: accountId);
                 }
             });
             return Task.FromResult<IReadOnlyList<string>>([]);
@@ -190,6 +190,12 @@ internal sealed class LiteDbTeamStore : ITeamStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_disbanded.Due(now, (id, disbandedAt, purgeAt) => new DisbandedTeam(id, disbandedAt, purgeAt)));
+    }
+
+    public Task<IReadOnlyList<string>> DisbandedByAsync(string accountId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_disbanded.By(accountId));
     }
 
     public Task ForgetDisbandedAsync(string teamId, CancellationToken cancellationToken)

@@ -159,6 +159,24 @@ public abstract class TeamStoreContract : KeysStoreContract
         (await Stores.Teams.ListDisbandedDueAsync(purgeAt.AddDays(1), default)).Select(t => t.Id).Order(StringComparer.Ordinal)
             .ShouldBe(["team_2", "team_3"]);
     }
+
+    [StoreContractFact]
+    public async Task The_teams_an_accounts_deletion_disbanded_are_known_by_that_account_until_forgotten()
+    {
+        await CreateTeamWithOwnerAsync();
+        await Stores.Teams.CreateAsync(Team with { Id = "team_2" }, Member("acc_2", TeamRole.Owner, team: "team_2"), default);
+        await Stores.Teams.CreateAsync(Team with { Id = "team_3" }, Member("acc_1", TeamRole.Owner, team: "team_3"), default);
+        (await Stores.Teams.DisbandedByAsync("acc_1", default)).ShouldBeEmpty();
+
+        // A deletion retried after a failure no longer finds these teams among the account's memberships.
+        (await Stores.Teams.TryDisbandAsync(["team_1", "team_3"], "acc_1", Now, Now.AddDays(30), default)).ShouldBeEmpty();
+        (await Stores.Teams.TryDisbandAsync(["team_2"], "acc_2", Now, Now.AddDays(30), default)).ShouldBeEmpty();
+
+        (await Stores.Teams.DisbandedByAsync("acc_1", default)).Order(StringComparer.Ordinal).ShouldBe(["team_1", "team_3"]);
+        (await Stores.OpenAnother().Teams.DisbandedByAsync("acc_2", default)).ShouldBe(["team_2"]);
+        await Stores.Teams.ForgetDisbandedAsync("team_1", default);
+        (await Stores.Teams.DisbandedByAsync("acc_1", default)).ShouldBe(["team_3"]);
+    }
 }
 
 public sealed class LiteDbTeamStoreTests : TeamStoreContract

@@ -78,9 +78,11 @@ internal static class DeleteAccountEndpoint
         }
 
         // Keys first, then sessions, then the account: a failure half-way leaves an account its owner can delete again,
-        // never a deleted account with keys that still work.
+        // never a deleted account with keys that still work. Teams an earlier, failed attempt disbanded are no longer among
+        // the account's memberships: they are remembered with it.
+        var disbanded = await services.Teams.DisbandedByAsync(accountId, cancellationToken);
         var revoked = 0;
-        foreach (var ownerId in soleTeams.Prepend(accountId))
+        foreach (var ownerId in soleTeams.Union(disbanded).Prepend(accountId))
         {
             foreach (var key in await services.Keys.ListByAccountAsync(ownerId, cancellationToken))
             {

@@ -132,5 +132,10 @@ internal static class KeysSchema
             purge_at bigint NOT NULL);
         CREATE INDEX disbanded_teams_purge_at ON ksq_keys.disbanded_teams (purge_at);
         """,
+        // 3: which account's deletion disbanded the team, so a deletion retried after a failure still revokes its keys.
+        """
+        ALTER TABLE ksq_keys.disbanded_teams ADD COLUMN disbanded_by text;
+        CREATE INDEX disbanded_teams_disbanded_by ON ksq_keys.disbanded_teams (disbanded_by);
+        """,
     ];
 }

@@ -164,9 +164,10 @@ internal sealed class PostgresTeamStore(NpgsqlDataSource dataSource) : ITeamStor
         }
         await using (var remember = new NpgsqlCommand(
             """
-            INSERT INTO ksq_keys.disbanded_teams (id, disbanded_at, purge_at) SELECT unnest($1::text[]), $2, $3
-            ON CONFLICT (id) DO UPDATE SET disbanded_at = excluded.disbanded_at, purge_at = excluded.purge_at
-            """, connection, transaction).WithTexts(teamIds).WithTime(disbandedAt).WithTime(purgeAt))
+            INSERT INTO ksq_keys.disbanded_teams (id, disbanded_at, purge_at, disbanded_by) SELECT unnest($1::text[]), $2, $3, $4
+            ON CONFLICT (id) DO UPDATE SET disbanded_at = excluded.disbanded_at, purge_at = excluded.purge_at,
+                disbanded_by = excluded.disbanded_by
+            """, connection, transaction).WithTexts(teamIds).WithTime(disbandedAt).WithTime(purgeAt).With(accountId))
             await remember.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
@@ -175,6 +176,16 @@ internal sealed class PostgresTeamStore(NpgsqlDataSource dataSource) : ITeamStor
     public Task<IReadOnlyList<DisbandedTeam>> ListDisbandedDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Pg.PurgesDueAsync(dataSource, "SELECT id, disbanded_at, purge_at FROM ksq_keys.disbanded_teams WHERE purge_at <= $1", now,
             (id, disbandedAt, purgeAt) => new DisbandedTeam(id, disbandedAt, purgeAt), cancellationToken);
+
+    public async Task<IReadOnlyList<string>> DisbandedByAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM ksq_keys.disbanded_teams WHERE disbanded_by = $1").With(accountId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetString(0));
+        return ids;
+    }
 
     public async Task ForgetDisbandedAsync(string teamId, CancellationToken cancellationToken)
     {
