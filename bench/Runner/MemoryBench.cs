@@ -76,7 +76,8 @@ internal static class MemoryBench
         return report.Print();
     }
 
-    private static Dictionary<string, string> HostEnvironment(string[] args)
+    /// <summary><c>--host-env K=V,K=V</c>: settings for the KS Query process only (an ablation: the baseline is unchanged).</summary>
+    internal static Dictionary<string, string> HostEnvironment(string[] args)
     {
         var index = Array.IndexOf(args, "--host-env");
         if (index < 0 || index + 1 >= args.Length)

@@ -19,7 +19,7 @@ if (args.Contains("--memory"))
 if (options.StoredKeys > 0)
     return await StoredKeysBench.RunAsync(options);
 if (options.ActiveKeys > 0)
-    return await ActiveKeysBench.RunAsync(options);
+    return await ActiveKeysBench.RunAsync(options, args);
 var data = Directory.CreateTempSubdirectory("ksq-bench-").FullName;
 var report = new Report();
 Console.WriteLine($"KS Query benchmark: {options.Rounds} rounds x {options.Seconds}s, -c{options.Connections}, ledger {options.Blocks} blocks, {options.ExtraKeys} extra keys");

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace KsQuery.Host.Logging;
 
 /// <summary><c>Logging:Format</c> (README, Configuration; docs/operations.md, Logs): <c>json</c> writes one JSON object a
-/// line to stdout (timestamp in UTC, level, category, message, its fields, and the scopes: the request's trace and span
-/// id, its connection id); <c>text</c> the framework's readable lines; <c>auto</c> (the default) json when stdout is not a terminal
+/// line to stdout (timestamp in UTC, level, category, message, its fields, and the scopes: the request's id and path,
+/// its connection id, and its trace and span id when traces are exported); <c>text</c> the framework's readable lines; <c>auto</c> (the default) json when stdout is not a terminal
 /// (systemd, containers, a pipe, a test run) and text when it is (<c>dotnet run</c> in a terminal).</summary>
 internal static class LogFormat
 {
@@ -25,12 +25,12 @@ internal static class LogFormat
         {
             builder.Logging.AddJsonConsole(options =>
             {
-                options.IncludeScopes = true; // the request's TraceId and SpanId (RequestActivities), its ConnectionId
+                options.IncludeScopes = true; // the request's RequestId and RequestPath (RequestScopedConsole), its ConnectionId
                 options.UseUtcTimestamp = true;
                 options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 options.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
             });
-            builder.Services.AddHostedService<RequestActivities>();
+            RequestScopedConsole.Replace(builder.Services);
         }
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.FormatterName = json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple);
         return builder;

@@ -8,7 +8,8 @@ namespace Host.Tests.Logging;
 
 /// <summary>The real process's stdout and stderr over a whole flow (sign up, login, refresh, create key, call, a wrong key,
 /// reveal, roll, revoke, a wrong password, password change), with every category at Debug and KS Query at Trace, in both
-/// <c>Logging:Format</c>s: no secret used appears anywhere; JSON lines carry the request's trace id.</summary>
+/// <c>Logging:Format</c>s: no secret used appears anywhere; JSON lines carry the request's id, the <c>traceId</c> of its
+/// problem answer.</summary>
 public sealed class LogSecretsTests : IDisposable
 {
     private readonly TempDirectory _data = new();
@@ -20,7 +21,7 @@ public sealed class LogSecretsTests : IDisposable
     [InlineData("text")]
     public async Task A_whole_flow_logs_no_secret(string format)
     {
-        var (log, secrets) = await RunFlowAsync(format);
+        var (log, secrets, _) = await RunFlowAsync(format);
 
         secrets.Count.ShouldBeGreaterThanOrEqualTo(9);
         foreach (var secret in secrets)
@@ -29,31 +30,37 @@ public sealed class LogSecretsTests : IDisposable
     }
 
     [Fact]
-    public async Task Json_lines_are_json_objects_with_the_request_trace_id()
+    public async Task Json_lines_are_json_objects_with_the_request_id_that_its_problem_answer_names()
     {
-        var (log, _) = await RunFlowAsync("json");
+        var (log, _, problemTraceId) = await RunFlowAsync("json");
 
         var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).ToList();
         lines.Count.ShouldBeGreaterThan(5, log);
         var entries = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         entries.All(e => e.TryGetProperty("Timestamp", out _) && e.TryGetProperty("LogLevel", out _) && e.TryGetProperty("Category", out _))
             .ShouldBeTrue(log);
-        entries.Any(e => HasScope(e, "TraceId") && HasScope(e, "SpanId") && HasScope(e, "ConnectionId")).ShouldBeTrue(log);
+        entries.Any(e => HasScope(e, "RequestId") && HasScope(e, "RequestPath") && HasScope(e, "ConnectionId")).ShouldBeTrue(log);
+        entries.Any(e => Scope(e, "RequestId") == problemTraceId && Scope(e, "RequestPath") == "/v1/kalp/testnet/network")
+            .ShouldBeTrue($"no entry of the refused call {problemTraceId}: {log}");
     }
 
     [Fact]
     public async Task Text_lines_are_not_json()
     {
-        var (log, _) = await RunFlowAsync("text");
+        var (log, _, _) = await RunFlowAsync("text");
 
         log.Split('\n').ShouldNotContain(l => l.TrimStart().StartsWith("{\"Timestamp\"", StringComparison.Ordinal), log);
     }
 
-    private static bool HasScope(JsonElement entry, string name) =>
-        entry.TryGetProperty("Scopes", out var scopes) &&
-        scopes.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty(name, out _));
+    private static bool HasScope(JsonElement entry, string name) => Scope(entry, name) is not null;
 
-    private async Task<(string Log, List<string> Secrets)> RunFlowAsync(string format)
+    private static string? Scope(JsonElement entry, string name) =>
+        entry.TryGetProperty("Scopes", out var scopes)
+            ? scopes.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty(name, out _))
+                .Select(s => s.GetProperty(name).ToString()).FirstOrDefault()
+            : null;
+
+    private async Task<(string Log, List<string> Secrets, string ProblemTraceId)> RunFlowAsync(string format)
     {
         const string password = "first secret password 1";
         const string newPassword = "second secret password 2";
@@ -95,10 +102,13 @@ public sealed class LogSecretsTests : IDisposable
         }
         var wrongKey = key[..^6] + "ABCDEF";
         secrets.Add(wrongKey[(wrongKey.LastIndexOf('_') + 1)..]);
+        string problemTraceId;
         using (var call = new HttpRequestMessage(HttpMethod.Get, "/v1/kalp/testnet/network"))
         {
             call.Headers.Add("X-Api-Key", wrongKey);
-            (await http.SendAsync(call)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            var refused = await http.SendAsync(call);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            problemTraceId = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("traceId").GetString()!;
         }
 
         var revealed = await ReadAsync(await http.PostAsJsonAsync($"/v1/keys/{keyId}/reveal", new { password }));
@@ -114,7 +124,7 @@ public sealed class LogSecretsTests : IDisposable
         // the key bodies alone (without their ksq_test_ prefix) are secrets too
         secrets.Add(key[(key.LastIndexOf('_') + 1)..]);
 
-        return (host.Log, secrets);
+        return (host.Log, secrets, problemTraceId);
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
