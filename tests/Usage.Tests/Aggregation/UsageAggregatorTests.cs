@@ -36,6 +36,37 @@ public sealed class UsageAggregatorTests
     }
 
     [Fact]
+    public async Task Calls_are_counted_while_a_flush_writes_and_what_it_could_not_write_is_put_back_with_them()
+    {
+        using var writing = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var storeDown = true;
+        using var usage = new Support.Usage(store: real => new RefusingUsageStore(real, _ =>
+        {
+            writing.Set();
+            release.Wait();
+            return Volatile.Read(ref storeDown);
+        }) { Error = () => new IOException("disk gone") });
+        usage.Aggregator.Add(Support.Usage.Served("k1", T0, ms: 3));
+        var flush = Task.Run(usage.Aggregator.Flush);
+        writing.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+
+        // The flush is writing (for hundreds of milliseconds with thousands of keys in use): counting must not wait for it.
+        var counting = Task.Run(() => usage.Aggregator.Add(Support.Usage.Served("k1", T0.AddSeconds(5), ms: 40)));
+        (await Task.WhenAny(counting, Task.Delay(TimeSpan.FromSeconds(30)))).ShouldBe(counting, "a call's counting waited for the flush's write");
+
+        release.Set();
+        await Should.ThrowAsync<UsageStoreUnavailableException>(flush);
+        Volatile.Write(ref storeDown, false);
+        usage.Aggregator.Flush();
+
+        var bucket = usage.Store.Buckets(new BucketFilter(KeyId: "k1")).ShouldHaveSingleItem();
+        bucket.Requests.ShouldBe(2, "the unwritten call put back, and the one counted during the write added to it");
+        bucket.Histogram!.Sum().ShouldBe(2);
+        bucket.MaxMs.ShouldBe(40);
+    }
+
+    [Fact]
     public void Runs_and_interleavings_of_buckets_each_count_in_their_own_and_a_flushed_bucket_is_not_counted_into()
     {
         using var usage = new Support.Usage();

@@ -9,11 +9,17 @@ namespace KsQuery.Modules.Usage.Aggregation;
 /// <summary>Keeps what is not yet written in memory (counts per key, API, status, outcome and minute; rejections;
 /// alerts; new client addresses); the flusher moves it to the store in one batch. Dashboard reads flush first and
 /// then read the store, so they see every call handled so far; <see cref="BucketsFor"/> (used off the dashboard)
-/// adds the pending counts to the stored ones under the same lock as the flush, so nothing is counted twice or missed.</summary>
+/// adds the pending counts to the stored ones while no flush is writing, so nothing is counted twice or missed.
+/// Two locks: <c>_gate</c> guards the pending state and is held for moments only, so counting goes on while a flush
+/// writes; <c>_writing</c> is held by a flush from taking the pending state until it is stored (or put back), and by
+/// readers of store and pending together. With 10 000 keys in use a flush writes 10 000 buckets, for hundreds of
+/// milliseconds: counting waited for it under one lock, the usage handlers held thread-pool threads meanwhile, and the
+/// keyed calls' p99 rose to half a second (docs/performance.md, "Many active keys").</summary>
 internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer, IOptions<UsageOptions> options,
     UsageMetrics? metrics = null)
 {
     private readonly Lock _gate = new();
+    private readonly Lock _writing = new();
     private readonly int _maxRejectionsPerKey = options.Value.Rejections.MaxPerKeyPerFlush;
     private Dictionary<BucketKey, BucketCounts> _buckets = [];
     private List<StoredRejection> _rejections = [];
@@ -95,14 +101,14 @@ internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer
     /// and <see cref="UsageStoreUnavailableException"/> is thrown.</summary>
     public void Flush()
     {
-        lock (_gate)
+        lock (_writing)
             FlushHeld();
     }
 
     /// <summary><see cref="Flush"/>, unless another flush holds the pending state longer than <paramref name="wait"/>: false then.</summary>
     public bool TryFlush(TimeSpan wait)
     {
-        if (!_gate.TryEnter(wait))
+        if (!_writing.TryEnter(wait))
             return false;
         try
         {
@@ -111,33 +117,63 @@ internal sealed class UsageAggregator(IUsageStore store, UsageBatchWriter writer
         }
         finally
         {
-            _gate.Exit();
+            _writing.Exit();
         }
     }
 
+    // Holds _writing: the pending state is taken under _gate, written without it, and what was not written is put back
+    // ahead of what was counted meanwhile.
     private void FlushHeld()
     {
-        _rejections.Sort((a, b) => a.At.CompareTo(b.At));
-        var batch = new UsageBatch(_buckets, _rejections, _alerts, _addresses);
-        if (batch.IsEmpty)
-            return;
+        UsageBatch batch;
+        lock (_gate)
+        {
+            _rejections.Sort((a, b) => a.At.CompareTo(b.At));
+            batch = new UsageBatch(_buckets, _rejections, _alerts, _addresses);
+            if (batch.IsEmpty)
+                return;
+            _last = null;
+            _buckets = [];
+            _rejections = [];
+            _alerts = [];
+            _addresses = [];
+        }
         var started = Stopwatch.GetTimestamp();
         var (left, failure) = writer.Write(batch);
         metrics?.Flushed(Stopwatch.GetElapsedTime(started), batch.Count);
-        _last = null;
-        _buckets = new Dictionary<BucketKey, BucketCounts>(left.Buckets);
-        _rejections = [.. left.Rejections];
-        _alerts = [.. left.Alerts];
-        _addresses = [.. left.Addresses];
+        lock (_gate)
+        {
+            if (!left.IsEmpty)
+                PutBack(left);
+            if (failure is null)
+                _rejectionsPerKey = new(StringComparer.Ordinal);
+        }
         if (failure is not null)
             throw new UsageStoreUnavailableException(failure);
-        _rejectionsPerKey = new(StringComparer.Ordinal);
+    }
+
+    private void PutBack(UsageBatch left)
+    {
+        _last = null;
+        var counted = _buckets;
+        _buckets = new Dictionary<BucketKey, BucketCounts>(left.Buckets);
+        foreach (var (key, counts) in counted)
+        {
+            if (_buckets.TryGetValue(key, out var earlier))
+                earlier.Merge(counts);
+            else
+                _buckets[key] = counts;
+        }
+        _rejections = [.. left.Rejections, .. _rejections];
+        _alerts = [.. left.Alerts, .. _alerts];
+        _addresses = [.. left.Addresses, .. _addresses];
     }
 
     /// <summary>Every bucket of one key (stored and pending), optionally only minutes in [from, to).</summary>
     public List<StoredBucket> BucketsFor(string keyId, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         List<StoredBucket> buckets;
+        lock (_writing)
         lock (_gate)
         {
             buckets = [.. store.Buckets(new BucketFilter(KeyId: keyId, From: from, To: to))];

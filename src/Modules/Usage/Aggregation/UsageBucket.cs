@@ -37,6 +37,19 @@ internal sealed class BucketCounts
             LastUsedAt = at;
     }
 
+    /// <summary>Adds the counts of <paramref name="later"/> (the same bucket, counted after these).</summary>
+    public void Merge(BucketCounts later)
+    {
+        Requests += later.Requests;
+        TotalMs += later.TotalMs;
+        MaxMs = Math.Max(MaxMs, later.MaxMs);
+        Histogram = LatencyHistogram.Merge(Histogram, later.Histogram);
+        if (later.LastAt > LastAt)
+            LastAt = later.LastAt;
+        if (later.LastUsedAt is { } used && (LastUsedAt is null || used > LastUsedAt))
+            LastUsedAt = used;
+    }
+
     public static DateTimeOffset MinuteOf(DateTimeOffset at) =>
         new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
 }
