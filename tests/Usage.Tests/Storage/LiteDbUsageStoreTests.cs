@@ -27,6 +27,29 @@ public sealed class LiteDbUsageStoreTests
     }
 
     [Fact]
+    public void A_bucket_written_again_after_its_account_was_deleted_or_a_write_failed_holds_only_what_was_stored()
+    {
+        using var usage = new Support.Usage();
+        usage.Aggregator.Add(Support.Usage.Served("k", T0));
+        usage.Aggregator.Flush();
+        usage.Store.DeleteAccount("acct", ["k"]);
+        usage.Aggregator.Add(Support.Usage.Served("k", T0.AddSeconds(1)));
+        usage.Aggregator.Flush();
+        usage.Store.Buckets(new BucketFilter(KeyId: "k")).ShouldHaveSingleItem().Requests.ShouldBe(1,
+            "the flush adds to the buckets it wrote last without reading them back, but not to a deleted one");
+
+        // A failed transaction may leave its merges in the buckets held: the store reads them back afterwards. The unique
+        // index makes the batch fail at its second bucket, after the first was merged; the writer then writes the records
+        // one by one and drops k2's, which fails on its own.
+        usage.Database.GetCollection("usage_buckets").EnsureIndex("failing", "$.AccountId", unique: true);
+        usage.Aggregator.Add(Support.Usage.Served("k", T0.AddSeconds(2)));
+        usage.Aggregator.Add(Support.Usage.Served("k2", T0.AddSeconds(2)));
+        usage.Aggregator.Flush();
+        usage.Database.GetCollection("usage_buckets").DropIndex("failing");
+        usage.Store.Buckets(new BucketFilter(KeyId: "k")).ShouldHaveSingleItem().Requests.ShouldBe(2);
+    }
+
+    [Fact]
     public void Trim_drops_rejections_past_retention_then_the_oldest_past_the_cap()
     {
         using var usage = new Support.Usage();

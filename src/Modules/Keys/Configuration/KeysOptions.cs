@@ -25,9 +25,11 @@ internal sealed class KeysOptions
 
     public const int MaxKeysPerAccountLimit = 100_000;
 
-    /// <summary>How often in-memory <c>lastUsedAt</c> values are written to the store.</summary>
+    /// <summary>How often in-memory <c>lastUsedAt</c> values are written to the store. Answers of this instance include the
+    /// values not yet written; each write rewrites the document of every key used since the last one, so with thousands
+    /// of keys in use a short interval costs much of the service's CPU (docs/performance.md, "Many active keys").</summary>
     [SettingRange("Keys:LastUsedFlushInterval", "00:00:00.010", "01:00:00")]
-    public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a team invitation's token can be accepted.</summary>
     [SettingRange("Keys:InvitationLifetime", "00:05:00", "30.00:00:00")]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace KsQuery.Modules.Keys.LastUse;
 
-/// <summary>Writes pending <c>lastUsedAt</c> values every few seconds, and once more at a graceful stop after every hosted
+/// <summary>Writes pending <c>lastUsedAt</c> values every <c>Keys:LastUsedFlushInterval</c> (a minute), and once more at a graceful stop after every hosted
 /// service has stopped: the web server's last requests answered, Wolverine's local queues drained (the
 /// <see cref="LastUseHandler"/> runs on one), and the Usage module's stop has handed over the calls it could not publish
 /// (its flusher's <c>StoppedAsync</c> runs before this one: stopped hooks run in reverse registration order, and the Keys
