@@ -31,6 +31,11 @@ var ksqEnvironment = new Dictionary<string, string>
     ["KSQUERY_DATA"] = data,
     ["Plugins__kalp__Blocks"] = options.Blocks.ToString(CultureInfo.InvariantCulture),
 };
+foreach (var (name, value) in MemoryBench.HostEnvironment(args))
+{
+    ksqEnvironment[name] = value;
+    Console.WriteLine($"  KS Query only: {name}={value}");
+}
 
 var ksq = ServiceProcess.Start(hostDll, ksqEnvironment);
 ServiceProcess? baseline = null;
