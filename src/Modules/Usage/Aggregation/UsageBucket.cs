@@ -10,7 +10,7 @@ internal sealed record BucketKey(string KeyId, string ApiId, int Status, string 
     public bool Served => Code.Length == 0;
 }
 
-internal sealed class BucketCounts
+internal sealed class BucketCounts : IBucketTotals
 {
     public required string AccountId { get; init; }
     public required string Chain { get; init; }
@@ -25,6 +25,12 @@ internal sealed class BucketCounts
 
     public long[] Histogram { get; set; } = [];
 
+    long[]? IBucketTotals.Histogram
+    {
+        get => Histogram;
+        set => Histogram = value ?? [];
+    }
+
     public void Add(double durationMs, DateTimeOffset at, bool isUse)
     {
         Requests++;
@@ -35,19 +41,6 @@ internal sealed class BucketCounts
             LastAt = at;
         if (isUse && (LastUsedAt is null || at > LastUsedAt))
             LastUsedAt = at;
-    }
-
-    /// <summary>Adds the counts of <paramref name="later"/> (the same bucket, counted after these).</summary>
-    public void Merge(BucketCounts later)
-    {
-        Requests += later.Requests;
-        TotalMs += later.TotalMs;
-        MaxMs = Math.Max(MaxMs, later.MaxMs);
-        Histogram = LatencyHistogram.Merge(Histogram, later.Histogram);
-        if (later.LastAt > LastAt)
-            LastAt = later.LastAt;
-        if (later.LastUsedAt is { } used && (LastUsedAt is null || used > LastUsedAt))
-            LastUsedAt = used;
     }
 
     public static DateTimeOffset MinuteOf(DateTimeOffset at) =>

@@ -1,3 +1,4 @@
+using KsQuery.Modules.Usage.Aggregation;
 using LiteDB;
 
 namespace KsQuery.Modules.Usage.Storage;

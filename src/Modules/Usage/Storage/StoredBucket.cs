@@ -3,7 +3,7 @@ using KsQuery.Modules.Usage.Aggregation;
 namespace KsQuery.Modules.Usage.Storage;
 
 /// <summary>A minute bucket as stored (collection <c>usage_buckets</c>).</summary>
-internal sealed class StoredBucket
+internal sealed class StoredBucket : IBucketTotals
 {
     public string Id { get; set; } = "";
     public string KeyId { get; set; } = "";
@@ -78,31 +78,6 @@ internal sealed class StoredBucket
     {
         var unit = span == BucketSpan.Day ? TimeSpan.TicksPerDay : TimeSpan.TicksPerHour;
         return new DateTimeOffset(at.UtcTicks - at.UtcTicks % unit, TimeSpan.Zero);
-    }
-
-    /// <summary>Adds another stored bucket's counts (a finer one being rolled up into this one).</summary>
-    public void Merge(StoredBucket other)
-    {
-        Requests += other.Requests;
-        TotalMs += other.TotalMs;
-        MaxMs = Math.Max(MaxMs, other.MaxMs);
-        if (other.LastAt > LastAt)
-            LastAt = other.LastAt;
-        if (other.LastUsedAt is { } used && (LastUsedAt is null || used > LastUsedAt))
-            LastUsedAt = used;
-        Histogram = LatencyHistogram.Merge(Histogram ?? [], other.Histogram ?? []);
-    }
-
-    public void Merge(BucketCounts delta)
-    {
-        Requests += delta.Requests;
-        TotalMs += delta.TotalMs;
-        MaxMs = Math.Max(MaxMs, delta.MaxMs);
-        if (delta.LastAt > LastAt)
-            LastAt = delta.LastAt;
-        if (delta.LastUsedAt is { } used && (LastUsedAt is null || used > LastUsedAt))
-            LastUsedAt = used;
-        Histogram = LatencyHistogram.Merge(Histogram ?? [], delta.Histogram);
     }
 }
 
