@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.Extensions.Primitives;
 
 // The baseline of bench/run: bare Kestrel answering the same JSON bodies KS Query answers (captured from it by the
 // runner), serialized per request like KS Query does, with no authentication, rate limiting or usage counting.
@@ -16,19 +17,27 @@ var block = Load("BASELINE_BLOCK_JSON");
 var unauthorized = Load("BASELINE_UNAUTHORIZED_JSON");
 
 app.MapGet("/network", () => Results.Json(network, BaselineJson.Default.JsonElement));
-// The fair baseline (issue 20): the same bytes written the way KS Query writes them, serialized once, with Content-Length.
-var fairNetwork = FairAnswer.Of(network, "application/json; charset=utf-8", 200);
-var fairUnauthorized = FairAnswer.Of(unauthorized, "application/problem+json", 401);
+// The fair baseline (issue 20): the same bytes written the way KS Query writes them, serialized once, with Content-Length,
+// and with the headers KS Query's answer carries (captured from it by the runner: security headers, RateLimit-*, ...).
+var fairNetwork = FairAnswer.Of(network, "application/json; charset=utf-8", 200, Headers("BASELINE_NETWORK_HEADERS"));
+var fairUnauthorized = FairAnswer.Of(unauthorized, "application/problem+json", 401, Headers("BASELINE_UNAUTHORIZED_HEADERS"));
 app.MapGet("/fair/network", fairNetwork.WriteAsync);
 app.MapGet("/fair/unauthorized", fairUnauthorized.WriteAsync);
 app.MapGet("/blocks/{number:long}", (long number) => Results.Json(block, BaselineJson.Default.JsonElement));
 app.MapGet("/unauthorized", () => Results.Json(unauthorized, BaselineJson.Default.JsonElement, "application/problem+json", 401));
 app.Run();
 
-internal sealed record FairAnswer(byte[] Body, string ContentType, int Status)
+// "Name: value" lines; none when the variable is unset (the benches that start the baseline without them).
+static (string Name, StringValues Value)[] Headers(string variable) =>
+    Environment.GetEnvironmentVariable(variable) is { } path
+        ? File.ReadAllLines(path).Where(line => line.Contains(':'))
+            .Select(line => (line[..line.IndexOf(':')], new StringValues(line[(line.IndexOf(':') + 1)..].Trim()))).ToArray()
+        : [];
+
+internal sealed record FairAnswer(byte[] Body, string ContentType, int Status, (string Name, StringValues Value)[] Headers)
 {
-    public static FairAnswer Of(JsonElement json, string contentType, int status) =>
-        new(JsonSerializer.SerializeToUtf8Bytes(json, BaselineJson.Default.JsonElement), contentType, status);
+    public static FairAnswer Of(JsonElement json, string contentType, int status, (string Name, StringValues Value)[] headers) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(json, BaselineJson.Default.JsonElement), contentType, status, headers);
 
     public Task WriteAsync(HttpContext context)
     {
@@ -36,6 +45,8 @@ internal sealed record FairAnswer(byte[] Body, string ContentType, int Status)
         response.StatusCode = Status;
         response.ContentType = ContentType;
         response.ContentLength = Body.Length;
+        foreach (var (name, value) in Headers)
+            response.Headers[name] = value;
         response.BodyWriter.Write(Body);
         return Task.CompletedTask;
     }

@@ -77,9 +77,9 @@ internal static class MemoryBench
     }
 
     /// <summary><c>--host-env K=V,K=V</c>: settings for the KS Query process only (an ablation: the baseline is unchanged).</summary>
-    internal static Dictionary<string, string> HostEnvironment(string[] args)
+    internal static Dictionary<string, string> HostEnvironment(string[] args, string option = "--host-env")
     {
-        var index = Array.IndexOf(args, "--host-env");
+        var index = Array.IndexOf(args, option);
         if (index < 0 || index + 1 >= args.Length)
             return [];
         return args[index + 1].Split(',', StringSplitOptions.RemoveEmptyEntries)

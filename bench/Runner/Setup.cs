@@ -51,6 +51,19 @@ internal sealed class Setup(string url, string email = "bench@example.com")
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>The headers of an answer that the application wrote (as <c>Name: value</c> lines): not those Kestrel writes
+    /// for every answer (<c>Date</c>, <c>Content-Length</c>) nor <c>Content-Type</c>, which the fair baseline sets itself.</summary>
+    public async Task<string> GetHeadersAsync(string path, string apiKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await _http.SendAsync(request);
+        string[] written = ["Date", "Content-Length", "Content-Type", "Transfer-Encoding", "Server"];
+        return string.Concat(response.Headers.Concat(response.Content.Headers)
+            .Where(header => !written.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
+            .Select(header => $"{header.Key}: {string.Join(", ", header.Value)}\n"));
+    }
+
     private static async Task<JsonElement> Json(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
