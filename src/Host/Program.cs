@@ -1,4 +1,5 @@
 using JasperFx.CodeGeneration;
+using KsQuery.Contracts.Http;
 using KsQuery.Host.Health;
 using KsQuery.Host.Http;
 using KsQuery.Host.Keyed;
@@ -54,6 +55,8 @@ return await StartupGuard.RunAsync(args, settings =>
 
     var app = builder.Build();
 
+    app.UseCurrentRequest();    // the request, for log scopes and audit entries (not IHttpContextAccessor: see CurrentRequest)
+    app.UseRouting();           // where WebApplication would put it (first), but after the above so its entries have the request
     app.UseForwardedHeadersFromTrustedProxies(); // client addresses from configured proxies only (none by default)
     app.UseHttpConventions();
     app.UseKsQueryMetrics();  // /metrics to loopback and allowed networks only

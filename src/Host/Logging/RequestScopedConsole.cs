@@ -1,25 +1,26 @@
+using KsQuery.Contracts.Http;
 using Microsoft.Extensions.Logging.Console;
 
 namespace KsQuery.Host.Logging;
 
 /// <summary>The console logger, whose entries written during a request carry that request's <see cref="RequestLogScope"/>.
-/// The request is found when an entry is written (<see cref="IHttpContextAccessor"/>, which the service keeps anyway), so a
+/// The request is found when an entry is written (<see cref="CurrentRequest"/>, kept for the audit log anyway), so a
 /// request that writes nothing costs nothing here: an activity or a scope begun per request cost the keyed path about 2 %
 /// of its throughput (docs/performance.md).</summary>
 [ProviderAlias("Console")]
-internal sealed class RequestScopedConsole(ConsoleLoggerProvider console, IHttpContextAccessor http) : ILoggerProvider, ISupportExternalScope
+internal sealed class RequestScopedConsole(ConsoleLoggerProvider console) : ILoggerProvider, ISupportExternalScope
 {
     public ILogger CreateLogger(string categoryName) => console.CreateLogger(categoryName);
 
-    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => console.SetScopeProvider(new Scopes(scopeProvider, http));
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => console.SetScopeProvider(new Scopes(scopeProvider));
 
     public void Dispose() => console.Dispose();
 
-    private sealed class Scopes(IExternalScopeProvider scopes, IHttpContextAccessor http) : IExternalScopeProvider
+    private sealed class Scopes(IExternalScopeProvider scopes) : IExternalScopeProvider
     {
         public void ForEachScope<TState>(Action<object?, TState> callback, TState state)
         {
-            if (http.HttpContext is { } context)
+            if (CurrentRequest.Context is { } context)
                 callback(new RequestLogScope(context), state);
             scopes.ForEachScope(callback, state);
         }
@@ -30,11 +31,9 @@ internal sealed class RequestScopedConsole(ConsoleLoggerProvider console, IHttpC
     /// <summary>Puts this provider in the place of the console provider that <c>AddJsonConsole</c> registered.</summary>
     public static void Replace(IServiceCollection services)
     {
-        services.AddHttpContextAccessor();
         var registered = services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)).ToList();
         foreach (var descriptor in registered)
             services.Remove(descriptor);
-        services.AddSingleton<ILoggerProvider>(sp => new RequestScopedConsole(
-            ActivatorUtilities.CreateInstance<ConsoleLoggerProvider>(sp), sp.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton<ILoggerProvider>(sp => new RequestScopedConsole(ActivatorUtilities.CreateInstance<ConsoleLoggerProvider>(sp)));
     }
 }

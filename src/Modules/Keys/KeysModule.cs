@@ -110,8 +110,8 @@ public static class KeysModule
         services.AddSingleton<TeamMembership>();
         services.AddSingleton<KeyAccess>();
         services.AddSessions(postgres);
-        // The audit log: written in the request that makes the change (client address and user agent from its context).
-        services.AddHttpContextAccessor();
+        // The audit log: written in the request that makes the change (client address and user agent from its context,
+        // CurrentRequest).
         services.AddSingleton<IAuditTrail, RecordedAuditTrail>();
         services.AddSingleton<AuditVisibility>();
         services.AddSingleton<KeyEndings>();

@@ -21,6 +21,14 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
 
     private readonly ParameterBinder _binder = new(api);
 
+    // An API without parameters or body is called the same way every time: one call, not one per request.
+    private readonly ApiCall? _fixedCall = api.Parameters.Count == 0 && api.Method == ApiMethod.Get
+        ? new ApiCall(network, api.Id, ParameterBinder.None, null)
+        : null;
+
+    // The answer of the last shared result (the same instance for many calls): written as it is, so not wrapped anew.
+    private PluginJsonResult? _sharedAnswer;
+
     public Task InvokeAsync(HttpContext context)
     {
         var pending = HandleAsync(context, context.RequestAborted);
@@ -38,6 +46,9 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
         if (!registry.IsNetworkAvailable(chain, network))
             return new ProblemResult(503, "upstream_unavailable", "Upstream unavailable", $"Network {chain}/{network} is not available yet (coming soon); see /v1/chains.");
 
+        if (_fixedCall is not null)
+            return AnswerOf(await CallPluginAsync(_fixedCall, cancellationToken));
+
         var validation = new Validation();
         var parameters = _binder.Bind(context.Request, validation);
         JsonElement? body = null;
@@ -51,8 +62,18 @@ internal sealed class ChainApiCall(IChainPlugin plugin, string chain, string net
         if (!validation.IsValid)
             return new ProblemResult(400, "validation_failed", "Validation failed", "One or more parameters are invalid.", validation.ErrorsView);
 
-        var result = await CallPluginAsync(new ApiCall(network, api.Id, parameters, body), cancellationToken);
-        return result.Error is { } error ? ToProblem(error) : new PluginJsonResult(result);
+        return AnswerOf(await CallPluginAsync(new ApiCall(network, api.Id, parameters, body), cancellationToken));
+    }
+
+    private IResult AnswerOf(ApiResult result)
+    {
+        if (result.Error is { } error)
+            return ToProblem(error);
+        if (!result.IsShared)
+            return new PluginJsonResult(result);
+        if (_sharedAnswer is { } last && ReferenceEquals(last.Result, result))
+            return last;
+        return _sharedAnswer = new PluginJsonResult(result);
     }
 
     private async ValueTask<ApiResult> CallPluginAsync(ApiCall call, CancellationToken cancellationToken)

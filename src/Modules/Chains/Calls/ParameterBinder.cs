@@ -17,7 +17,7 @@ internal sealed class ParameterBinder
             .Select(p => (p, p.Pattern is null ? null : new Regex($"^(?:{p.Pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100))))
             .ToArray();
 
-    private static readonly Dictionary<string, string> None = [];
+    public static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, string> Bind(HttpRequest request, Validation validation)
     {

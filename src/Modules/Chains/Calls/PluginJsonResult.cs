@@ -11,6 +11,8 @@ namespace KsQuery.Modules.Chains.Calls;
 /// (<see cref="ApiResult.Shared{T}"/>, the same instance for many calls) is serialized once and its bytes written as they are.</summary>
 internal sealed class PluginJsonResult(ApiResult result) : IResult
 {
+    public ApiResult Result => result;
+
     // Buffers that grew past this for one large answer are not kept by the thread.
     private const int KeptBufferBytes = 64 * 1024;
 

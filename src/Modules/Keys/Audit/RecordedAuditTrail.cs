@@ -1,14 +1,14 @@
 using System.Net;
+using KsQuery.Contracts.Http;
 using KsQuery.Contracts.Text;
 using KsQuery.Modules.Keys.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace KsQuery.Modules.Keys.Audit;
 
 /// <summary>The audit log's writer: adds the time, the actor's email at that moment and, for an action of an account, the
 /// client address (after forwarded headers from trusted proxies) and user agent of the current request, then appends the
 /// entry in the same request, so a change that was answered has its entry. System actions (no actor) carry no address.</summary>
-internal sealed class RecordedAuditTrail(IAuditStore store, IAccountStore accounts, IHttpContextAccessor http, TimeProvider time) : IAuditTrail
+internal sealed class RecordedAuditTrail(IAuditStore store, IAccountStore accounts, TimeProvider time) : IAuditTrail
 {
     public const int MaxUserAgentLength = 256;
 
@@ -19,7 +19,7 @@ internal sealed class RecordedAuditTrail(IAuditStore store, IAccountStore accoun
         {
             // Not cancelled with the request: the change it describes is already committed.
             email = (await accounts.FindByIdAsync(actor, CancellationToken.None))?.Email;
-            if (http.HttpContext is { } context)
+            if (CurrentRequest.Context is { } context)
             {
                 address = AddressOf(context.Connection.RemoteIpAddress);
                 agent = context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? TextCut.AtMost(ua, MaxUserAgentLength) : null;

@@ -68,6 +68,12 @@ internal sealed class ApiKeyVerifier(
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
         if (!recalled)
             Fingerprint(presented, fingerprint);
+        return VerifyStoredAsync(presented, fingerprint, cancellationToken);
+    }
+
+    // Apart from the cached path above: the lambda's captured variables would make every call allocate their closure.
+    private ValueTask<KeyVerification> VerifyStoredAsync(string presented, ReadOnlySpan<byte> fingerprint, CancellationToken cancellationToken)
+    {
         if (!ApiKeyCodec.TryParse(presented, out var parsed))
             return ValueTask.FromResult(KeyVerification.Fail(KeyFailureCodes.Invalid));
 
