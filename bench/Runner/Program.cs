@@ -67,28 +67,10 @@ try
 
     // Rounds alternate which service goes first (ABBA), and each round's ratio pairs two runs made seconds apart: the
     // machine's speed drifts by more than 10 % over minutes here, which a ratio of the two overall medians would absorb.
-    async Task<(LoadResult Base, LoadResult Ksq, double Ratio)> Compare(string name, string basePath, string ksqPath, string baseLua, string ksqLua)
-    {
-        var bases = new List<LoadResult>();
-        var ksqs = new List<LoadResult>();
-        for (var round = 0; round < options.Rounds; round++)
-        {
-            Task<LoadResult> Base() => LoadTools.WrkAsync(baseline!.Url + basePath, baseLua, options.Connections, options.Seconds);
-            Task<LoadResult> Ksq() => LoadTools.WrkAsync(ksq.Url + ksqPath, ksqLua, options.Connections, options.Seconds);
-            if (round % 2 == 0)
-            {
-                bases.Add(await Base());
-                ksqs.Add(await Ksq());
-            }
-            else
-            {
-                ksqs.Add(await Ksq());
-                bases.Add(await Base());
-            }
-            Console.WriteLine($"  {name} round {round + 1}: baseline {bases[^1].RequestsPerSecond:F0} req/s, KS Query {ksqs[^1].RequestsPerSecond:F0} req/s, ratio {ksqs[^1].RequestsPerSecond / bases[^1].RequestsPerSecond:F2}");
-        }
-        return (Median(bases), Median(ksqs), MedianOf(ksqs.Zip(bases, (k, b) => k.RequestsPerSecond / b.RequestsPerSecond)));
-    }
+    Task<(LoadResult Base, LoadResult Ksq, double Ratio)> Compare(string name, string basePath, string ksqPath, string baseLua, string ksqLua) =>
+        PairedRounds.CompareAsync(name, options.Rounds,
+            () => LoadTools.WrkAsync(baseline!.Url + basePath, baseLua, options.Connections, options.Seconds),
+            () => LoadTools.WrkAsync(ksq.Url + ksqPath, ksqLua, options.Connections, options.Seconds));
 
     // The same, with the fair baseline (issue 20: the same bytes written the way KS Query writes them) in each round too;
     // the three runs of a round rotate their order.

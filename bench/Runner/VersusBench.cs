@@ -1,5 +1,4 @@
 using System.Globalization;
-using static Bench.Runner.Stats;
 
 namespace Bench.Runner;
 
@@ -44,29 +43,13 @@ internal static class VersusBench
 
             async Task Compare(string name, string currentPath, string currentScript, string otherPath, string otherScript)
             {
-                var currents = new List<LoadResult>();
-                var others = new List<LoadResult>();
-                for (var round = 0; round < options.Rounds; round++)
-                {
-                    Task<LoadResult> Current() => LoadTools.WrkAsync(current!.Url + currentPath, currentScript, options.Connections, options.Seconds);
-                    Task<LoadResult> Other() => LoadTools.WrkAsync(other!.Url + otherPath, otherScript, options.Connections, options.Seconds);
-                    if (round % 2 == 0)
-                    {
-                        currents.Add(await Current());
-                        others.Add(await Other());
-                    }
-                    else
-                    {
-                        others.Add(await Other());
-                        currents.Add(await Current());
-                    }
-                    Console.WriteLine($"  {name} round {round + 1}: {revision} {others[^1].RequestsPerSecond:F0} req/s, this checkout {currents[^1].RequestsPerSecond:F0} req/s, " +
-                        $"ratio {currents[^1].RequestsPerSecond / others[^1].RequestsPerSecond:F2}");
-                }
-                var ratio = MedianOf(currents.Zip(others, (a, b) => a.RequestsPerSecond / b.RequestsPerSecond));
+                var (others, currents, ratio) = await PairedRounds.CompareAsync(name, options.Rounds,
+                    () => LoadTools.WrkAsync(other!.Url + otherPath, otherScript, options.Connections, options.Seconds),
+                    () => LoadTools.WrkAsync(current!.Url + currentPath, currentScript, options.Connections, options.Seconds),
+                    (revision, "this checkout"));
                 report.Check($"V. {name}, this checkout vs {revision}",
-                    $"{Median(currents).RequestsPerSecond:F0} vs {Median(others).RequestsPerSecond:F0} req/s, ratio {ratio:F2} " +
-                    $"(p99 {Median(currents).P99Ms:F2} vs {Median(others).P99Ms:F2} ms)", true, "information");
+                    $"{currents.RequestsPerSecond:F0} vs {others.RequestsPerSecond:F0} req/s, ratio {ratio:F2} " +
+                    $"(p99 {currents.P99Ms:F2} vs {others.P99Ms:F2} ms)", true, "information");
             }
 
             if (options.Runs(1))
