@@ -30,8 +30,8 @@ app.Run();
 // "Name: value" lines; none when the variable is unset (the benches that start the baseline without them).
 static (string Name, StringValues Value)[] Headers(string variable) =>
     Environment.GetEnvironmentVariable(variable) is { } path
-        ? File.ReadAllLines(path).Where(line => line.Contains(':'))
-            .Select(line => (line[..line.IndexOf(':')], new StringValues(line[(line.IndexOf(':') + 1)..].Trim()))).ToArray()
+        ? File.ReadAllLines(path).Select(line => line.Split(':', 2)).Where(parts => parts.Length == 2)
+            .Select(parts => (parts[0], new StringValues(parts[1].Trim()))).ToArray()
         : [];
 
 internal sealed record FairAnswer(byte[] Body, string ContentType, int Status, (string Name, StringValues Value)[] Headers)

@@ -14,6 +14,10 @@ internal static class KeyForge
 
     public static string UnknownId() => ApiKeyCodec.Generate(isTest: true).Plaintext;
 
+    /// <summary>The bad keys of scenario 3: 200, alternately a bad checksum and a well-formed key with an unknown id.</summary>
+    public static string[] BadKeys() =>
+        [.. Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? BadChecksum(UnknownId()) : UnknownId())];
+
     public static string WrongSecret(string realKey)
     {
         if (!ApiKeyCodec.TryParse(realKey, out var parsed) || !Base62.TryDecode(parsed.KeyId, ulong.MaxValue, out var id))

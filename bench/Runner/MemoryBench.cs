@@ -40,7 +40,7 @@ internal static class MemoryBench
             for (var i = 0; i < 17; i++)
                 await setup.CreateKeyAsync($"memory-{i}");
             var (_, valid, _) = await setup.CreateKeyAsync("memory-valid");
-            var badKeys = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? KeyForge.BadChecksum(KeyForge.UnknownId()) : KeyForge.UnknownId()).ToArray();
+            var badKeys = KeyForge.BadKeys();
             var network = await LoadTools.WrkAsync(ksq.Url + "/v1/kalp/testnet/network", Lua.Header(valid), options.Connections, options.Seconds);
             var blocks = await LoadTools.WrkAsync(ksq.Url + "/", Lua.RandomPaths("/v1/kalp/testnet/blocks/", options.Blocks, valid), options.Connections, options.Seconds);
             var refused = await LoadTools.WrkAsync(ksq.Url + "/", Lua.RotatingKeys("/v1/kalp/testnet/network", badKeys), options.Connections, options.Seconds);

@@ -131,7 +131,7 @@ try
 
     if (options.Runs(3))
     {
-        var badKeys = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? KeyForge.BadChecksum(KeyForge.UnknownId()) : KeyForge.UnknownId()).ToArray();
+        var badKeys = KeyForge.BadKeys();
         var (b3, f3, k3, r3, fr3) = await CompareWithFair("3 bad keys", "/unauthorized", "/", Lua.RotatingKeys("/fair/unauthorized", badKeys), "/",
             Lua.RotatingKeys("/v1/kalp/testnet/network", badKeys)); // the fair baseline is driven by the same script (wrk runs it per call)
         report.Ratio("3. bad checksum / unknown id keys", k3, b3, r3, 0.80);

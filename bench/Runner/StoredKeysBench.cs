@@ -96,7 +96,7 @@ internal static class StoredKeysBench
     private static async Task<Figures> MeasureAsync(string name, BenchOptions options, ServiceProcess ksq, ServiceProcess baseline, Setup setup, string valid)
     {
         var keyedLua = Lua.Header(valid);
-        var badKeys = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? KeyForge.BadChecksum(KeyForge.UnknownId()) : KeyForge.UnknownId()).ToArray();
+        var badKeys = KeyForge.BadKeys();
         var badLua = Lua.RotatingKeys(NetworkPath, badKeys);
         Console.WriteLine($"  {name}: warming up ({options.Warmup}s per path)");
         await LoadTools.WrkAsync(ksq.Url + NetworkPath, keyedLua, options.Connections, options.Warmup);

@@ -5,10 +5,11 @@ namespace Bench.Runner;
 /// <summary>
 /// <c>bench/run --versus REV</c>: this checkout's KS Query against the one built from git revision REV, two processes side
 /// by side, each on a data directory of its own with a cached key: the keyed <c>GET /v1/kalp/testnet/network</c> and the
-/// bad-key call (scenarios 1 and 3 of the default run, same scripts; <c>--scenarios 1</c> for one of them). Rounds alternate which build goes first (ABBA); each
-/// figure is the median of the rounds' this/REV ratios. <c>--host-env K=V,...</c> goes to both processes,
-/// <c>--versus-env K=V,...</c> to REV's only: <c>--versus HEAD --versus-env Logging__Format=text</c> measures a setting. It tells what a change (or a range of commits) did to the keyed
-/// path, without the noise of comparing two separate runs against a baseline.
+/// bad-key call (scenarios 1 and 3 of the default run, same scripts; <c>--scenarios 1</c> for one of them). Rounds
+/// alternate which build goes first (ABBA); each figure is the median of the rounds' this/REV ratios. It tells what a
+/// change (or a range of commits) did to the keyed path, without the noise of comparing two separate runs against a
+/// baseline. <c>--host-env K=V,...</c> goes to both processes, <c>--versus-env K=V,...</c> to REV's only:
+/// <c>--versus HEAD --versus-env Logging__Format=text</c> measures a setting.
 /// </summary>
 internal static class VersusBench
 {
@@ -31,7 +32,7 @@ internal static class VersusBench
                 Console.WriteLine($"  {revision} only: {name}={value}");
             }
             (other, var otherKey) = await StartAsync(versusDll, options, otherEnvironment);
-            var badKeys = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? KeyForge.BadChecksum(KeyForge.UnknownId()) : KeyForge.UnknownId()).ToArray();
+            var badKeys = KeyForge.BadKeys();
             var badScript = Lua.RotatingKeys(Path, badKeys);
 
             Console.WriteLine($"  warming up ({options.Warmup}s per path)");
@@ -41,11 +42,11 @@ internal static class VersusBench
                 await LoadTools.WrkAsync(service.Url + "/", badScript, options.Connections, options.Warmup);
             }
 
-            async Task Compare(string name, string currentPath, string currentScript, string otherPath, string otherScript)
+            async Task Compare(string name, string path, string currentScript, string otherScript)
             {
                 var (others, currents, ratio) = await PairedRounds.CompareAsync(name, options.Rounds,
-                    () => LoadTools.WrkAsync(other!.Url + otherPath, otherScript, options.Connections, options.Seconds),
-                    () => LoadTools.WrkAsync(current!.Url + currentPath, currentScript, options.Connections, options.Seconds),
+                    () => LoadTools.WrkAsync(other!.Url + path, otherScript, options.Connections, options.Seconds),
+                    () => LoadTools.WrkAsync(current!.Url + path, currentScript, options.Connections, options.Seconds),
                     (revision, "this checkout"));
                 report.Check($"V. {name}, this checkout vs {revision}",
                     $"{currents.RequestsPerSecond:F0} vs {others.RequestsPerSecond:F0} req/s, ratio {ratio:F2} " +
@@ -53,9 +54,9 @@ internal static class VersusBench
             }
 
             if (options.Runs(1))
-                await Compare("keyed GET /network", Path, Lua.Header(currentKey), Path, Lua.Header(otherKey));
+                await Compare("keyed GET /network", Path, Lua.Header(currentKey), Lua.Header(otherKey));
             if (options.Runs(3))
-                await Compare("bad keys", "/", badScript, "/", badScript);
+                await Compare("bad keys", "/", badScript, badScript);
         }
         finally
         {
