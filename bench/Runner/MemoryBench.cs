@@ -57,17 +57,28 @@ internal static class MemoryBench
 
             var startups = new List<double>();
             var idle = new List<string>();
+            var idleMb = new List<double>();
             for (var restart = 0; restart < 3; restart++)
             {
                 await ksq.DisposeAsync();
                 ksq = ServiceProcess.Start(options.HostDll, environment);
                 startups.Add((await ksq.WaitUntilServingAsync("/v1/kalp/testnet/network", TimeSpan.FromSeconds(60), valid)).TotalSeconds);
                 idle.Add(Memory(ksq.Pid));
+                idleMb.Add(ksq.ResidentBytes() / 1024 / 1024);
             }
             var startup = MedianOf(startups);
             report.Check("5. start to first keyed 200, existing data directory",
                 $"{startup:F2} s (restarts: {string.Join(", ", startups.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s)", startup <= 0.5, "<= 0.5 s");
             report.Check("resident memory at the first keyed 200 after each restart", string.Join("; ", idle), true, "information");
+
+            if (FloorDll(args) is { } floorDll)
+            {
+                await ksq.DisposeAsync();
+                ksq = null;
+                var (floorStart, floorMb) = await StackFloorBench.RunAsync(floorDll, report);
+                report.Check("what KS Query adds to the stack's floor at its first keyed 200",
+                    $"start {startup - floorStart:+0.00;-0.00} s ({startup / floorStart:F2}x), memory {MedianOf(idleMb) - floorMb:+0;-0} MB", true, "information");
+            }
         }
         finally
         {
@@ -75,6 +86,10 @@ internal static class MemoryBench
         }
         return report.Print();
     }
+
+    /// <summary><c>--floor DLL</c>: the published bench/StackFloor (bench/run passes it with <c>--memory</c>).</summary>
+    private static string? FloorDll(string[] args) =>
+        Array.IndexOf(args, "--floor") is var index and >= 0 && index + 1 < args.Length ? Path.GetFullPath(args[index + 1]) : null;
 
     /// <summary><c>--host-env K=V,K=V</c>: settings for the KS Query process only (an ablation: the baseline is unchanged).</summary>
     internal static Dictionary<string, string> HostEnvironment(string[] args, string option = "--host-env")

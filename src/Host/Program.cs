@@ -4,6 +4,7 @@ using KsQuery.Host.Health;
 using KsQuery.Host.Http;
 using KsQuery.Host.Keyed;
 using KsQuery.Host.Logging;
+using KsQuery.Host.Memory;
 using KsQuery.Host.OpenApi;
 using KsQuery.Host.Operations.AdminChannel;
 using KsQuery.Host.Plugins;
@@ -30,6 +31,7 @@ return await StartupGuard.RunAsync(args, settings =>
     var plugins = PluginLoader.Load(builder.Configuration);
 
     builder.Services.AddShutdownTimeout(builder.Configuration);
+    builder.Services.AddIdleMemoryTrim(); // the heap a load left behind, given back once the service is quiet
     builder.Services.AddHttpConventions();
     builder.Services.AddKsQueryOpenApi();
     builder.Services.AddKsQueryHealth();
