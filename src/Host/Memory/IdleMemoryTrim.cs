@@ -1,4 +1,4 @@
-using System.Runtime;
+using KsQuery.Contracts.Hosting;
 
 namespace KsQuery.Host.Memory;
 
@@ -91,9 +91,5 @@ internal sealed class ProcessHeap : IHeapReadings
 
     public long FullBlockingCollections => GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
 
-    public void Trim()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
+    public void Trim() => HeapCompaction.CollectAndDecommit();
 }

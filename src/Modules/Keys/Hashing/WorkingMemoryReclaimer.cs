@@ -1,4 +1,4 @@
-using System.Runtime;
+using KsQuery.Contracts.Hosting;
 
 namespace KsQuery.Modules.Keys.Hashing;
 
@@ -25,7 +25,7 @@ internal sealed class WorkingMemoryReclaimer : IDisposable
     {
         _time = time;
         _isIdle = isIdle;
-        _collect = collect ?? CollectAndDecommit;
+        _collect = collect ?? HeapCompaction.CollectAndDecommit;
         _timer = time.CreateTimer(static state => ((WorkingMemoryReclaimer)state!).OnQuiet(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -51,12 +51,6 @@ internal sealed class WorkingMemoryReclaimer : IDisposable
             _lastCollection = _time.GetUtcNow();
         }
         _collect();
-    }
-
-    private static void CollectAndDecommit()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     public void Dispose() => _timer.Dispose();
