@@ -22,15 +22,15 @@ internal static class StackFloorBench
     ];
 
     /// <summary>Measures every layer; returns the last one's median start in seconds and its resident memory in MB.</summary>
-    public static async Task<(double StartSeconds, long ResidentMb)> RunAsync(string floorDll, Report report)
+    public static async Task<(double StartSeconds, double ResidentMb)> RunAsync(string floorDll, Report report)
     {
-        (double, long) floor = default;
+        (double StartSeconds, double ResidentMb) floor = default;
         foreach (var (stage, layer) in Layers)
         {
             var data = Directory.CreateTempSubdirectory("ksq-bench-floor-").FullName;
             var environment = new Dictionary<string, string> { ["FLOOR_STAGE"] = stage, ["FLOOR_DATA"] = data };
             var starts = new List<double>();
-            var memory = new List<long>();
+            var memory = new List<double>();
             try
             {
                 // An untimed first start creates the data file; the three timed ones open it, as KS Query's restarts do.
@@ -48,9 +48,9 @@ internal static class StackFloorBench
             {
                 try { Directory.Delete(data, recursive: true); } catch (IOException) { }
             }
-            floor = (MedianOf(starts), memory.Order().ElementAt(memory.Count / 2));
+            floor = (MedianOf(starts), MedianOf(memory));
             report.Check($"floor {(stage.Length == 0 ? "-" : stage)}: {layer}",
-                $"{floor.Item1:F2} s (starts: {string.Join(", ", starts.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s), {floor.Item2} MB",
+                $"{floor.StartSeconds:F2} s (starts: {string.Join(", ", starts.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s), {floor.ResidentMb:F0} MB",
                 true, "information");
         }
         return floor;
